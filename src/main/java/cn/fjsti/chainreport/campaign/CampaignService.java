@@ -1,0 +1,130 @@
+package cn.fjsti.chainreport.campaign;
+
+import cn.fjsti.chainreport.chain.ChainNames;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.FieldError;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.security.RegionAccess;
+import cn.fjsti.chainreport.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+
+/** Opens yearly campaigns and answers questions about them. */
+@ApplicationScoped
+public class CampaignService {
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    RegionAccess access;
+
+    @Inject
+    Clock clock;
+
+    /** Opens the campaign and starts its process, which hands every drafting county its survey task. */
+    @Transactional
+    public CampaignView open(CampaignRequests.Open request) {
+        Instant now = clock.instant();
+        Instant deadline = request.deadline() == null
+                ? Campaign.defaultDeadline(request.year())
+                : request.deadline().toInstant();
+        if (!deadline.isAfter(now)) {
+            throw ApiException.badField("deadline", "截止时间必须晚于当前时间");
+        }
+        Map<String, List<String>> pilots = validatePilots(request.pilots() == null ? List.of() : request.pilots());
+        if (Campaign.byYear(request.year()).isPresent()) {
+            throw ApiException.conflict(request.year() + " 年度的调研工作已经启动，不能重复启动");
+        }
+        String title = request.title() == null || request.title().isBlank()
+                ? Campaign.defaultTitle(request.year()) : request.title().strip();
+        Campaign campaign = new Campaign(request.year(), title, deadline, now, user.username());
+        campaign.persistAndFlush();
+        pilots.forEach((county, chains) -> chains.forEach(chain ->
+                new PilotChain(campaign.id, county, ChainNames.display(chain), ChainNames.key(chain)).persist()));
+
+        var process = runtime.startProcessInstanceByKey(Workflow.Process.CAMPAIGN, String.valueOf(campaign.id),
+                Variables.createVariables()
+                        .putValue(Workflow.Var.CAMPAIGN_ID, campaign.id)
+                        .putValue(Workflow.Var.DEADLINE, Date.from(deadline)));
+        campaign.processInstanceId = process.getId();
+        return view(campaign);
+    }
+
+    public List<CampaignView> list() {
+        return Campaign.<Campaign>list("order by year desc").stream().map(this::view).toList();
+    }
+
+    public CampaignView get(Long id) {
+        return view(require(id));
+    }
+
+    public static Campaign require(Long id) {
+        return Campaign.<Campaign>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("没有编号为 " + id + " 的调研工作"));
+    }
+
+    /** Pilot designations are shown only to those who may see the county's data. */
+    CampaignView view(Campaign campaign) {
+        Map<String, List<String>> chainsByCounty = new LinkedHashMap<>();
+        for (PilotChain pilot : PilotChain.of(campaign.id)) {
+            if (access.canRead(pilot.countyCode)) {
+                chainsByCounty.computeIfAbsent(pilot.countyCode, c -> new ArrayList<>()).add(pilot.chainName);
+            }
+        }
+        List<CampaignView.PilotView> pilots = chainsByCounty.entrySet().stream()
+                .map(e -> new CampaignView.PilotView(e.getKey(),
+                        Region.byCode(e.getKey()).map(r -> r.name).orElse(e.getKey()), e.getValue()))
+                .toList();
+        return CampaignView.of(campaign, pilots);
+    }
+
+    private static Map<String, List<String>> validatePilots(List<CampaignRequests.Pilot> pilots) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (int i = 0; i < pilots.size(); i++) {
+            CampaignRequests.Pilot pilot = pilots.get(i);
+            String field = "pilots[" + i + "]";
+            Region county = Region.byCode(pilot.countyCode()).orElse(null);
+            if (county == null) {
+                errors.add(new FieldError(field + ".countyCode", "没有代码为 " + pilot.countyCode() + " 的地区"));
+                continue;
+            }
+            if (!county.isDraftingCounty()) {
+                errors.add(new FieldError(field + ".countyCode", county.name + " 不是须编写报告的县（市、区）"));
+                continue;
+            }
+            if (result.containsKey(county.code)) {
+                errors.add(new FieldError(field + ".countyCode", county.name + " 重复列出"));
+                continue;
+            }
+            Set<String> keys = new HashSet<>();
+            for (int j = 0; j < pilot.chains().size(); j++) {
+                if (!keys.add(ChainNames.key(pilot.chains().get(j)))) {
+                    errors.add(new FieldError(field + ".chains[" + j + "]", "与前面的产业链重复"));
+                }
+            }
+            result.put(county.code, pilot.chains());
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(errors.get(0).message(), errors);
+        }
+        return result;
+    }
+}

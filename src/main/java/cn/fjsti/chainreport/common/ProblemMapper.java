@@ -1,0 +1,189 @@
+package cn.fjsti.chainreport.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become application/problem+json. Messages are Chinese and never carry
+ * class names or stack traces; unexpected failures are logged with an incident number the clerk can quote.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.fields(), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> fields = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = fields.size() == 1 ? fields.get(0).message() : "有 " + fields.size() + " 处填写有误，请逐项修改";
+        return respond(400, "请求内容有误", detail, uri, fields, Map.of());
+    }
+
+    /** Declared separately: Quarkus ships a more specific built-in mapper for this type that answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return respond(400, "请求内容有误", "不认识的字段：" + u.getPropertyName(), uri,
+                    List.of(new FieldError(jsonPath(u), "不认识的字段")), Map.of());
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String path = jsonPath((MismatchedInputException) e);
+            String message = path.isEmpty() ? "请求内容的结构不正确" : "字段 " + path + " 的类型或取值不正确";
+            return respond(400, "请求内容有误", message, uri,
+                    List.of(new FieldError(path.isEmpty() ? "body" : path, "类型或取值不正确")), Map.of());
+        }
+        return respond(400, "请求内容有误", "请求内容不是有效的 JSON", uri,
+                List.of(new FieldError("body", "不是有效的 JSON")), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
+        return staleConflict(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(StaleStateException e, UriInfo uri) {
+        return staleConflict(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return respond(401, "未登录", "请先登录", uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return respond(401, "未登录", "用户名或密码不正确，或登录已过期", uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "无权访问", "您的账号角色不能进行此操作", uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        String detail = switch (status) {
+            case 404 -> "请求的地址不存在";
+            case 405 -> "该地址不支持此请求方法";
+            case 406 -> "无法提供所要求的内容格式";
+            case 413 -> "上传的内容过大";
+            case 415 -> "请求的内容格式不受支持，请使用 application/json";
+            case 401 -> "请先登录";
+            case 403 -> "无权访问";
+            default -> status < 500 ? "请求无法处理" : "系统暂时无法处理该请求，请稍后重试";
+        };
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return respond(status, status == 404 ? "未找到" : "请求无法处理", detail, uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return staleConflict(uri);
+            }
+            if (cause instanceof ApiException api) {
+                return api(api, uri);
+            }
+        }
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected failure, incident %s, on %s", incident, uri.getPath());
+        return respond(500, "系统内部错误", "系统内部错误，已记录（编号 " + incident + "），请稍后重试或联系管理员。您的操作未生效。",
+                uri, List.of(), Map.of("incident", incident));
+    }
+
+    private Response staleConflict(UriInfo uri) {
+        return respond(409, "操作冲突", "内容已被他人修改，您的这次保存未生效，请刷新后重新保存。", uri, List.of(), Map.of());
+    }
+
+    static Response respond(int status, String title, String detail, UriInfo uri, List<FieldError> fields,
+                            Map<String, Object> extensions) {
+        Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), fields, extensions);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null) {
+                    path.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    path.append('.').append(node.getKey());
+                }
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                path.append('.').append(node.getKey());
+            }
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(node.getName());
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String jsonPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package cn.fjsti.chainreport.region;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.util.List;
+import java.util.Optional;
+
+/** An administrative division from the reference data: the province, a city-level unit or a county. */
+@Entity
+public class Region extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public RegionLevel level;
+
+    @Column(name = "gb_parent")
+    public String gbParent;
+
+    /** The city-level unit that reviews this region's reports; null for the province. */
+    @Column(name = "review_unit")
+    public String reviewUnit;
+
+    /** Whether this region is expected to draft reports. */
+    public boolean drafting;
+
+    protected Region() {
+    }
+
+    public Region(String code, String name, RegionLevel level, String gbParent, String reviewUnit, boolean drafting) {
+        this.code = code;
+        this.name = name;
+        this.level = level;
+        this.gbParent = gbParent;
+        this.reviewUnit = reviewUnit;
+        this.drafting = drafting;
+    }
+
+    /** A county-level division that must survey at least one chain. */
+    public boolean isDraftingCounty() {
+        return drafting && level.isCountyLevel();
+    }
+
+    /** A city-level unit that reviews counties (the nine cities and 平潭综合实验区). */
+    public boolean isReviewUnit() {
+        return count("reviewUnit = ?1 and code <> ?1", code) > 0;
+    }
+
+    public static Optional<Region> byCode(String code) {
+        return code == null ? Optional.empty() : findByIdOptional(code);
+    }
+
+    public static List<Region> draftingCounties() {
+        return list("drafting = true and level in ?1 order by code", RegionLevel.countyLevels());
+    }
+
+    public static List<Region> draftingCountiesOf(String reviewUnit) {
+        return list("drafting = true and level in ?1 and reviewUnit = ?2 order by code", RegionLevel.countyLevels(), reviewUnit);
+    }
+
+    public static List<Region> reviewUnits() {
+        return list("code in (select r.reviewUnit from Region r where r.reviewUnit <> r.code"
+                + " and r.level in ?1) order by code", RegionLevel.countyLevels());
+    }
+}

@@ -1,0 +1,140 @@
+package cn.fjsti.chainreport.report;
+
+import cn.fjsti.chainreport.campaign.Campaign;
+import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.campaign.PilotChain;
+import cn.fjsti.chainreport.chain.ChainNames;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.FieldError;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.security.RegionAccess;
+import cn.fjsti.chainreport.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A county's chains for a campaign. Declaring chains creates one report (and its process) per chain and
+ * completes the county's "确定本县重点产业链" task. Rules of the notice: at least one chain; a pilot county
+ * covers every chain designated for it.
+ */
+@ApplicationScoped
+public class ChainDeclarationService {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    RegionAccess access;
+
+    @Inject
+    ReportProcess process;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    Clock clock;
+
+    /** A region's chains in a campaign: declared ones (with their reports) and those designated for a pilot county. */
+    public record RegionChains(String regionCode, String regionName, boolean pilot, List<String> designatedChains,
+                               List<DeclaredChain> declaredChains, List<String> missingDesignatedChains) {
+    }
+
+    /** A declared chain and its report. */
+    public record DeclaredChain(String chain, Long reportId) {
+    }
+
+    @Transactional
+    public RegionChains declare(Long campaignId, ReportRequests.DeclareChains request) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region county = Region.byCode(user.regionCode()).filter(Region::isDraftingCounty)
+                .orElseThrow(() -> ApiException.forbidden("只有须编写报告的县（市、区）可以申报产业链"));
+        List<Report> existing = Report.ofCampaignAndRegion(campaign.id, county.code);
+        Set<String> keys = existing.stream().map(r -> r.chainKey).collect(Collectors.toSet());
+
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> added = new LinkedHashMap<>();
+        for (int i = 0; i < request.chains().size(); i++) {
+            String name = ChainNames.display(request.chains().get(i));
+            String key = ChainNames.key(name);
+            if (!keys.add(key)) {
+                errors.add(new FieldError("chains[" + i + "]", "“" + name + "”已申报或与前面的产业链重复"));
+            } else {
+                added.put(key, name);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(409, "产业链重复", errors.get(0).message(), errors, Map.of());
+        }
+        List<String> missing = missingDesignated(campaign.id, county.code, keys);
+        if (!missing.isEmpty()) {
+            throw ApiException.unprocessable(county.name + "是试点县，须梳理指定的产业链：" + String.join("、", missing),
+                    missing.stream().map(m -> new FieldError("chains", "缺少指定产业链：" + m)).toList());
+        }
+
+        Instant now = clock.instant();
+        for (Map.Entry<String, String> chain : added.entrySet()) {
+            Report report = new Report(campaign.id, county.code, county.reviewUnit, Report.Kind.COUNTY, chain.getValue(),
+                    chain.getKey(), user.username(), now);
+            report.persistAndFlush();
+            process.start(report, campaign.deadline);
+        }
+        completeDeclarationTask(campaign.id, county.code);
+        return chainsOf(campaign.id, county);
+    }
+
+    /** Every region the caller may see that has chains or must declare them. */
+    @Transactional
+    public List<RegionChains> list(Long campaignId) {
+        Campaign campaign = CampaignService.require(campaignId);
+        return Region.draftingCounties().stream()
+                .filter(r -> access.canRead(r.code))
+                .map(r -> chainsOf(campaign.id, r))
+                .toList();
+    }
+
+    private RegionChains chainsOf(Long campaignId, Region county) {
+        List<Report> reports = Report.ofCampaignAndRegion(campaignId, county.code);
+        List<PilotChain> pilots = PilotChain.of(campaignId, county.code);
+        Set<String> keys = reports.stream().map(r -> r.chainKey).collect(Collectors.toSet());
+        return new RegionChains(county.code, county.name, !pilots.isEmpty(),
+                pilots.stream().map(p -> p.chainName).toList(),
+                reports.stream().map(r -> new DeclaredChain(r.chainName, r.id)).toList(),
+                missingDesignated(campaignId, county.code, keys));
+    }
+
+    private static List<String> missingDesignated(Long campaignId, String countyCode, Set<String> declaredKeys) {
+        Map<String, String> designated = new HashMap<>();
+        PilotChain.of(campaignId, countyCode).forEach(p -> designated.put(p.chainKey, p.chainName));
+        return designated.entrySet().stream()
+                .filter(e -> !declaredKeys.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .sorted()
+                .toList();
+    }
+
+    private void completeDeclarationTask(Long campaignId, String countyCode) {
+        Task task = tasks.createTaskQuery()
+                .processDefinitionKey(Workflow.Process.COUNTY_SURVEY)
+                .taskDefinitionKey(Workflow.Task.DECLARE_CHAINS)
+                .taskCandidateGroup(countyCode)
+                .processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaignId)
+                .singleResult();
+        if (task != null) {
+            tasks.complete(task.getId(), Map.of(Workflow.Var.ACTOR, user.username()));
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package cn.fjsti.chainreport.report;
+
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.FieldError;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One survey report: one chain of one region in one campaign, in the fixed outline.
+ * Its place in the flow is its Process_Report instance; the entity holds the content and refuses
+ * edits on a stale version or outside the drafting step.
+ */
+@Entity
+public class Report extends PanacheEntityBase {
+
+    /** Who writes a report. */
+    public enum Kind { COUNTY, CITY_LED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "campaign_id")
+    public Long campaignId;
+
+    @Column(name = "author_region")
+    public String authorRegion;
+
+    @Column(name = "review_unit")
+    public String reviewUnit;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    @Column(name = "chain_name")
+    public String chainName;
+
+    @Column(name = "chain_key")
+    public String chainKey;
+
+    @Embedded
+    public ReportContent content = new ReportContent();
+
+    @ElementCollection
+    @CollectionTable(name = "report_unit", joinColumns = @JoinColumn(name = "report_id"))
+    @OrderColumn(name = "position")
+    public List<StrengthUnit> units = new ArrayList<>();
+
+    @Column(name = "process_instance_id")
+    public String processInstanceId;
+
+    @Column(name = "revision_count")
+    public int revisionCount;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Version
+    public long version;
+
+    protected Report() {
+    }
+
+    /** Hibernate loads an embeddable whose columns are all null as null; a new report has no text yet. */
+    @PostLoad
+    void ensureContent() {
+        if (content == null) {
+            content = new ReportContent();
+        }
+    }
+
+    public Report(Long campaignId, String authorRegion, String reviewUnit, Kind kind, String chainName, String chainKey,
+                  String actor, Instant now) {
+        this.campaignId = campaignId;
+        this.authorRegion = authorRegion;
+        this.reviewUnit = reviewUnit;
+        this.kind = kind;
+        this.chainName = chainName;
+        this.chainKey = chainKey;
+        this.createdAt = now;
+        this.createdBy = actor;
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
+    /**
+     * Saves a draft. Sections present in {@code sections} replace the stored text (null or blank clears it);
+     * absent sections stay as they are. {@code units}, when not null, replaces the whole table.
+     */
+    public void saveDraft(ReportStage stage, long expectedVersion, Map<Section, String> sections,
+                          List<StrengthUnit> newUnits, String actor, Instant now) {
+        requireEditable(stage);
+        requireVersion(expectedVersion);
+        sections.forEach((section, text) -> section.write(content, text == null || text.isBlank() ? null : text));
+        if (newUnits != null) {
+            units.clear();
+            units.addAll(newUnits);
+        }
+        // Always dirty, so every save moves the version on and a second tab's stale save is refused.
+        updatedAt = now;
+        updatedBy = actor;
+    }
+
+    public void requireEditable(ReportStage stage) {
+        if (!stage.editable()) {
+            throw ApiException.conflict("报告当前处于“" + stage.label() + "”阶段，不能修改");
+        }
+    }
+
+    public void requireVersion(long expectedVersion) {
+        if (expectedVersion != version) {
+            throw ApiException.conflict("报告已在别处被修改（您的版本 " + expectedVersion + "，最新版本 " + version
+                    + "）。本次保存未生效，请刷新后再操作，您填写的内容请先复制保存。", Map.of("currentVersion", version));
+        }
+    }
+
+    /** What the outline still lacks; empty when the report may be submitted. */
+    public List<FieldError> missingForSubmission() {
+        List<FieldError> missing = new ArrayList<>();
+        String industry = cn.fjsti.chainreport.chain.ChainNames.industry(chainName);
+        for (Section section : Section.values()) {
+            String text = section.read(content);
+            if (section.requiresText() && (text == null || text.isBlank())) {
+                missing.add(new FieldError("sections." + section.name(),
+                        "第" + section.partNumeral() + "部分 " + section.heading(industry) + "：未填写"));
+            }
+        }
+        if (units.isEmpty()) {
+            missing.add(new FieldError("units", "三.3 优势单位（团队）表：请至少填写一个单位"));
+        }
+        for (int i = 0; i < units.size(); i++) {
+            StrengthUnit unit = units.get(i);
+            String row = "三.3 优势单位表第 " + (i + 1) + " 行：";
+            if (unit.name == null || unit.name.isBlank()) {
+                missing.add(new FieldError("units[" + i + "].name", row + "单位名称未填写"));
+            }
+            if (unit.kind == null) {
+                missing.add(new FieldError("units[" + i + "].kind", row + "单位类型未选择"));
+            }
+            if (unit.strength == null || unit.strength.isBlank()) {
+                missing.add(new FieldError("units[" + i + "].strength", row + "研究领域/优势未填写"));
+            }
+        }
+        return missing;
+    }
+
+    /** Freezes the current text as the next revision (called from the process when a draft is submitted). */
+    public ReportRevision freezeRevision(String actor, Instant now) {
+        revisionCount++;
+        return new ReportRevision(this, revisionCount, actor, now);
+    }
+
+    public static List<Report> ofCampaignAndRegion(Long campaignId, String region) {
+        return list("campaignId = ?1 and authorRegion = ?2 order by id", campaignId, region);
+    }
+}

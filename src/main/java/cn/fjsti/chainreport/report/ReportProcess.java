@@ -1,0 +1,70 @@
+package cn.fjsti.chainreport.report;
+
+import cn.fjsti.chainreport.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+
+/** A report's Process_Report instance: starting it, reading where it stands, completing its steps. */
+@ApplicationScoped
+public class ReportProcess {
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    TaskService tasks;
+
+    /** Starts the report's process; joins the caller's transaction. */
+    public void start(Report report, Instant deadline) {
+        var instance = runtime.startProcessInstanceByKey(Workflow.Process.REPORT, String.valueOf(report.id),
+                Variables.createVariables()
+                        .putValue(Workflow.Var.CAMPAIGN_ID, report.campaignId)
+                        .putValue(Workflow.Var.REPORT_ID, report.id)
+                        .putValue(Workflow.Var.REGION_CODE, report.authorRegion)
+                        .putValue(Workflow.Var.REVIEW_UNIT, report.reviewUnit)
+                        .putValue(Workflow.Var.DEADLINE, Date.from(deadline)));
+        report.processInstanceId = instance.getId();
+    }
+
+    public ReportStage stageOf(Report report) {
+        return ReportStage.ofTask(activeTask(report).map(Task::getTaskDefinitionKey).orElse(null));
+    }
+
+    /** Stages of many reports with one task query. */
+    public Map<Long, ReportStage> stagesOf(List<Report> reports) {
+        Map<Long, ReportStage> stages = new HashMap<>();
+        if (reports.isEmpty()) {
+            return stages;
+        }
+        Map<String, String> taskByProcess = new HashMap<>();
+        String[] ids = reports.stream().map(r -> r.processInstanceId).toArray(String[]::new);
+        for (Task task : tasks.createTaskQuery().processInstanceIdIn(ids).list()) {
+            taskByProcess.put(task.getProcessInstanceId(), task.getTaskDefinitionKey());
+        }
+        for (Report report : reports) {
+            stages.put(report.id, ReportStage.ofTask(taskByProcess.get(report.processInstanceId)));
+        }
+        return stages;
+    }
+
+    public Optional<Task> activeTask(Report report) {
+        return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(report.processInstanceId).singleResult());
+    }
+
+    /** Completes the report's current task, recording who did it; the engine runs the next steps in this transaction. */
+    public void complete(Task task, String actor, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put(Workflow.Var.ACTOR, actor);
+        tasks.complete(task.getId(), all);
+    }
+}

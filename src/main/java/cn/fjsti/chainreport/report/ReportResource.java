@@ -1,0 +1,67 @@
+package cn.fjsti.chainreport.report;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Reports: read, save drafts, submit, and the frozen revisions. */
+@Path("/api/reports")
+@Authenticated
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+
+    @GET
+    @Operation(summary = "列出可见的报告", description = "县只看到本县的报告，设区市看到本市及所辖县的报告")
+    public List<ReportViews.Summary> list(@QueryParam("campaignId") Long campaignId, @QueryParam("region") String region) {
+        return reports.list(campaignId, region);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "查看一份报告", description = "含按通知附件格式填好名称的提纲、各章节正文与优势单位表")
+    public ReportViews.Detail get(@PathParam("id") Long id) {
+        return reports.get(id);
+    }
+
+    @PUT
+    @Path("/{id}/draft")
+    @Operation(summary = "保存草稿", description = "version 为编辑开始时的版本；已被他人修改时返回 409，内容不被覆盖。"
+            + "提交的章节替换原文，未提交的章节保持不变；units 提交时替换整个表格。每章节最多 20000 字。")
+    public ReportViews.Detail saveDraft(@PathParam("id") Long id,
+                                        @NotNull(message = "请求内容不能为空") @Valid ReportRequests.SaveDraft request) {
+        return reports.saveDraft(id, request);
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Operation(summary = "提交报告", description = "检查提纲是否完整（缺项返回 422 并逐项列出），保存提交版本，转设区市审核")
+    public ReportViews.Detail submit(@PathParam("id") Long id,
+                                     @NotNull(message = "请求内容不能为空") @Valid ReportRequests.Submit request) {
+        return reports.submit(id, request);
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(summary = "列出提交版本")
+    public List<ReportViews.RevisionSummary> revisions(@PathParam("id") Long id) {
+        return reports.revisions(id);
+    }
+
+    @GET
+    @Path("/{id}/revisions/{number}")
+    @Operation(summary = "查看一个提交版本")
+    public ReportViews.RevisionDetail revision(@PathParam("id") Long id, @PathParam("number") int number) {
+        return reports.revision(id, number);
+    }
+}

@@ -1,0 +1,130 @@
+package cn.fjsti.chainreport.report;
+
+import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.security.RegionAccess;
+import cn.fjsti.chainreport.security.Role;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+
+/** Reading, saving and submitting reports, scoped to the caller's region. */
+@ApplicationScoped
+public class ReportService {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    RegionAccess access;
+
+    @Inject
+    ReportProcess process;
+
+    @Inject
+    Clock clock;
+
+    /** The reports the caller may see, optionally narrowed to one campaign and one region. */
+    @Transactional
+    public List<ReportViews.Summary> list(Long campaignId, String region) {
+        if (campaignId != null) {
+            CampaignService.require(campaignId);
+        }
+        if (region != null) {
+            Region.byCode(region).orElseThrow(() -> ApiException.badField("region", "没有代码为 " + region + " 的地区"));
+            access.requireRead(region);
+        }
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (campaignId != null) {
+            query.append(" and campaignId = :campaign");
+            params.and("campaign", campaignId);
+        }
+        if (region != null) {
+            query.append(" and authorRegion = :region");
+            params.and("region", region);
+        }
+        if (!user.seesEverything()) {
+            query.append(user.is(Role.CITY) ? " and (reviewUnit = :own or authorRegion = :own)" : " and authorRegion = :own");
+            params.and("own", user.regionCode());
+        }
+        List<Report> reports = Report.list(query + " order by campaignId desc, authorRegion, id", params);
+        Map<Long, ReportStage> stages = process.stagesOf(reports);
+        return reports.stream().map(r -> ReportViews.summary(r, stages.get(r.id))).toList();
+    }
+
+    @Transactional
+    public ReportViews.Detail get(Long id) {
+        Report report = readable(id);
+        return ReportViews.detail(report, process.stageOf(report));
+    }
+
+    @Transactional
+    public ReportViews.Detail saveDraft(Long id, ReportRequests.SaveDraft request) {
+        Report report = writable(id);
+        ReportStage stage = process.stageOf(report);
+        List<StrengthUnit> units = request.units() == null ? null
+                : request.units().stream().map(ReportRequests.UnitRow::toUnit).toList();
+        report.saveDraft(stage, request.version(), request.sections() == null ? Map.of() : request.sections(), units,
+                user.username(), clock.instant());
+        // Flush now so that a concurrent save that slipped past the version check fails here, as a 409.
+        Report.flush();
+        return ReportViews.detail(report, stage);
+    }
+
+    /** Validates the outline, then completes the drafting task: the process freezes a revision and asks the city to review. */
+    @Transactional
+    public ReportViews.Detail submit(Long id, ReportRequests.Submit request) {
+        Report report = writable(id);
+        ReportStage stage = process.stageOf(report);
+        report.requireEditable(stage);
+        report.requireVersion(request.version());
+        var missing = report.missingForSubmission();
+        if (!missing.isEmpty()) {
+            throw ApiException.unprocessable("报告还有 " + missing.size() + " 处未完成，不能提交：" + missing.get(0).message()
+                    + (missing.size() > 1 ? " 等" : ""), missing);
+        }
+        Task draft = process.activeTask(report).orElseThrow();
+        process.complete(draft, user.username(), Map.of());
+        Report.flush();
+        return ReportViews.detail(report, process.stageOf(report));
+    }
+
+    @Transactional
+    public List<ReportViews.RevisionSummary> revisions(Long id) {
+        readable(id);
+        return ReportRevision.of(id).stream().map(ReportViews::revisionSummary).toList();
+    }
+
+    @Transactional
+    public ReportViews.RevisionDetail revision(Long id, int number) {
+        readable(id);
+        return ReportRevision.<ReportRevision>find("reportId = ?1 and number = ?2", id, number).firstResultOptional()
+                .map(ReportViews::revisionDetail)
+                .orElseThrow(() -> ApiException.notFound("这份报告没有第 " + number + " 版提交记录"));
+    }
+
+    private Report readable(Long id) {
+        Report report = find(id);
+        access.requireRead(report.authorRegion);
+        return report;
+    }
+
+    private Report writable(Long id) {
+        Report report = find(id);
+        access.requireRead(report.authorRegion);
+        access.requireAuthor(report.authorRegion);
+        return report;
+    }
+
+    private static Report find(Long id) {
+        return Report.<Report>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("没有编号为 " + id + " 的报告"));
+    }
+}

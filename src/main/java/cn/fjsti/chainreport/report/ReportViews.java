@@ -1,0 +1,103 @@
+package cn.fjsti.chainreport.report;
+
+import cn.fjsti.chainreport.chain.ChainNames;
+import cn.fjsti.chainreport.common.Times;
+import cn.fjsti.chainreport.region.Region;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Responses of the report API: records built from entities, never the entities themselves. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    /** A report in a list. */
+    public record Summary(Long id, Long campaignId, String authorRegion, String authorName, String reviewUnit,
+                          String kind, String chain, String title, String stage, String stageLabel,
+                          long version, int revisionCount, OffsetDateTime updatedAt) {
+    }
+
+    /** One heading of the outline, with the names filled in, and how much text it holds. */
+    public record OutlineItem(String key, String label, String partHeading, String heading, int length, int maxLength,
+                              boolean required) {
+    }
+
+    /** A unit row as shown. */
+    public record UnitView(String name, String kind, String kindLabel, String strength, String contact) {
+    }
+
+    /** A whole report. */
+    public record Detail(Long id, Long campaignId, String authorRegion, String authorName, String reviewUnit,
+                         String kind, String chain, String title, String stage, String stageLabel, boolean editable,
+                         long version, int revisionCount, OffsetDateTime createdAt, String createdBy,
+                         OffsetDateTime updatedAt, String updatedBy, List<OutlineItem> outline,
+                         Map<Section, String> sections, List<UnitView> units) {
+    }
+
+    /** A revision in a list. */
+    public record RevisionSummary(int number, long reportVersion, OffsetDateTime submittedAt, String submittedBy) {
+    }
+
+    /** A frozen revision. */
+    public record RevisionDetail(Long reportId, int number, long reportVersion, OffsetDateTime submittedAt,
+                                 String submittedBy, Map<Section, String> sections, List<UnitView> units) {
+    }
+
+    /** 《{县名}县域重点产业创新链调研报告》 */
+    public static String title(String regionName) {
+        return regionName + "县域重点产业创新链调研报告";
+    }
+
+    static Summary summary(Report r, ReportStage stage) {
+        return new Summary(r.id, r.campaignId, r.authorRegion, regionName(r.authorRegion), r.reviewUnit, r.kind.name(),
+                r.chainName, title(regionName(r.authorRegion)), stage.name(), stage.label(), r.version, r.revisionCount,
+                Times.beijing(r.updatedAt));
+    }
+
+    static Detail detail(Report r, ReportStage stage) {
+        String regionName = regionName(r.authorRegion);
+        String industry = ChainNames.industry(r.chainName);
+        List<OutlineItem> outline = java.util.Arrays.stream(Section.values())
+                .map(s -> {
+                    String text = s.read(r.content);
+                    return new OutlineItem(s.name(), s.label(), s.partHeading(regionName, industry), s.heading(industry),
+                            text == null ? 0 : text.length(), Section.MAX_LENGTH, s.requiresText());
+                })
+                .toList();
+        return new Detail(r.id, r.campaignId, r.authorRegion, regionName, r.reviewUnit, r.kind.name(), r.chainName,
+                title(regionName), stage.name(), stage.label(), stage.editable(), r.version, r.revisionCount,
+                Times.beijing(r.createdAt), r.createdBy, Times.beijing(r.updatedAt), r.updatedBy, outline, sections(r.content), units(r.units));
+    }
+
+    static RevisionSummary revisionSummary(ReportRevision rev) {
+        return new RevisionSummary(rev.number, rev.reportVersion, Times.beijing(rev.submittedAt), rev.submittedBy);
+    }
+
+    static RevisionDetail revisionDetail(ReportRevision rev) {
+        return new RevisionDetail(rev.reportId, rev.number, rev.reportVersion, Times.beijing(rev.submittedAt), rev.submittedBy,
+                sections(rev.content), units(rev.units));
+    }
+
+    private static Map<Section, String> sections(ReportContent content) {
+        Map<Section, String> sections = new EnumMap<>(Section.class);
+        for (Section s : Section.values()) {
+            String text = s.read(content);
+            sections.put(s, text == null ? "" : text);
+        }
+        return sections;
+    }
+
+    private static List<UnitView> units(List<StrengthUnit> units) {
+        return units.stream()
+                .map(u -> new UnitView(u.name, u.kind == null ? null : u.kind.name(), u.kind == null ? null : u.kind.label(),
+                        u.strength, u.contact))
+                .toList();
+    }
+
+    static String regionName(String code) {
+        return Region.byCode(code).map(r -> r.name).orElse(code);
+    }
+}

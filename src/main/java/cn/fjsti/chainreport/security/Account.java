@@ -1,0 +1,52 @@
+package cn.fjsti.chainreport.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.util.Optional;
+
+/** A person's login: a role, the region it acts for, and a bcrypt password hash. */
+@Entity
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String username;
+
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    public boolean enabled;
+
+    protected Account() {
+    }
+
+    public Account(String username, String passwordHash, Role role, String regionCode, String displayName) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.regionCode = regionCode;
+        this.displayName = displayName;
+        this.enabled = true;
+    }
+
+    public static Optional<Account> byUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+}

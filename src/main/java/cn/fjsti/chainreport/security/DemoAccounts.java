@@ -1,0 +1,57 @@
+package cn.fjsti.chainreport.security;
+
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.region.RegionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Demo accounts for trying the service: {@code admin}, {@code institute}, and one per region with the
+ * region code as user name (a city-level unit as CITY, a drafting county as COUNTY). Off in production.
+ */
+@ApplicationScoped
+public class DemoAccounts {
+
+    private static final Logger LOG = Logger.getLogger(DemoAccounts.class);
+
+    @ConfigProperty(name = "chainreport.demo.enabled")
+    boolean enabled;
+
+    @ConfigProperty(name = "chainreport.demo.password")
+    String password;
+
+    @Transactional
+    public void seedIfEnabled() {
+        if (!enabled) {
+            return;
+        }
+        if (Account.count() == 0) {
+            // One bcrypt computation for all demo accounts: they share a password anyway.
+            String hash = Passwords.hash(password);
+            List<Account> accounts = new ArrayList<>();
+            String province = Region.<Region>find("level", RegionLevel.PROVINCE).firstResult().code;
+            accounts.add(new Account("admin", hash, Role.ADMIN, province, "省科技厅管理员"));
+            accounts.add(new Account("institute", hash, Role.INSTITUTE, province, "福建省科学技术信息研究所"));
+            for (Region unit : Region.reviewUnits()) {
+                accounts.add(new Account(unit.code, hash, Role.CITY, unit.code, unit.name + "科技局"));
+            }
+            for (Region county : Region.draftingCounties()) {
+                accounts.add(new Account(county.code, hash, Role.COUNTY, county.code, county.name + "科技局"));
+            }
+            Account.persist(accounts);
+            LOG.infof("Created %d demo accounts", accounts.size());
+        }
+        LOG.infof("""
+                Demo accounts (password %s):
+                  admin      省科技厅管理员 (ADMIN)
+                  institute  省科学技术信息研究所 (INSTITUTE)
+                  350200     厦门市科技局 (CITY; every city-level unit by its code, PTZ for 平潭综合实验区)
+                  350205     海沧区科技局 (COUNTY; every drafting county by its GB/T 2260 code)
+                Log in: curl -c cookies -d j_username=350205 -d j_password=%s http://localhost:8080/j_security_check
+                API docs: http://localhost:8080/q/swagger-ui""", password, password);
+    }
+}

@@ -1,0 +1,65 @@
+package cn.fjsti.chainreport.workflow;
+
+import cn.fjsti.chainreport.common.Times;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.security.Role;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The caller's work list: the engine's open user tasks for the caller's region. */
+@Path("/api/tasks")
+@Authenticated
+public class TaskResource {
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    CurrentUser user;
+
+    /** An open task as the work list shows it. */
+    public record TaskView(String id, String key, String name, OffsetDateTime createdAt, OffsetDateTime dueAt,
+                           Long campaignId, Long reportId, String regionCode, String regionName) {
+    }
+
+    @GET
+    @Operation(summary = "我的待办", description = "本单位在流程引擎中的待办任务（确定产业链、撰写报告、审核报告等）")
+    public List<TaskView> mine() {
+        if (!(user.is(Role.COUNTY) || user.is(Role.CITY))) {
+            return List.of();
+        }
+        List<Task> open = tasks.createTaskQuery().taskCandidateGroup(user.regionCode())
+                .orderByTaskCreateTime().asc().orderByTaskId().asc().list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object>> varsByProcess = new HashMap<>();
+        String[] processIds = open.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(processIds)
+                .variableNameIn(Workflow.Var.CAMPAIGN_ID, Workflow.Var.REPORT_ID, Workflow.Var.REGION_CODE).list()) {
+            varsByProcess.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
+        return open.stream().map(t -> {
+            Map<String, Object> vars = varsByProcess.getOrDefault(t.getProcessInstanceId(), Map.of());
+            String region = (String) vars.get(Workflow.Var.REGION_CODE);
+            return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), Times.beijing(t.getCreateTime()),
+                    Times.beijing(t.getDueDate()), (Long) vars.get(Workflow.Var.CAMPAIGN_ID), (Long) vars.get(Workflow.Var.REPORT_ID),
+                    region, region == null ? null : Region.byCode(region).map(r -> r.name).orElse(region));
+        }).toList();
+    }
+}

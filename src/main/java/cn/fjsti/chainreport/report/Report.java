@@ -15,7 +15,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,12 +86,12 @@ public class Report extends PanacheEntityBase {
     protected Report() {
     }
 
-    /** Hibernate loads an embeddable whose columns are all null as null; a new report has no text yet. */
-    @PostLoad
-    void ensureContent() {
-        if (content == null) {
-            content = new ReportContent();
-        }
+    /**
+     * The text. Hibernate loads an embeddable whose columns are all null as null; that is read here as an
+     * empty text rather than fixed in the entity, which would make every read a write.
+     */
+    public ReportContent content() {
+        return content == null ? new ReportContent() : content;
     }
 
     public Report(Long campaignId, String authorRegion, String reviewUnit, Kind kind, String chainName, String chainKey,
@@ -117,6 +116,9 @@ public class Report extends PanacheEntityBase {
                           List<StrengthUnit> newUnits, String actor, Instant now) {
         requireEditable(stage);
         requireVersion(expectedVersion);
+        if (content == null) {
+            content = new ReportContent();
+        }
         sections.forEach((section, text) -> section.write(content, text == null || text.isBlank() ? null : text));
         if (newUnits != null) {
             units.clear();
@@ -145,7 +147,7 @@ public class Report extends PanacheEntityBase {
         List<FieldError> missing = new ArrayList<>();
         String industry = cn.fjsti.chainreport.chain.ChainNames.industry(chainName);
         for (Section section : Section.values()) {
-            String text = section.read(content);
+            String text = section.read(content());
             if (section.requiresText() && (text == null || text.isBlank())) {
                 missing.add(new FieldError("sections." + section.name(),
                         "第" + section.partNumeral() + "部分 " + section.heading(industry) + "：未填写"));

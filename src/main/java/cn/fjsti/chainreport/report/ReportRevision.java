@@ -11,7 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +51,12 @@ public class ReportRevision extends PanacheEntityBase {
     protected ReportRevision() {
     }
 
-    /** Hibernate loads an embeddable whose columns are all null as null. */
-    @PostLoad
-    void ensureContent() {
-        if (content == null) {
-            content = new ReportContent();
-        }
+    /**
+     * The text. Hibernate loads an embeddable whose columns are all null as null; that is read here as an
+     * empty text rather than fixed in the entity, which would make every read a write.
+     */
+    public ReportContent content() {
+        return content == null ? new ReportContent() : content;
     }
 
     ReportRevision(Report report, int number, String actor, Instant now) {
@@ -66,7 +65,7 @@ public class ReportRevision extends PanacheEntityBase {
         this.reportVersion = report.version;
         this.submittedAt = now;
         this.submittedBy = actor;
-        this.content = report.content.copy();
+        this.content = report.content().copy();
         report.units.forEach(unit -> units.add(unit.copy()));
     }
 

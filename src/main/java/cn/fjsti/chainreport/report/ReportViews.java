@@ -62,14 +62,14 @@ public final class ReportViews {
         String industry = ChainNames.industry(r.chainName);
         List<OutlineItem> outline = java.util.Arrays.stream(Section.values())
                 .map(s -> {
-                    String text = s.read(r.content);
+                    String text = s.read(r.content());
                     return new OutlineItem(s.name(), s.label(), s.partHeading(regionName, industry), s.heading(industry),
                             text == null ? 0 : text.length(), Section.MAX_LENGTH, s.requiresText());
                 })
                 .toList();
         return new Detail(r.id, r.campaignId, r.authorRegion, regionName, r.reviewUnit, r.kind.name(), r.chainName,
                 title(regionName), stage.name(), stage.label(), stage.editable(), r.version, r.revisionCount,
-                Times.beijing(r.createdAt), r.createdBy, Times.beijing(r.updatedAt), r.updatedBy, outline, sections(r.content), units(r.units));
+                Times.beijing(r.createdAt), r.createdBy, Times.beijing(r.updatedAt), r.updatedBy, outline, sections(r.content()), units(r.units));
     }
 
     static RevisionSummary revisionSummary(ReportRevision rev) {
@@ -78,7 +78,7 @@ public final class ReportViews {
 
     static RevisionDetail revisionDetail(ReportRevision rev) {
         return new RevisionDetail(rev.reportId, rev.number, rev.reportVersion, Times.beijing(rev.submittedAt), rev.submittedBy,
-                sections(rev.content), units(rev.units));
+                sections(rev.content()), units(rev.units));
     }
 
     private static Map<Section, String> sections(ReportContent content) {

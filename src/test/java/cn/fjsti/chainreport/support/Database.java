@@ -1,0 +1,48 @@
+package cn.fjsti.chainreport.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+
+/** Row counts of every table a request could write, application and engine, to prove a refusal wrote nothing. */
+@ApplicationScoped
+public class Database {
+
+    private static final List<String> TABLES = List.of("campaign", "pilot_chain", "report", "report_unit",
+            "report_revision", "report_revision_unit", "account", "region");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProcessEngine engine;
+
+    public Map<String, Long> counts() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String table : TABLES) {
+                counts.put(table, ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue());
+            }
+            counts.put("sum of report versions", ((Number) em.createNativeQuery("select coalesce(sum(version), 0) from report")
+                    .getSingleResult()).longValue());
+            counts.put("process instances", engine.getRuntimeService().createProcessInstanceQuery().count());
+            counts.put("tasks", engine.getTaskService().createTaskQuery().count());
+            counts.put("completed tasks", engine.getHistoryService().createHistoricTaskInstanceQuery().finished().count());
+            return counts;
+        });
+    }
+
+    /** Runs the action and asserts that no table changed. */
+    public void assertWritesNothing(Runnable action) {
+        Map<String, Long> before = counts();
+        action.run();
+        assertThat(counts()).as("rows after a refused request").isEqualTo(before);
+    }
+}

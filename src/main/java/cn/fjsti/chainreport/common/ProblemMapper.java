@@ -124,6 +124,10 @@ public class ProblemMapper {
             if (cause instanceof ApiException api) {
                 return api(api, uri);
             }
+            if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException
+                    || cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return respond(409, "操作冲突", "有人同时进行了相同的操作，您的这次操作未生效，请刷新后查看结果。", uri, List.of(), Map.of());
+            }
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure, incident %s, on %s", incident, uri.getPath());

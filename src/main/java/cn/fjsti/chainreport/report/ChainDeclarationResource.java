@@ -29,6 +29,23 @@ public class ChainDeclarationResource {
         return declarations.declare(campaignId, request);
     }
 
+    /** A chain the city-level unit writes itself. */
+    public record CityLedChain(@jakarta.validation.constraints.NotBlank(message = "产业链名称不能为空")
+                               @jakarta.validation.constraints.Size(min = 2, max = 60, message = "产业链名称应为 2 到 60 个字")
+                               @jakarta.validation.constraints.Pattern(regexp = ReportRequests.PRINTABLE, message = ReportRequests.PRINTABLE_MESSAGE)
+                               String chain) {
+    }
+
+    @POST
+    @Path("/city-led")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "设区市牵头编写报告", description = "同样的提纲与流程；提交即完成，随材料报送信息所")
+    public jakarta.ws.rs.core.Response declareCityLed(@PathParam("campaignId") Long campaignId,
+            @NotNull(message = "请求内容不能为空") @Valid CityLedChain request) {
+        ReportViews.Detail detail = declarations.declareCityLed(campaignId, request.chain());
+        return jakarta.ws.rs.core.Response.status(201).entity(detail).build();
+    }
+
     @GET
     @Operation(summary = "列出可见县（市、区）的产业链", description = "含试点县的指定产业链及尚未申报的指定产业链")
     public List<ChainDeclarationService.RegionChains> list(@PathParam("campaignId") Long campaignId) {

@@ -96,6 +96,25 @@ public class ChainDeclarationService {
         return chainsOf(campaign.id, county);
     }
 
+    /** A city-level unit writes a report of its own (牵头编写) on a chain, in the same outline and flow. */
+    @Transactional
+    public ReportViews.Detail declareCityLed(Long campaignId, String chain) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = Region.byCode(user.regionCode()).filter(Region::isReviewUnit)
+                .orElseThrow(() -> ApiException.forbidden("只有设区市（审核单位）可以牵头编写报告"));
+        String name = ChainNames.display(chain);
+        String key = ChainNames.key(name);
+        if (Report.count("campaignId = ?1 and authorRegion = ?2 and chainKey = ?3", campaign.id, unit.code, key) > 0) {
+            throw new ApiException(409, "产业链重复", "本单位已牵头编写“" + name + "”的报告", 
+                    List.of(new FieldError("chain", "已存在")), Map.of());
+        }
+        Report report = new Report(campaign.id, unit.code, unit.code, Report.Kind.CITY_LED, name, key, user.username(),
+                clock.instant());
+        report.persistAndFlush();
+        process.start(report, campaign.deadline);
+        return ReportViews.detail(report, ReportStage.DRAFTING);
+    }
+
     /** Every region the caller may see that has chains or must declare them. */
     @Transactional
     public List<RegionChains> list(Long campaignId) {

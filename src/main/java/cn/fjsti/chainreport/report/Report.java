@@ -30,7 +30,18 @@ import java.util.Map;
 public class Report extends PanacheEntityBase {
 
     /** Who writes a report. */
-    public enum Kind { COUNTY, CITY_LED }
+    public enum Kind {
+        /** Written by a county. */
+        COUNTY,
+        /** Written by a city-level unit itself (牵头编写). */
+        CITY_LED,
+        /** Written by a city-level unit from the reports of several counties on one chain. */
+        MERGED;
+
+        public boolean cityWritten() {
+            return this != COUNTY;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,6 +90,14 @@ public class Report extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** For a county report merged into a consolidated one: that report's id. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
+
+    /** For a consolidated report whose merge was undone: when. It is kept, but no longer counts. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
 
     @Version
     public long version;
@@ -176,6 +195,32 @@ public class Report extends PanacheEntityBase {
     public ReportRevision freezeRevision(String actor, Instant now) {
         revisionCount++;
         return new ReportRevision(this, revisionCount, actor, now);
+    }
+
+    /** Links this county report to the consolidated report of a merge; its own text stays as it is. */
+    public void mergeInto(Report consolidated) {
+        if (kind != Kind.COUNTY) {
+            throw ApiException.conflict("只有县（市、区）的报告可以合并");
+        }
+        if (mergedInto != null) {
+            throw ApiException.conflict("报告“" + chainName + "”已合并到另一份报告中");
+        }
+        mergedInto = consolidated.id;
+    }
+
+    public void unmerge() {
+        mergedInto = null;
+    }
+
+    public void withdraw(Instant now) {
+        withdrawnAt = now;
+    }
+
+    /** The region's name as the title uses it. */
+    public String title(String regionName) {
+        return kind.cityWritten()
+                ? regionName + cn.fjsti.chainreport.chain.ChainNames.industry(chainName) + "产业创新链调研报告"
+                : regionName + "县域重点产业创新链调研报告";
     }
 
     public static List<Report> ofCampaignAndRegion(Long campaignId, String region) {

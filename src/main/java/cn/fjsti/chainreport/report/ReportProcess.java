@@ -32,12 +32,13 @@ public class ReportProcess {
                         .putValue(Workflow.Var.REPORT_ID, report.id)
                         .putValue(Workflow.Var.REGION_CODE, report.authorRegion)
                         .putValue(Workflow.Var.REVIEW_UNIT, report.reviewUnit)
+                        .putValue(Workflow.Var.CITY_REVIEW, !report.kind.cityWritten())
                         .putValue(Workflow.Var.DEADLINE, Date.from(deadline)));
         report.processInstanceId = instance.getId();
     }
 
     public ReportStage stageOf(Report report) {
-        return ReportStage.ofTask(activeTask(report).map(Task::getTaskDefinitionKey).orElse(null));
+        return ReportStage.of(report, activeTask(report).map(Task::getTaskDefinitionKey).orElse(null));
     }
 
     /** Stages of many reports with one task query. */
@@ -52,9 +53,16 @@ public class ReportProcess {
             taskByProcess.put(task.getProcessInstanceId(), task.getTaskDefinitionKey());
         }
         for (Report report : reports) {
-            stages.put(report.id, ReportStage.ofTask(taskByProcess.get(report.processInstanceId)));
+            stages.put(report.id, ReportStage.of(report, taskByProcess.get(report.processInstanceId)));
         }
         return stages;
+    }
+
+    /** Ends a report's process that is no longer needed (a withdrawn consolidated report), if still running. */
+    public void cancel(Report report, String reason) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(report.processInstanceId).count() > 0) {
+            runtime.deleteProcessInstance(report.processInstanceId, reason);
+        }
     }
 
     public Optional<Task> activeTask(Report report) {

@@ -2,11 +2,17 @@ package cn.fjsti.chainreport.report;
 
 import cn.fjsti.chainreport.workflow.Workflow;
 
-/** Where a report stands, read from its process instance (never stored beside it). */
+/**
+ * Where a report stands. Read from its process instance (the active user task), plus the two merge
+ * facts the report itself records; never stored beside the engine.
+ */
 public enum ReportStage {
     DRAFTING("编写中", true),
+    RETURNED("已退回修改", true),
     UNDER_REVIEW("待市级审核", false),
-    REVIEWED("审核完成", false);
+    APPROVED("已通过", false),
+    MERGED("已合并", false),
+    WITHDRAWN("已撤销合并", false);
 
     private final String label;
     private final boolean editable;
@@ -24,13 +30,26 @@ public enum ReportStage {
         return editable;
     }
 
-    /** Maps the active user task of a Process_Report instance; null means the process has ended. */
-    static ReportStage ofTask(String taskDefinitionKey) {
+    /** Counts towards the package: approved, or merged into a consolidated report. */
+    public boolean done() {
+        return this == APPROVED || this == MERGED;
+    }
+
+    /**
+     * @param taskDefinitionKey the active user task of the report's Process_Report, null when it has ended
+     */
+    static ReportStage of(Report report, String taskDefinitionKey) {
+        if (report.withdrawnAt != null) {
+            return WITHDRAWN;
+        }
+        if (report.mergedInto != null) {
+            return MERGED;
+        }
         if (taskDefinitionKey == null) {
-            return REVIEWED;
+            return APPROVED;
         }
         return switch (taskDefinitionKey) {
-            case Workflow.Task.DRAFT_REPORT -> DRAFTING;
+            case Workflow.Task.DRAFT_REPORT -> report.revisionCount > 0 ? RETURNED : DRAFTING;
             case Workflow.Task.CITY_REVIEW -> UNDER_REVIEW;
             default -> throw new IllegalStateException("Unknown report task " + taskDefinitionKey);
         };

@@ -17,7 +17,7 @@ public final class ReportViews {
     /** A report in a list. */
     public record Summary(Long id, Long campaignId, String authorRegion, String authorName, String reviewUnit,
                           String kind, String chain, String title, String stage, String stageLabel,
-                          long version, int revisionCount, OffsetDateTime updatedAt) {
+                          long version, int revisionCount, OffsetDateTime updatedAt, Long mergedInto) {
     }
 
     /** One heading of the outline, with the names filled in, and how much text it holds. */
@@ -33,8 +33,9 @@ public final class ReportViews {
     public record Detail(Long id, Long campaignId, String authorRegion, String authorName, String reviewUnit,
                          String kind, String chain, String title, String stage, String stageLabel, boolean editable,
                          long version, int revisionCount, OffsetDateTime createdAt, String createdBy,
-                         OffsetDateTime updatedAt, String updatedBy, List<OutlineItem> outline,
-                         Map<Section, String> sections, List<UnitView> units) {
+                         OffsetDateTime updatedAt, String updatedBy, Long mergedInto, OffsetDateTime withdrawnAt,
+                         List<OutlineItem> outline, Map<Section, String> sections, List<UnitView> units,
+                         List<ReviewView> reviews) {
     }
 
     /** A revision in a list. */
@@ -46,30 +47,33 @@ public final class ReportViews {
                                  String submittedBy, Map<Section, String> sections, List<UnitView> units) {
     }
 
-    /** 《{县名}县域重点产业创新链调研报告》 */
-    public static String title(String regionName) {
-        return regionName + "县域重点产业创新链调研报告";
-    }
-
     static Summary summary(Report r, ReportStage stage) {
         return new Summary(r.id, r.campaignId, r.authorRegion, regionName(r.authorRegion), r.reviewUnit, r.kind.name(),
-                r.chainName, title(regionName(r.authorRegion)), stage.name(), stage.label(), r.version, r.revisionCount,
-                Times.beijing(r.updatedAt));
+                r.chainName, r.title(regionName(r.authorRegion)), stage.name(), stage.label(), r.version, r.revisionCount,
+                Times.beijing(r.updatedAt), r.mergedInto);
     }
 
-    static Detail detail(Report r, ReportStage stage) {
+    /** One review decision on a submitted revision. */
+    public record ReviewView(int revision, String decision, String decisionLabel, String comment, String actor,
+                             OffsetDateTime at) {
+    }
+
+    public static Detail detail(Report r, ReportStage stage) {
         String regionName = regionName(r.authorRegion);
         String industry = ChainNames.industry(r.chainName);
         List<OutlineItem> outline = java.util.Arrays.stream(Section.values())
                 .map(s -> {
                     String text = s.read(r.content());
-                    return new OutlineItem(s.name(), s.label(), s.partHeading(regionName, industry), s.heading(industry),
+                    return new OutlineItem(s.name(), s.label(), s.partHeading(regionName, industry, r.kind.cityWritten()), s.heading(industry),
                             text == null ? 0 : text.length(), Section.MAX_LENGTH, s.requiresText());
                 })
                 .toList();
         return new Detail(r.id, r.campaignId, r.authorRegion, regionName, r.reviewUnit, r.kind.name(), r.chainName,
-                title(regionName), stage.name(), stage.label(), stage.editable(), r.version, r.revisionCount,
-                Times.beijing(r.createdAt), r.createdBy, Times.beijing(r.updatedAt), r.updatedBy, outline, sections(r.content()), units(r.units));
+                r.title(regionName), stage.name(), stage.label(), stage.editable(), r.version, r.revisionCount,
+                Times.beijing(r.createdAt), r.createdBy, Times.beijing(r.updatedAt), r.updatedBy, r.mergedInto,
+                Times.beijing(r.withdrawnAt), outline, sections(r.content()), units(r.units),
+                ReviewComment.of(r.id).stream().map(c -> new ReviewView(c.revisionNumber, c.decision.name(),
+                        c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList());
     }
 
     static RevisionSummary revisionSummary(ReportRevision rev) {

@@ -57,12 +57,18 @@ public enum Section {
         return number + "." + (this == UNITS_NOTE ? industry + heading : heading);
     }
 
-    /** The part heading, e.g. 一、海沧区县域重点产业发展现状. */
+    /** The part heading of a county report, e.g. 一、海沧区县域重点产业发展现状. */
     public String partHeading(String regionName, String industry) {
+        return partHeading(regionName, industry, false);
+    }
+
+    /** The part heading; a report the city writes speaks of the city (一、厦门市重点产业发展现状). */
+    public String partHeading(String regionName, String industry, boolean cityWritten) {
+        String scope = cityWritten ? regionName : regionName + "县域";
         return switch (part) {
-            case 1 -> "一、" + regionName + "县域重点产业发展现状";
+            case 1 -> "一、" + scope + "重点产业发展现状";
             case 2 -> "二、" + industry + "重点产业国内产业发展现状";
-            default -> "三、" + regionName + "县域重点产业发展对策建议";
+            default -> "三、" + scope + "重点产业发展对策建议";
         };
     }
 

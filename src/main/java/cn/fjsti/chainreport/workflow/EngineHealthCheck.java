@@ -19,10 +19,10 @@ public class EngineHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             long definitions = engine.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionKeysIn(Workflow.Process.CAMPAIGN, Workflow.Process.COUNTY_SURVEY, Workflow.Process.REPORT)
+                    .processDefinitionKeysIn(Workflow.Process.ALL)
                     .latestVersion().count();
             return HealthCheckResponse.named("workflow-engine")
-                    .status(definitions == 3)
+                    .status(definitions == Workflow.Process.ALL.length)
                     .withData("engine", engine.getName())
                     .withData("processDefinitions", definitions)
                     .build();

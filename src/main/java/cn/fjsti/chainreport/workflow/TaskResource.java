@@ -40,10 +40,12 @@ public class TaskResource {
     @GET
     @Operation(summary = "我的待办", description = "本单位在流程引擎中的待办任务（确定产业链、撰写报告、审核报告等）")
     public List<TaskView> mine() {
-        if (!(user.is(Role.COUNTY) || user.is(Role.CITY))) {
+        String group = user.is(Role.INSTITUTE) ? Workflow.INSTITUTE_GROUP
+                : user.is(Role.COUNTY) || user.is(Role.CITY) ? user.regionCode() : null;
+        if (group == null) {
             return List.of();
         }
-        List<Task> open = tasks.createTaskQuery().taskCandidateGroup(user.regionCode())
+        List<Task> open = tasks.createTaskQuery().taskCandidateGroup(group)
                 .orderByTaskCreateTime().asc().orderByTaskId().asc().list();
         if (open.isEmpty()) {
             return List.of();
@@ -51,12 +53,12 @@ public class TaskResource {
         Map<String, Map<String, Object>> varsByProcess = new HashMap<>();
         String[] processIds = open.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
         for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(processIds)
-                .variableNameIn(Workflow.Var.CAMPAIGN_ID, Workflow.Var.REPORT_ID, Workflow.Var.REGION_CODE).list()) {
+                .variableNameIn(Workflow.Var.CAMPAIGN_ID, Workflow.Var.REPORT_ID, Workflow.Var.REGION_CODE, Workflow.Var.UNIT_CODE).list()) {
             varsByProcess.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
         }
         return open.stream().map(t -> {
             Map<String, Object> vars = varsByProcess.getOrDefault(t.getProcessInstanceId(), Map.of());
-            String region = (String) vars.get(Workflow.Var.REGION_CODE);
+            String region = (String) vars.getOrDefault(Workflow.Var.REGION_CODE, vars.get(Workflow.Var.UNIT_CODE));
             return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), Times.beijing(t.getCreateTime()),
                     Times.beijing(t.getDueDate()), (Long) vars.get(Workflow.Var.CAMPAIGN_ID), (Long) vars.get(Workflow.Var.REPORT_ID),
                     region, region == null ? null : Region.byCode(region).map(r -> r.name).orElse(region));

@@ -9,13 +9,20 @@ public final class Workflow {
     }
 
     /** BPMN files under the classpath folder {@code bpmn/}, deployed at start. */
-    public static final List<String> RESOURCES = List.of("campaign.bpmn", "county-survey.bpmn", "report.bpmn");
+    public static final List<String> RESOURCES = List.of("campaign.bpmn", "county-survey.bpmn", "report.bpmn", "unit-package.bpmn");
+
+    /** Candidate group of the institute's tasks. */
+    public static final String INSTITUTE_GROUP = "institute";
 
     /** Process definition keys. */
     public static final class Process {
         public static final String CAMPAIGN = "Process_Campaign";
         public static final String COUNTY_SURVEY = "Process_CountySurvey";
         public static final String REPORT = "Process_Report";
+        public static final String UNIT_PACKAGE = "Process_UnitPackage";
+
+        /** Every process the service deploys. */
+        public static final String[] ALL = {CAMPAIGN, COUNTY_SURVEY, REPORT, UNIT_PACKAGE};
 
         private Process() {
         }
@@ -26,6 +33,8 @@ public final class Workflow {
         public static final String DECLARE_CHAINS = "Task_DeclareChains";
         public static final String DRAFT_REPORT = "Task_DraftReport";
         public static final String CITY_REVIEW = "Task_CityReview";
+        public static final String SEND_PACKAGE = "Task_SendPackage";
+        public static final String INSTITUTE_REVIEW = "Task_InstituteReview";
 
         private Task() {
         }
@@ -41,6 +50,18 @@ public final class Workflow {
         public static final String DEADLINE = "deadline";
         /** Transient: the drafting county codes the campaign fans out to. */
         public static final String DRAFTING_COUNTIES = "draftingCountyCodes";
+        /** Transient: the city-level units the campaign fans out to. */
+        public static final String REVIEW_UNITS = "reviewUnitCodes";
+        /** The city-level unit of a Process_UnitPackage instance. */
+        public static final String UNIT_CODE = "unitCode";
+        /** Transient: the reminder instants still ahead when a unit's preparation (re)starts. */
+        public static final String REMINDER_DATES = "reminderDates";
+        /** The instant one reminder instance waits for. */
+        public static final String REMINDER_AT = "reminderAt";
+        /** Whether a report goes to the city for review (county reports) or not (written by the city). */
+        public static final String CITY_REVIEW = "cityReview";
+        /** The review decision: true approves, false returns to the author. */
+        public static final String APPROVED = "approved";
         /** The user name that completed the last task. */
         public static final String ACTOR = "actor";
 

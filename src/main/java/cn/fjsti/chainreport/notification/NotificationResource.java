@@ -1,0 +1,68 @@
+package cn.fjsti.chainreport.notification;
+
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.Times;
+import cn.fjsti.chainreport.security.CurrentUser;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The caller's inbox. */
+@Path("/api/notifications")
+@Authenticated
+public class NotificationResource {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Clock clock;
+
+    /** A message as the inbox shows it. */
+    public record NotificationView(Long id, String kind, String kindLabel, String title, String body, Long campaignId,
+                                   Long reportId, OffsetDateTime createdAt, boolean read) {
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.id, n.kind.name(), n.kind.label(), n.title, n.body, n.campaignId, n.reportId,
+                    Times.beijing(n.createdAt), n.readAt != null);
+        }
+    }
+
+    /** The inbox: the unread count and the newest messages first. */
+    public record Inbox(long unread, List<NotificationView> items) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "我的消息", description = "提醒、退回、接收等消息，最新的在前；unreadOnly=true 只看未读")
+    public Inbox inbox(@QueryParam("unreadOnly") boolean unreadOnly) {
+        long unread = Notification.count("recipient = ?1 and readAt is null", user.username());
+        List<Notification> items = unreadOnly
+                ? Notification.list("recipient = ?1 and readAt is null order by id desc", user.username())
+                : Notification.find("recipient = ?1 order by id desc", user.username()).page(0, 200).list();
+        return new Inbox(unread, items.stream().map(NotificationView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Transactional
+    @Operation(summary = "标记为已读")
+    public NotificationView markRead(@PathParam("id") Long id) {
+        Notification n = Notification.<Notification>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("没有这条消息"));
+        if (!Objects.equals(n.recipient, user.username())) {
+            throw ApiException.forbidden("这不是您的消息");
+        }
+        n.markRead(clock.instant());
+        return NotificationView.of(n);
+    }
+}

@@ -1,0 +1,47 @@
+package cn.fjsti.chainreport.review;
+
+import cn.fjsti.chainreport.report.ReportViews;
+import cn.fjsti.chainreport.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** City review of county reports. */
+@Path("/api/reports/{id}")
+@RolesAllowed(Role.CITY_NAME)
+public class ReviewResource {
+
+    @Inject
+    ReviewService reviews;
+
+    /** An approval, optionally with a comment. */
+    public record Approve(@Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    }
+
+    /** A return: the comment tells the county what to change. */
+    public record Return(@NotBlank(message = "退回时请填写修改意见") @Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    }
+
+    @POST
+    @Path("/approve")
+    @Operation(summary = "审核通过")
+    public ReportViews.Detail approve(@PathParam("id") Long id, @Valid Approve request) {
+        String comment = request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        return reviews.decide(id, true, comment);
+    }
+
+    @POST
+    @Path("/return")
+    @Operation(summary = "退回修改", description = "附修改意见退回县（市、区），县修改后重新提交；每一轮意见都保留")
+    public ReportViews.Detail returnReport(@PathParam("id") Long id,
+                                           @NotNull(message = "请求内容不能为空") @Valid Return request) {
+        return reviews.decide(id, false, request.comment().strip());
+    }
+}

@@ -1,0 +1,55 @@
+package cn.fjsti.chainreport.submission;
+
+import cn.fjsti.chainreport.common.ClockProducer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+
+/** The deadline rules, in Beijing civil time. Pure functions, unit-tested at the second boundaries. */
+public final class DeadlinePolicy {
+
+    private DeadlinePolicy() {
+    }
+
+    /** On time up to and including the deadline's last second. */
+    public static boolean onTime(Instant sentAt, Instant deadline) {
+        return !sentAt.isAfter(deadline);
+    }
+
+    /** Calendar days from today to the deadline's day (0 on the day itself); negative once it has passed. */
+    public static long daysLeft(Instant now, Instant deadline) {
+        if (now.isAfter(deadline)) {
+            return -daysLate(now, deadline);
+        }
+        return ChronoUnit.DAYS.between(date(now), date(deadline));
+    }
+
+    /** Calendar days since the deadline's day; 1 from the first second after a 23:59:59 deadline. */
+    public static long daysLate(Instant now, Instant deadline) {
+        if (!now.isAfter(deadline)) {
+            return 0;
+        }
+        return Math.max(1, ChronoUnit.DAYS.between(date(deadline), date(now)));
+    }
+
+    /**
+     * The reminder instants still ahead: {@code daysBefore} calendar days before the deadline's day, at
+     * {@code timeOfDay} Beijing time, earliest first; none at or after the deadline.
+     */
+    public static List<Instant> reminders(Instant deadline, Collection<Integer> daysBefore, LocalTime timeOfDay, Instant now) {
+        LocalDate day = date(deadline);
+        return daysBefore.stream()
+                .distinct()
+                .map(days -> day.minusDays(days).atTime(timeOfDay).atZone(ClockProducer.ZONE).toInstant())
+                .filter(at -> at.isAfter(now) && at.isBefore(deadline))
+                .sorted()
+                .toList();
+    }
+
+    private static LocalDate date(Instant instant) {
+        return instant.atZone(ClockProducer.ZONE).toLocalDate();
+    }
+}

@@ -1,0 +1,88 @@
+package cn.fjsti.chainreport.submission;
+
+import cn.fjsti.chainreport.security.Role;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** City packages to the institute, and the institute's deadline board. */
+@Path("/api/campaigns/{campaignId}")
+@Authenticated
+public class PackageResource {
+
+    @Inject
+    PackageService packages;
+
+    /** The institute's decision; a return needs a comment. */
+    public record Decision(@Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    }
+
+    /** Why a package is returned. */
+    public record Return(@NotBlank(message = "退回时请填写意见") @Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    }
+
+    /** The unit's own deadline for its counties; null removes it. */
+    public record InternalDeadline(OffsetDateTime deadline) {
+    }
+
+    @GET
+    @Path("/packages/{unit}")
+    @Operation(summary = "查看设区市报送材料", description = "状态、缺项清单、将报送的报告、历次报送与接收意见、待触发的提醒与截止计时器")
+    public PackageViews.Package view(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
+        return packages.view(campaignId, unit);
+    }
+
+    @POST
+    @Path("/packages/{unit}/send")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "报送材料", description = "检查完整性（缺项返回 422 并逐项列出），记录报送时间及是否按期（北京时间，精确到秒）")
+    public PackageViews.Package send(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
+        return packages.send(campaignId, unit);
+    }
+
+    @POST
+    @Path("/packages/{unit}/accept")
+    @RolesAllowed(Role.INSTITUTE_NAME)
+    @Operation(summary = "接收材料")
+    public PackageViews.Package accept(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
+                                       @Valid Decision decision) {
+        return packages.decide(campaignId, unit, true, decision == null ? null : decision.comment());
+    }
+
+    @POST
+    @Path("/packages/{unit}/return")
+    @RolesAllowed(Role.INSTITUTE_NAME)
+    @Operation(summary = "退回材料", description = "附意见退回设区市，设区市修改后重新报送")
+    public PackageViews.Package returnPackage(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
+                                              @NotNull(message = "请求内容不能为空") @Valid Return request) {
+        return packages.decide(campaignId, unit, false, request.comment().strip());
+    }
+
+    @PUT
+    @Path("/packages/{unit}/internal-deadline")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "设置市级内部截止时间", description = "早于全省截止时间；所辖县（市、区）的待办以此为期限")
+    public PackageViews.Package internalDeadline(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
+                                                 @NotNull(message = "请求内容不能为空") InternalDeadline request) {
+        return packages.setInternalDeadline(campaignId, unit, request.deadline() == null ? null : request.deadline().toInstant());
+    }
+
+    @GET
+    @Path("/board")
+    @RolesAllowed({Role.INSTITUTE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "进度看板", description = "各设区市及所辖县的进度、报送状态、剩余或逾期天数")
+    public PackageViews.Board board(@PathParam("campaignId") Long campaignId) {
+        return packages.board(campaignId);
+    }
+}

@@ -1,0 +1,292 @@
+package cn.fjsti.chainreport.submission;
+
+import cn.fjsti.chainreport.campaign.Campaign;
+import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.campaign.PilotChain;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.FieldError;
+import cn.fjsti.chainreport.common.Times;
+import cn.fjsti.chainreport.notification.Notification;
+import cn.fjsti.chainreport.notification.Notifier;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.ReportProcess;
+import cn.fjsti.chainreport.report.ReportStage;
+import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.security.Role;
+import cn.fjsti.chainreport.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A unit's package: sending it (when complete), the institute's decision, reminders and overdue marking
+ * from the process timers, and the institute's deadline board.
+ */
+@ApplicationScoped
+public class PackageService {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ReportProcess reportProcess;
+
+    @Inject
+    UnitPackageProcess unitProcess;
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public PackageViews.Package view(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = readableUnit(unitCode);
+        return view(campaign, unit, snapshot(campaign, unit));
+    }
+
+    /** Sends the package: refused with the list of what is missing unless every rule of the notice is met. */
+    @Transactional
+    public PackageViews.Package send(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = ownUnit(unitCode);
+        Task task = unitProcess.activeTask(campaign.id, unit.code)
+                .filter(t -> Workflow.Task.SEND_PACKAGE.equals(t.getTaskDefinitionKey()))
+                .orElseThrow(() -> ApiException.conflict("材料已报送，正等待省科学技术信息研究所接收，不能重复报送"));
+        UnitSnapshot snapshot = snapshot(campaign, unit);
+        List<String> missing = snapshot.missing();
+        if (!missing.isEmpty()) {
+            throw ApiException.unprocessable("材料还不完整，不能报送：" + missing.get(0) + (missing.size() > 1 ? " 等 " + missing.size() + " 项" : ""),
+                    missing.stream().map(m -> new FieldError("package", m)).toList());
+        }
+        CityPackage pkg = pkg(campaign.id, unit.code);
+        int number = pkg.lastRound().map(r -> r.number + 1).orElse(1);
+        Instant now = clock.instant();
+        PackageRound round = new PackageRound(pkg, number, now, user.username(), campaign.deadline,
+                snapshot.contents().stream().map(r -> r.id).toList());
+        round.persist();
+        unitProcess.complete(task, user.username(), true);
+        notifier.toInstitute(Notifier.Message.of(campaign.id, Notification.Kind.PACKAGE_SENT,
+                unit.name + "已报送调研报告" + (round.onTime ? "" : "（逾期）"),
+                unit.name + "于 " + Times.beijing(now) + " 报送 " + round.reportIds.size() + " 份调研报告"
+                        + (number > 1 ? "（第 " + number + " 次报送）" : "") + "。"));
+        return view(campaign, unit, snapshot);
+    }
+
+    /** The institute accepts the package, or returns it to the unit with comments. */
+    @Transactional
+    public PackageViews.Package decide(Long campaignId, String unitCode, boolean accept, String comment) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = readableUnit(unitCode);
+        Task task = unitProcess.activeTask(campaign.id, unit.code)
+                .filter(t -> Workflow.Task.INSTITUTE_REVIEW.equals(t.getTaskDefinitionKey()))
+                .orElseThrow(() -> ApiException.conflict(unit.name + "的材料当前不在待接收状态"));
+        PackageRound round = pkg(campaign.id, unit.code).lastRound().orElseThrow();
+        round.decide(accept ? PackageRound.Decision.ACCEPTED : PackageRound.Decision.RETURNED, user.username(),
+                comment, clock.instant());
+        unitProcess.complete(task, user.username(), accept);
+        notifier.toRegion(unit.code, Notifier.Message.of(campaign.id,
+                accept ? Notification.Kind.PACKAGE_ACCEPTED : Notification.Kind.PACKAGE_RETURNED,
+                accept ? "省科学技术信息研究所已接收材料" : "材料被退回，请修改后重新报送",
+                accept ? "第 " + round.number + " 次报送的材料已接收。" + (comment == null ? "" : "意见：" + comment)
+                        : "退回意见：" + comment));
+        return view(campaign, unit, snapshot(campaign, unit));
+    }
+
+    /** Sets the unit's own deadline for its counties; their open tasks take it as due date. */
+    @Transactional
+    public PackageViews.Package setInternalDeadline(Long campaignId, String unitCode, Instant deadline) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = ownUnit(unitCode);
+        if (deadline != null && (deadline.isAfter(campaign.deadline) || !deadline.isAfter(clock.instant()))) {
+            throw ApiException.badField("deadline", "市级截止时间须晚于当前时间，且不晚于全省截止时间");
+        }
+        pkg(campaign.id, unit.code).internalDeadline = deadline;
+        Date due = Date.from(deadline == null ? campaign.deadline : deadline);
+        Set<String> counties = Region.draftingCountiesOf(unit.code).stream().map(r -> r.code).collect(Collectors.toSet());
+        for (Task task : tasks.createTaskQuery().processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaign.id)
+                .taskDefinitionKeyIn(Workflow.Task.DECLARE_CHAINS, Workflow.Task.DRAFT_REPORT).list()) {
+            String region = (String) runtime.getVariable(task.getExecutionId(), Workflow.Var.REGION_CODE);
+            if (counties.contains(region)) {
+                task.setDueDate(due);
+                tasks.saveTask(task);
+            }
+        }
+        return view(campaign, unit, snapshot(campaign, unit));
+    }
+
+    /** Called by a reminder timer. */
+    @Transactional
+    public void remind(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = Region.byCode(unitCode).orElseThrow();
+        long days = DeadlinePolicy.daysLeft(clock.instant(), campaign.deadline);
+        notifier.toRegion(unit.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
+                "距报送截止还有 " + days + " 天",
+                "请在 " + Times.text(campaign.deadline) + "前汇总各县（市、区）及本级牵头编写的调研报告，报送省科学技术信息研究所。"));
+        UnitSnapshot snapshot = snapshot(campaign, unit);
+        CityPackage pkg = pkg(campaign.id, unit.code);
+        Instant countyDeadline = pkg.internalDeadline != null ? pkg.internalDeadline : campaign.deadline;
+        for (Region county : snapshot.counties()) {
+            if (unfinished(snapshot, campaign.id, county.code)) {
+                notifier.toRegion(county.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
+                        "调研报告尚未完成",
+                        "请在 " + Times.text(countyDeadline) + "前完成并提交本县（市、区）的调研报告。"));
+            }
+        }
+    }
+
+    /** Called by the deadline timer while the package is still unsent. */
+    @Transactional
+    public void markOverdue(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = Region.byCode(unitCode).orElseThrow();
+        if (pkg(campaign.id, unit.code).markOverdue(clock.instant())) {
+            notifier.toInstitute(Notifier.Message.of(campaign.id, Notification.Kind.OVERDUE,
+                    unit.name + "未按期报送", unit.name + "在截止时间前未报送调研报告，已标记为逾期。"));
+            notifier.toRegion(unit.code, Notifier.Message.of(campaign.id, Notification.Kind.OVERDUE,
+                    "已超过报送截止时间", "报送截止时间已过，材料仍可报送，将被标记为逾期。"));
+        }
+    }
+
+    /** The institute's deadline board: every unit, its counties' progress, its package, days left or late. */
+    @Transactional
+    public PackageViews.Board board(Long campaignId) {
+        Campaign campaign = CampaignService.require(campaignId);
+        if (!user.seesEverything()) {
+            throw ApiException.forbidden("进度看板仅供省科学技术信息研究所和省科技厅使用");
+        }
+        Instant now = clock.instant();
+        List<PackageViews.BoardRow> rows = Region.reviewUnits().stream().map(unit -> {
+            UnitSnapshot s = snapshot(campaign, unit);
+            CityPackage pkg = pkg(campaign.id, unit.code);
+            Optional<PackageRound> last = pkg.lastRound();
+            PackageStage stage = stage(campaign.id, unit.code, last);
+            Instant sentAt = stage == PackageStage.SENT || stage == PackageStage.ACCEPTED ? last.map(r -> r.sentAt).orElse(null) : null;
+            Instant reference = sentAt != null ? sentAt : now;
+            return new PackageViews.BoardRow(unit.code, unit.name, s.counties().size(), s.countiesDeclared(),
+                    s.countiesCovered(), s.countyReportsIn(ReportStage.DRAFTING) + s.countyReportsIn(ReportStage.RETURNED),
+                    s.countyReportsIn(ReportStage.UNDER_REVIEW), s.countyReportsIn(ReportStage.APPROVED),
+                    s.countyReportsIn(ReportStage.MERGED), s.cityReports().size(), stage.name(), stage.label(),
+                    Times.beijing(sentAt), sentAt == null ? null : DeadlinePolicy.onTime(sentAt, campaign.deadline),
+                    Math.max(0, DeadlinePolicy.daysLeft(now, campaign.deadline)),
+                    DeadlinePolicy.daysLate(reference, campaign.deadline),
+                    pkg.overdueMarkedAt != null || reference.isAfter(campaign.deadline),
+                    (int) PackageRound.count("packageId", pkg.id));
+        }).toList();
+        boolean ended = runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0;
+        return new PackageViews.Board(campaign.id, campaign.year, Times.beijing(campaign.deadline),
+                Times.text(campaign.deadline), Times.beijing(now),
+                DeadlinePolicy.daysLeft(now, campaign.deadline), ended,
+                rows.stream().filter(r -> r.stage().equals(PackageStage.ACCEPTED.name())).count(),
+                rows.stream().filter(r -> r.sentAt() != null).count(),
+                rows.stream().filter(PackageViews.BoardRow::overdue).count(), rows);
+    }
+
+    private PackageViews.Package view(Campaign campaign, Region unit, UnitSnapshot snapshot) {
+        CityPackage pkg = pkg(campaign.id, unit.code);
+        Optional<PackageRound> last = pkg.lastRound();
+        PackageStage stage = stage(campaign.id, unit.code, last);
+        Instant now = clock.instant();
+        List<String> missing = snapshot.missing();
+        boolean sendable = stage == PackageStage.PREPARING || stage == PackageStage.RETURNED;
+        List<PackageViews.Item> contents = snapshot.contents().stream()
+                .map(r -> new PackageViews.Item(r.id, r.authorRegion, regionName(r.authorRegion), r.kind.name(), r.chainName,
+                        r.title(regionName(r.authorRegion))))
+                .toList();
+        List<PackageViews.Round> rounds = pkg.rounds().stream()
+                .map(r -> new PackageViews.Round(r.number, Times.beijing(r.sentAt), r.sentBy, r.onTime,
+                        r.decision == null ? null : r.decision.name(), Times.beijing(r.decidedAt), r.decidedBy, r.comment,
+                        List.copyOf(r.reportIds)))
+                .toList();
+        boolean overdue = pkg.overdueMarkedAt != null || (sendable && now.isAfter(campaign.deadline));
+        return new PackageViews.Package(campaign.id, unit.code, unit.name, stage.name(), stage.label(),
+                Times.beijing(campaign.deadline), Times.beijing(pkg.internalDeadline),
+                DeadlinePolicy.daysLeft(now, campaign.deadline), overdue, Times.beijing(pkg.overdueMarkedAt),
+                sendable && missing.isEmpty(), missing, contents, rounds,
+                unitProcess.pendingTimers(campaign.id, unit.code).stream().map(Times::beijing).toList());
+    }
+
+    private PackageStage stage(Long campaignId, String unitCode, Optional<PackageRound> last) {
+        Optional<Task> task = unitProcess.activeTask(campaignId, unitCode);
+        if (task.isEmpty()) {
+            return PackageStage.ACCEPTED;
+        }
+        if (Workflow.Task.INSTITUTE_REVIEW.equals(task.get().getTaskDefinitionKey())) {
+            return PackageStage.SENT;
+        }
+        return last.filter(r -> r.decision == PackageRound.Decision.RETURNED).isPresent()
+                ? PackageStage.RETURNED : PackageStage.PREPARING;
+    }
+
+    UnitSnapshot snapshot(Campaign campaign, Region unit) {
+        List<Region> counties = Region.draftingCountiesOf(unit.code);
+        Set<String> codes = counties.stream().map(r -> r.code).collect(Collectors.toSet());
+        List<Report> reports = Report.list("campaignId = ?1 and reviewUnit = ?2 order by id", campaign.id, unit.code);
+        Map<Long, ReportStage> stages = reportProcess.stagesOf(reports);
+        List<PilotChain> pilots = PilotChain.of(campaign.id).stream().filter(p -> codes.contains(p.countyCode)).toList();
+        return new UnitSnapshot(unit, counties, reports, stages, pilots);
+    }
+
+    private boolean unfinished(UnitSnapshot snapshot, Long campaignId, String countyCode) {
+        List<Report> reports = Report.ofCampaignAndRegion(campaignId, countyCode);
+        return reports.isEmpty() || reports.stream().map(snapshot::stage).anyMatch(ReportStage::editable);
+    }
+
+    /** Creates the unit's package record when its process starts (in the campaign-opening transaction). */
+    @Transactional
+    public void ensurePackage(Long campaignId, String unitCode) {
+        if (CityPackage.of(campaignId, unitCode).isEmpty()) {
+            new CityPackage(campaignId, unitCode).persist();
+        }
+    }
+
+    private static CityPackage pkg(Long campaignId, String unitCode) {
+        return CityPackage.of(campaignId, unitCode).orElseThrow();
+    }
+
+    private Region readableUnit(String unitCode) {
+        Region unit = Region.byCode(unitCode).filter(Region::isReviewUnit)
+                .orElseThrow(() -> ApiException.notFound("没有代码为 " + unitCode + " 的设区市（审核单位）"));
+        if (!(user.seesEverything() || Objects.equals(user.regionCode(), unit.code))) {
+            throw ApiException.forbidden("您只能查看本单位的报送材料");
+        }
+        if (user.is(Role.COUNTY)) {
+            throw ApiException.forbidden("县（市、区）不能查看设区市的报送材料");
+        }
+        return unit;
+    }
+
+    private Region ownUnit(String unitCode) {
+        Region unit = readableUnit(unitCode);
+        if (!user.is(Role.CITY)) {
+            throw ApiException.forbidden("只有设区市（审核单位）本身可以进行此操作");
+        }
+        return unit;
+    }
+
+    private static String regionName(String code) {
+        return Region.byCode(code).map(r -> r.name).orElse(code);
+    }
+}

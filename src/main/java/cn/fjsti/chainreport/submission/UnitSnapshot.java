@@ -1,0 +1,120 @@
+package cn.fjsti.chainreport.submission;
+
+import cn.fjsti.chainreport.campaign.PilotChain;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.ReportStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Everything about one city-level unit's reports in a campaign at one moment: the counties it reviews,
+ * every report with its stage, the pilot chains. Answers the rules of the notice: is the package complete
+ * (and if not, exactly what is missing), and what goes in it.
+ */
+public final class UnitSnapshot {
+
+    private final Region unit;
+    private final List<Region> counties;
+    private final List<Report> reports;
+    private final Map<Long, ReportStage> stages;
+    private final List<PilotChain> pilots;
+
+    public UnitSnapshot(Region unit, List<Region> counties, List<Report> reports, Map<Long, ReportStage> stages,
+                        List<PilotChain> pilots) {
+        this.unit = unit;
+        this.counties = counties;
+        this.reports = reports;
+        this.stages = stages;
+        this.pilots = pilots;
+    }
+
+    public Region unit() {
+        return unit;
+    }
+
+    public List<Region> counties() {
+        return counties;
+    }
+
+    public ReportStage stage(Report report) {
+        return stages.get(report.id);
+    }
+
+    /** What prevents sending; empty when the package is complete. */
+    public List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        for (Region county : counties) {
+            List<Report> own = countyReports(county.code);
+            if (own.isEmpty()) {
+                missing.add(county.name + "：尚未申报产业链");
+            } else if (own.stream().noneMatch(this::covered)) {
+                missing.add(county.name + "：尚无审核通过或已合并的报告");
+            }
+        }
+        for (PilotChain pilot : pilots) {
+            boolean covered = countyReports(pilot.countyCode).stream()
+                    .anyMatch(r -> r.chainKey.equals(pilot.chainKey) && covered(r));
+            if (!covered) {
+                String name = counties.stream().filter(c -> c.code.equals(pilot.countyCode)).map(c -> c.name)
+                        .findFirst().orElse(pilot.countyCode);
+                missing.add(name + "（试点县）：指定产业链“" + pilot.chainName + "”尚未审核通过或合并");
+            }
+        }
+        for (Report report : cityReports()) {
+            if (stage(report) != ReportStage.APPROVED) {
+                missing.add("本级报告“" + report.chainName + "”" + (report.kind == Report.Kind.MERGED ? "（合并报告）" : "")
+                        + "尚未提交");
+            }
+        }
+        return missing;
+    }
+
+    /** The reports the package carries: approved county reports not merged, and the unit's own finished reports. */
+    public List<Report> contents() {
+        return reports.stream()
+                .filter(r -> stage(r) == ReportStage.APPROVED)
+                .toList();
+    }
+
+    /** County reports in a stage. */
+    public long countyReportsIn(ReportStage stage) {
+        return reports.stream().filter(r -> r.kind == Report.Kind.COUNTY && stage(r) == stage).count();
+    }
+
+    /** Counties that have declared at least one chain. */
+    public long countiesDeclared() {
+        return counties.stream().filter(c -> !countyReports(c.code).isEmpty()).count();
+    }
+
+    /** Counties covered by at least one approved or merged report. */
+    public long countiesCovered() {
+        return counties.stream().filter(c -> countyReports(c.code).stream().anyMatch(this::covered)).count();
+    }
+
+    public List<Report> cityReports() {
+        return reports.stream().filter(r -> r.kind.cityWritten() && stage(r) != ReportStage.WITHDRAWN).toList();
+    }
+
+    private List<Report> countyReports(String countyCode) {
+        return reports.stream().filter(r -> r.kind == Report.Kind.COUNTY && r.authorRegion.equals(countyCode)).toList();
+    }
+
+    /** Approved, or merged into a consolidated report that has itself been submitted. */
+    private boolean covered(Report report) {
+        ReportStage stage = stage(report);
+        if (stage == ReportStage.APPROVED) {
+            return true;
+        }
+        return stage == ReportStage.MERGED && reports.stream()
+                .filter(byId(report.mergedInto))
+                .anyMatch(merged -> stage(merged) == ReportStage.APPROVED);
+    }
+
+    private static Predicate<Report> byId(Long id) {
+        return r -> Objects.equals(r.id, id);
+    }
+}

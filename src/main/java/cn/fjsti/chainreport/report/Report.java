@@ -41,6 +41,10 @@ public class Report extends PanacheEntityBase {
         public boolean cityWritten() {
             return this != COUNTY;
         }
+
+        public int maxSectionLength() {
+            return this == MERGED ? Section.MAX_MERGED_LENGTH : Section.MAX_LENGTH;
+        }
     }
 
     @Id
@@ -135,6 +139,13 @@ public class Report extends PanacheEntityBase {
                           List<StrengthUnit> newUnits, String actor, Instant now) {
         requireEditable(stage);
         requireVersion(expectedVersion);
+        List<FieldError> tooLong = sections.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().length() > kind.maxSectionLength())
+                .map(e -> new FieldError("sections." + e.getKey().name(), "每个章节不能超过 " + kind.maxSectionLength() + " 字"))
+                .toList();
+        if (!tooLong.isEmpty()) {
+            throw ApiException.badRequest(tooLong.get(0).message(), tooLong);
+        }
         if (content == null) {
             content = new ReportContent();
         }

@@ -7,21 +7,21 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class ReportContent {
 
-    @Column(name = "county_industry", length = Section.MAX_LENGTH)
+    @Column(name = "county_industry", length = Section.MAX_MERGED_LENGTH)
     private String countyIndustry;
-    @Column(name = "county_technology", length = Section.MAX_LENGTH)
+    @Column(name = "county_technology", length = Section.MAX_MERGED_LENGTH)
     private String countyTechnology;
-    @Column(name = "domestic_industry", length = Section.MAX_LENGTH)
+    @Column(name = "domestic_industry", length = Section.MAX_MERGED_LENGTH)
     private String domesticIndustry;
-    @Column(name = "domestic_technology", length = Section.MAX_LENGTH)
+    @Column(name = "domestic_technology", length = Section.MAX_MERGED_LENGTH)
     private String domesticTechnology;
-    @Column(name = "domestic_trends", length = Section.MAX_LENGTH)
+    @Column(name = "domestic_trends", length = Section.MAX_MERGED_LENGTH)
     private String domesticTrends;
-    @Column(name = "industry_measures", length = Section.MAX_LENGTH)
+    @Column(name = "industry_measures", length = Section.MAX_MERGED_LENGTH)
     private String industryMeasures;
-    @Column(name = "innovation_directions", length = Section.MAX_LENGTH)
+    @Column(name = "innovation_directions", length = Section.MAX_MERGED_LENGTH)
     private String innovationDirections;
-    @Column(name = "units_note", length = Section.MAX_LENGTH)
+    @Column(name = "units_note", length = Section.MAX_MERGED_LENGTH)
     private String unitsNote;
 
     public ReportContent copy() {

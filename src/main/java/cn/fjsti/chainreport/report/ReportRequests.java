@@ -34,7 +34,7 @@ public final class ReportRequests {
     public record SaveDraft(
             @NotNull(message = "请提供所编辑的版本号 version") Long version,
             Map<@NotNull(message = "章节名称不正确") Section,
-                @Size(max = Section.MAX_LENGTH, message = "每个章节不能超过 20000 字") @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String> sections,
+                @Size(max = Section.MAX_MERGED_LENGTH, message = "每个章节不能超过 200000 字") @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String> sections,
             @Size(max = 200, message = "优势单位表最多 200 行") List<@NotNull(message = "表格行不能为空") @Valid UnitRow> units) {
     }
 

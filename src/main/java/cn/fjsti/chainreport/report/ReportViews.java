@@ -65,7 +65,7 @@ public final class ReportViews {
                 .map(s -> {
                     String text = s.read(r.content());
                     return new OutlineItem(s.name(), s.label(), s.partHeading(regionName, industry, r.kind.cityWritten()), s.heading(industry),
-                            text == null ? 0 : text.length(), Section.MAX_LENGTH, s.requiresText());
+                            text == null ? 0 : text.length(), r.kind.maxSectionLength(), s.requiresText());
                 })
                 .toList();
         return new Detail(r.id, r.campaignId, r.authorRegion, regionName, r.reviewUnit, r.kind.name(), r.chainName,
@@ -101,7 +101,7 @@ public final class ReportViews {
                 .toList();
     }
 
-    static String regionName(String code) {
+    public static String regionName(String code) {
         return Region.byCode(code).map(r -> r.name).orElse(code);
     }
 }

@@ -20,6 +20,8 @@ public enum Section {
 
     /** Longest text a section may hold, in characters. */
     public static final int MAX_LENGTH = 20_000;
+    /** Longest text a section of a consolidated report may hold: it starts from several counties' texts. */
+    public static final int MAX_MERGED_LENGTH = 200_000;
 
     private static final String[] PART_NUMERALS = {"一", "二", "三"};
 

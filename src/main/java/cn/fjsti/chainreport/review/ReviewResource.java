@@ -14,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** City review of county reports. */
-@Path("/api/reports/{id}")
+@Path("/api/reports")
 @RolesAllowed(Role.CITY_NAME)
 public class ReviewResource {
 
@@ -30,7 +30,7 @@ public class ReviewResource {
     }
 
     @POST
-    @Path("/approve")
+    @Path("/{id}/approve")
     @Operation(summary = "审核通过")
     public ReportViews.Detail approve(@PathParam("id") Long id, @Valid Approve request) {
         String comment = request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
@@ -38,7 +38,7 @@ public class ReviewResource {
     }
 
     @POST
-    @Path("/return")
+    @Path("/{id}/return")
     @Operation(summary = "退回修改", description = "附修改意见退回县（市、区），县修改后重新提交；每一轮意见都保留")
     public ReportViews.Detail returnReport(@PathParam("id") Long id,
                                            @NotNull(message = "请求内容不能为空") @Valid Return request) {

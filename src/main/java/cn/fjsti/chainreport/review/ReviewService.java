@@ -53,7 +53,7 @@ public class ReviewService {
         new ReviewComment(report, approve ? ReviewComment.Decision.APPROVED : ReviewComment.Decision.RETURNED,
                 comment, user.username(), clock.instant()).persist();
         process.complete(task, user.username(), Map.of(Workflow.Var.APPROVED, approve));
-        String title = report.title(ReportViewsNames.regionName(report.authorRegion)) + "（" + report.chainName + "）";
+        String title = report.title(ReportViews.regionName(report.authorRegion)) + "（" + report.chainName + "）";
         notifier.toRegion(report.authorRegion, new Notifier.Message(report.campaignId,
                 approve ? Notification.Kind.REPORT_APPROVED : Notification.Kind.REPORT_RETURNED,
                 approve ? "报告已审核通过" : "报告被退回修改",

@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** City packages to the institute, and the institute's deadline board. */
-@Path("/api/campaigns/{campaignId}")
+@Path("/api/campaigns")
 @Authenticated
 public class PackageResource {
 
@@ -37,14 +37,14 @@ public class PackageResource {
     }
 
     @GET
-    @Path("/packages/{unit}")
+    @Path("/{campaignId}/packages/{unit}")
     @Operation(summary = "查看设区市报送材料", description = "状态、缺项清单、将报送的报告、历次报送与接收意见、待触发的提醒与截止计时器")
     public PackageViews.Package view(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
         return packages.view(campaignId, unit);
     }
 
     @POST
-    @Path("/packages/{unit}/send")
+    @Path("/{campaignId}/packages/{unit}/send")
     @RolesAllowed(Role.CITY_NAME)
     @Operation(summary = "报送材料", description = "检查完整性（缺项返回 422 并逐项列出），记录报送时间及是否按期（北京时间，精确到秒）")
     public PackageViews.Package send(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
@@ -52,7 +52,7 @@ public class PackageResource {
     }
 
     @POST
-    @Path("/packages/{unit}/accept")
+    @Path("/{campaignId}/packages/{unit}/accept")
     @RolesAllowed(Role.INSTITUTE_NAME)
     @Operation(summary = "接收材料")
     public PackageViews.Package accept(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
@@ -61,7 +61,7 @@ public class PackageResource {
     }
 
     @POST
-    @Path("/packages/{unit}/return")
+    @Path("/{campaignId}/packages/{unit}/return")
     @RolesAllowed(Role.INSTITUTE_NAME)
     @Operation(summary = "退回材料", description = "附意见退回设区市，设区市修改后重新报送")
     public PackageViews.Package returnPackage(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
@@ -70,7 +70,7 @@ public class PackageResource {
     }
 
     @PUT
-    @Path("/packages/{unit}/internal-deadline")
+    @Path("/{campaignId}/packages/{unit}/internal-deadline")
     @RolesAllowed(Role.CITY_NAME)
     @Operation(summary = "设置市级内部截止时间", description = "早于全省截止时间；所辖县（市、区）的待办以此为期限")
     public PackageViews.Package internalDeadline(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
@@ -79,7 +79,7 @@ public class PackageResource {
     }
 
     @GET
-    @Path("/board")
+    @Path("/{campaignId}/board")
     @RolesAllowed({Role.INSTITUTE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "进度看板", description = "各设区市及所辖县的进度、报送状态、剩余或逾期天数")
     public PackageViews.Board board(@PathParam("campaignId") Long campaignId) {

@@ -1,0 +1,76 @@
+package cn.fjsti.chainreport.consolidation;
+
+import cn.fjsti.chainreport.security.Role;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Duplicate-chain proposals and merges of a city-level unit. */
+@Path("/api/campaigns")
+@Authenticated
+public class ConsolidationResource {
+
+    @Inject
+    ConsolidationService consolidation;
+
+    /** Reports to merge (or to dismiss as a proposal). */
+    public record ReportIds(@NotNull(message = "请选择报告") @Size(min = 2, max = 50, message = "请选择 2 到 50 份报告")
+                            List<@NotNull(message = "报告编号不能为空") Long> reportIds) {
+    }
+
+    /** A merge: the reports and, optionally, the consolidated chain name. */
+    public record Merge(@NotNull(message = "请选择报告") @Size(min = 2, max = 50, message = "请选择 2 到 50 份报告")
+                        List<@NotNull(message = "报告编号不能为空") Long> reportIds,
+                        @Size(max = 60, message = "产业链名称不能超过 60 个字") String chain) {
+    }
+
+    @GET
+    @Path("/{campaignId}/duplicates")
+    @Operation(summary = "重复产业链建议", description = "本市多个县（市、区）申报的相同或相近产业链；设区市只看本单位，信息所须指定 unit")
+    public List<ConsolidationService.ProposalView> proposals(@PathParam("campaignId") Long campaignId, @QueryParam("unit") String unit) {
+        return consolidation.proposals(campaignId, unit);
+    }
+
+    @POST
+    @Path("/{campaignId}/duplicates/dismiss")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "不采纳一条重复建议")
+    public Response dismiss(@PathParam("campaignId") Long campaignId, @NotNull(message = "请求内容不能为空") @Valid ReportIds request) {
+        consolidation.dismiss(campaignId, request.reportIds());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{campaignId}/merges")
+    @Operation(summary = "列出合并")
+    public List<ConsolidationService.MergeView> merges(@PathParam("campaignId") Long campaignId, @QueryParam("unit") String unit) {
+        return consolidation.merges(campaignId, unit);
+    }
+
+    @POST
+    @Path("/{campaignId}/merges")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "合并重复产业链", description = "所选报告须已审核通过且来自至少两个县；生成一份由设区市编写的合并报告，各章节以各县原文（注明县名）为起点")
+    public Response merge(@PathParam("campaignId") Long campaignId, @NotNull(message = "请求内容不能为空") @Valid Merge request) {
+        return Response.status(201).entity(consolidation.merge(campaignId, request.reportIds(), request.chain())).build();
+    }
+
+    @POST
+    @Path("/{campaignId}/merges/{groupId}/undo")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "撤销合并", description = "材料报送前可撤销；各县报告恢复独立，合并报告保留但不再报送")
+    public ConsolidationService.MergeView undo(@PathParam("campaignId") Long campaignId, @PathParam("groupId") Long groupId) {
+        return consolidation.undo(campaignId, groupId);
+    }
+}

@@ -1,0 +1,275 @@
+package cn.fjsti.chainreport.consolidation;
+
+import cn.fjsti.chainreport.campaign.Campaign;
+import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.chain.ChainNames;
+import cn.fjsti.chainreport.chain.IndustryCategories;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.FieldError;
+import cn.fjsti.chainreport.common.Times;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.ReportProcess;
+import cn.fjsti.chainreport.report.ReportStage;
+import cn.fjsti.chainreport.report.ReportViews;
+import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.report.StrengthUnit;
+import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.security.Role;
+import cn.fjsti.chainreport.submission.UnitPackageProcess;
+import cn.fjsti.chainreport.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The city's 科学统筹，优化整合: proposals of chains several counties chose, merging a group into one
+ * consolidated report written by the city (each section starts from the counties' texts, labelled by
+ * county; the units tables united), and undoing a merge until the package is sent. County reports are
+ * never changed or deleted: they are linked to the consolidated report and stay readable.
+ */
+@ApplicationScoped
+public class ConsolidationService {
+
+    private final DuplicateChainFinder finder = new DuplicateChainFinder(IndustryCategories.load());
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ReportProcess reportProcess;
+
+    @Inject
+    UnitPackageProcess unitProcess;
+
+    @Inject
+    Clock clock;
+
+    /** A county report in a proposal or a merge. */
+    public record Member(Long reportId, String countyCode, String countyName, String chain, String stage, String stageLabel) {
+    }
+
+    /** A proposed group of reports on one chain. */
+    public record ProposalView(String match, String chainName, String category, double score, List<Member> members) {
+    }
+
+    /** A merge and its consolidated report. */
+    public record MergeView(Long id, String unitCode, String chainName, Long consolidatedReportId, List<Member> members,
+                            OffsetDateTime createdAt, String createdBy, boolean active, OffsetDateTime undoneAt,
+                            String undoneBy) {
+    }
+
+    @Transactional
+    public List<ProposalView> proposals(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = readableUnit(unitCode);
+        List<Report> reports = Report.list("campaignId = ?1 and reviewUnit = ?2 and kind = ?3 and mergedInto is null order by id",
+                campaign.id, unit.code, Report.Kind.COUNTY);
+        Map<Long, ReportStage> stages = reportProcess.stagesOf(reports);
+        Map<Long, Report> byId = reports.stream().collect(Collectors.toMap(r -> r.id, r -> r));
+        Set<String> dismissed = DismissedProposal.<DismissedProposal>list("campaignId = ?1 and unitCode = ?2", campaign.id, unit.code)
+                .stream().map(d -> d.reportIds).collect(Collectors.toSet());
+        List<DuplicateChainFinder.Candidate> candidates = reports.stream()
+                .map(r -> new DuplicateChainFinder.Candidate(r.id, r.authorRegion, regionName(r.authorRegion), r.chainName))
+                .toList();
+        return finder.find(candidates).stream()
+                .filter(p -> !dismissed.contains(DismissedProposal.signature(p.members().stream().map(DuplicateChainFinder.Candidate::reportId).toList())))
+                .map(p -> new ProposalView(p.match().name(), p.chainName(), p.category(), p.score(),
+                        p.members().stream().map(m -> member(byId.get(m.reportId()), stages.get(m.reportId()))).toList()))
+                .toList();
+    }
+
+    /** The city says a proposal is not one chain. */
+    @Transactional
+    public void dismiss(Long campaignId, List<Long> reportIds) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = ownUnit();
+        countyReportsOf(unit, campaign, reportIds);
+        String signature = DismissedProposal.signature(reportIds);
+        if (DismissedProposal.count("campaignId = ?1 and unitCode = ?2 and reportIds = ?3", campaign.id, unit.code, signature) == 0) {
+            new DismissedProposal(campaign.id, unit.code, reportIds, user.username(), clock.instant()).persist();
+        }
+    }
+
+    /** Merges approved county reports of several counties into a new consolidated report of the city. */
+    @Transactional
+    public MergeView merge(Long campaignId, List<Long> reportIds, String chainName) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = ownUnit();
+        requireUnsent(campaign, unit);
+        List<Report> members = countyReportsOf(unit, campaign, reportIds);
+        if (members.stream().map(r -> r.authorRegion).distinct().count() < 2) {
+            throw ApiException.badField("reportIds", "合并至少需要两个县（市、区）的报告");
+        }
+        Map<Long, ReportStage> stages = reportProcess.stagesOf(members);
+        List<FieldError> notReady = members.stream().filter(r -> stages.get(r.id) != ReportStage.APPROVED)
+                .map(r -> new FieldError("reportIds", regionName(r.authorRegion) + "的“" + r.chainName + "”报告"
+                        + (stages.get(r.id) == ReportStage.MERGED ? "已合并到另一份报告" : "尚未审核通过（" + stages.get(r.id).label() + "）")))
+                .toList();
+        if (!notReady.isEmpty()) {
+            throw new ApiException(409, "不能合并", "只能合并已审核通过的报告：" + notReady.get(0).message(), notReady, Map.of());
+        }
+        String name = chainName == null || chainName.isBlank()
+                ? commonestName(members) : ChainNames.display(chainName);
+        Instant now = clock.instant();
+        MergeGroup group = new MergeGroup(campaign.id, unit.code, name, members.stream().map(r -> r.id).toList(),
+                user.username(), now);
+        group.persistAndFlush();
+
+        Report consolidated = new Report(campaign.id, unit.code, unit.code, Report.Kind.MERGED, name,
+                ChainNames.key(name) + "#合并" + group.id, user.username(), now);
+        List<Report> ordered = members.stream().sorted(Comparator.comparing((Report r) -> r.authorRegion).thenComparing(r -> r.id)).toList();
+        consolidated.saveDraft(ReportStage.DRAFTING, consolidated.version, combinedSections(ordered), unitedUnits(ordered),
+                user.username(), now);
+        consolidated.persistAndFlush();
+        reportProcess.start(consolidated, campaign.deadline);
+        group.consolidatedReportId = consolidated.id;
+        members.forEach(r -> r.mergeInto(consolidated));
+        return view(group);
+    }
+
+    /** Undoes a merge before the package is sent: county reports are unlinked, the consolidated report is withdrawn (kept). */
+    @Transactional
+    public MergeView undo(Long campaignId, Long groupId) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = ownUnit();
+        MergeGroup group = MergeGroup.<MergeGroup>findByIdOptional(groupId)
+                .filter(g -> g.campaignId.equals(campaign.id))
+                .orElseThrow(() -> ApiException.notFound("没有编号为 " + groupId + " 的合并"));
+        if (!group.unitCode.equals(unit.code)) {
+            throw ApiException.forbidden("只能撤销本单位的合并");
+        }
+        if (!group.active()) {
+            throw ApiException.conflict("这次合并已经撤销");
+        }
+        requireUnsent(campaign, unit);
+        Instant now = clock.instant();
+        Report consolidated = Report.findById(group.consolidatedReportId);
+        List<Report> members = Report.list("id in ?1", group.memberReportIds);
+        members.forEach(Report::unmerge);
+        consolidated.withdraw(now);
+        reportProcess.cancel(consolidated, "合并已撤销");
+        group.undo(user.username(), now);
+        return view(group);
+    }
+
+    @Transactional
+    public List<MergeView> merges(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = readableUnit(unitCode);
+        return MergeGroup.of(campaign.id, unit.code).stream().map(this::view).toList();
+    }
+
+    private MergeView view(MergeGroup group) {
+        List<Report> members = Report.list("id in ?1 order by authorRegion", group.memberReportIds);
+        Map<Long, ReportStage> stages = reportProcess.stagesOf(members);
+        return new MergeView(group.id, group.unitCode, group.chainName, group.consolidatedReportId,
+                members.stream().map(r -> member(r, stages.get(r.id))).toList(), Times.beijing(group.createdAt),
+                group.createdBy, group.active(), Times.beijing(group.undoneAt), group.undoneBy);
+    }
+
+    /** Each section: every county's text under its name, in county-code order; nothing dropped. */
+    static Map<Section, String> combinedSections(List<Report> members) {
+        Map<Section, String> sections = new EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            String combined = members.stream()
+                    .filter(r -> hasText(section.read(r.content())))
+                    .map(r -> "【" + regionName(r.authorRegion) + "】\n" + section.read(r.content()).strip())
+                    .collect(Collectors.joining("\n\n"));
+            sections.put(section, combined);
+        }
+        return sections;
+    }
+
+    /** The counties' units tables united; a unit listed by several counties appears once. */
+    static List<StrengthUnit> unitedUnits(List<Report> members) {
+        Map<String, StrengthUnit> united = new LinkedHashMap<>();
+        for (Report r : members) {
+            for (StrengthUnit unit : r.units) {
+                String key = unit.name == null ? "" : Normalizer.normalize(unit.name, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+                united.putIfAbsent(key, unit.copy());
+            }
+        }
+        return new ArrayList<>(united.values());
+    }
+
+    private List<Report> countyReportsOf(Region unit, Campaign campaign, List<Long> reportIds) {
+        Set<Long> ids = new HashSet<>(reportIds);
+        List<Report> reports = Report.list("id in ?1", ids);
+        if (reports.size() != ids.size()) {
+            throw ApiException.notFound("有的报告编号不存在");
+        }
+        for (Report r : reports) {
+            if (!Objects.equals(r.reviewUnit, unit.code) || r.kind != Report.Kind.COUNTY) {
+                throw ApiException.forbidden("只能合并本单位所辖县（市、区）的报告");
+            }
+            if (!Objects.equals(r.campaignId, campaign.id)) {
+                throw ApiException.badField("reportIds", "报告不属于这次调研工作");
+            }
+        }
+        return reports;
+    }
+
+    private void requireUnsent(Campaign campaign, Region unit) {
+        boolean preparing = unitProcess.activeTask(campaign.id, unit.code)
+                .map(t -> Workflow.Task.SEND_PACKAGE.equals(t.getTaskDefinitionKey())).orElse(false);
+        if (!preparing) {
+            throw ApiException.conflict("材料已报送，不能再合并或撤销合并");
+        }
+    }
+
+    private Region ownUnit() {
+        if (!user.is(Role.CITY)) {
+            throw ApiException.forbidden("只有设区市（审核单位）可以合并报告");
+        }
+        return Region.byCode(user.regionCode()).orElseThrow();
+    }
+
+    private Region readableUnit(String unitCode) {
+        if (user.is(Role.CITY)) {
+            if (unitCode != null && !unitCode.equals(user.regionCode())) {
+                throw ApiException.forbidden("您只能查看本单位的数据");
+            }
+            return Region.byCode(user.regionCode()).orElseThrow();
+        }
+        if (!user.seesEverything()) {
+            throw ApiException.forbidden("县（市、区）不能查看设区市的合并");
+        }
+        if (unitCode == null) {
+            throw ApiException.badField("unit", "请指定设区市代码 unit");
+        }
+        return Region.byCode(unitCode).filter(Region::isReviewUnit)
+                .orElseThrow(() -> ApiException.notFound("没有代码为 " + unitCode + " 的设区市（审核单位）"));
+    }
+
+    private static Member member(Report r, ReportStage stage) {
+        return new Member(r.id, r.authorRegion, regionName(r.authorRegion), r.chainName, stage.name(), stage.label());
+    }
+
+    private static String commonestName(List<Report> members) {
+        return members.stream().collect(Collectors.groupingBy(r -> r.chainName, LinkedHashMap::new, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String regionName(String code) {
+        return ReportViews.regionName(code);
+    }
+}

@@ -19,6 +19,11 @@ public final class DeadlinePolicy {
         return !sentAt.isAfter(deadline);
     }
 
+    /** The first second that is late: the deadline is inclusive. */
+    public static Instant overdueAt(Instant deadline) {
+        return deadline.plusSeconds(1);
+    }
+
     /** Calendar days from today to the deadline's day (0 on the day itself); negative once it has passed. */
     public static long daysLeft(Instant now, Instant deadline) {
         if (now.isAfter(deadline)) {

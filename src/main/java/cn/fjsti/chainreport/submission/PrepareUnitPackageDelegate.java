@@ -36,5 +36,6 @@ public class PrepareUnitPackageDelegate implements JavaDelegate {
         List<Date> dates = DeadlinePolicy.reminders(deadline.toInstant(), settings.daysBefore(), settings.timeOfDay(), clock.instant())
                 .stream().map(Date::from).toList();
         execution.setVariable(Workflow.Var.REMINDER_DATES, Variables.objectValue(dates, true).create());
+        execution.setVariable(Workflow.Var.OVERDUE_AT, Date.from(DeadlinePolicy.overdueAt(deadline.toInstant())));
     }
 }

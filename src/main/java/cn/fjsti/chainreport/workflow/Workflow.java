@@ -56,6 +56,8 @@ public final class Workflow {
         public static final String UNIT_CODE = "unitCode";
         /** Transient: the reminder instants still ahead when a unit's preparation (re)starts. */
         public static final String REMINDER_DATES = "reminderDates";
+        /** The first instant after the deadline: the deadline's last second is still on time. */
+        public static final String OVERDUE_AT = "overdueAt";
         /** The instant one reminder instance waits for. */
         public static final String REMINDER_AT = "reminderAt";
         /** Whether a report goes to the city for review (county reports) or not (written by the city). */

@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 public class Database {
 
     private static final List<String> TABLES = List.of("campaign", "pilot_chain", "report", "report_unit",
-            "report_revision", "report_revision_unit", "account", "region");
+            "report_revision", "report_revision_unit", "account", "region", "review_comment", "merge_group", "merge_member",
+            "dismissed_proposal", "city_package", "package_round", "package_round_report", "notification");
 
     @Inject
     EntityManager em;
@@ -30,6 +31,12 @@ public class Database {
             for (String table : TABLES) {
                 counts.put(table, ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue());
             }
+            counts.put("sum of package versions", ((Number) em.createNativeQuery("select coalesce(sum(version), 0) from city_package")
+                    .getSingleResult()).longValue());
+            counts.put("merged or withdrawn reports", ((Number) em.createNativeQuery(
+                    "select count(*) from report where merged_into is not null or withdrawn_at is not null").getSingleResult()).longValue());
+            counts.put("decided rounds", ((Number) em.createNativeQuery("select count(*) from package_round where decision is not null")
+                    .getSingleResult()).longValue());
             counts.put("sum of report versions", ((Number) em.createNativeQuery("select coalesce(sum(version), 0) from report")
                     .getSingleResult()).longValue());
             counts.put("process instances", engine.getRuntimeService().createProcessInstanceQuery().count());

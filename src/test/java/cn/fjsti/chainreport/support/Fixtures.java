@@ -59,6 +59,23 @@ public final class Fixtures {
                 .map(d -> ((Number) d.get("reportId")).longValue()).findFirst().orElseThrow();
     }
 
+    /** Declares chains for a county in a campaign; returns the new reports' ids by chain name. */
+    public static Map<String, Long> declare(String county, long campaign, String... chains) {
+        List<Map<String, Object>> declared = as(county).body(Map.of("chains", List.of(chains)))
+                .post("/api/campaigns/{id}/chains", campaign)
+                .then().statusCode(200)
+                .extract().path("declaredChains");
+        Map<String, Long> ids = new LinkedHashMap<>();
+        declared.forEach(d -> ids.put((String) d.get("chain"), ((Number) d.get("reportId")).longValue()));
+        return ids;
+    }
+
+    /** The city approves a submitted report. */
+    public static void approve(String city, long reportId) {
+        as(city).body(Map.of()).post("/api/reports/{id}/approve", reportId).then().statusCode(200)
+                .body("stage", org.hamcrest.Matchers.equalTo("APPROVED"));
+    }
+
     public static long version(String account, long reportId) {
         return ((Number) as(account).get("/api/reports/{id}", reportId).then().statusCode(200)
                 .extract().path("version")).longValue();

@@ -1,0 +1,112 @@
+package cn.fjsti.chainreport.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the packaged jar, drives part of a season, kills the process with SIGKILL and starts it again on
+ * the same H2 file: saved drafts, revisions, open tasks and pending timers must all still be there.
+ */
+class RestartIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private final String dbUrl = "jdbc:h2:file:./target/h2/restart-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    private Process app;
+    private int port;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldKeepDraftsRevisionsTasksAndTimersAcrossAKill() throws Exception {
+        start();
+        int campaign = as("admin").body(Map.of("year", 2096)).post("/api/campaigns").then().statusCode(201).extract().path("id");
+        int submitted = declare("350205", campaign, "集成电路产业链");
+        int drafted = declare("350206", campaign, "新型显示产业链");
+        save("350205", submitted, 1, true);
+        as("350205").body(Map.of("version", 2)).post("/api/reports/{id}/submit", submitted).then().statusCode(200);
+        save("350206", drafted, 1, false);
+        List<String> timers = as("350200").get("/api/campaigns/{c}/packages/350200", campaign).then().statusCode(200)
+                .extract().path("pendingTimers");
+        assertThat(timers).hasSize(4);
+
+        app.destroyForcibly().waitFor();
+        start();
+
+        as("350205").get("/api/reports/{id}", submitted).then().statusCode(200)
+                .body("stage", equalTo("UNDER_REVIEW")).body("revisionCount", equalTo(1));
+        as("350205").get("/api/reports/{id}/revisions/1", submitted).then().statusCode(200)
+                .body("sections.COUNTY_INDUSTRY", equalTo("重启前保存的正文"));
+        as("350206").get("/api/reports/{id}", drafted).then().statusCode(200)
+                .body("stage", equalTo("DRAFTING")).body("version", equalTo(2))
+                .body("sections.COUNTY_INDUSTRY", equalTo("重启前保存的正文"));
+        as("350200").get("/api/tasks").then().body("reportId", hasItem(submitted));
+        as("350200").get("/api/campaigns/{c}/packages/350200", campaign).then().body("pendingTimers", equalTo(timers));
+        as("350203").get("/api/tasks").then().body("key", hasItem("Task_DeclareChains"));
+    }
+
+    private int declare(String county, int campaign, String chain) {
+        return as(county).body(Map.of("chains", List.of(chain))).post("/api/campaigns/{id}/chains", campaign)
+                .then().statusCode(200).extract().path("declaredChains[0].reportId");
+    }
+
+    private void save(String county, int report, int version, boolean complete) {
+        Map<String, Object> sections = complete
+                ? Map.of("COUNTY_INDUSTRY", "重启前保存的正文", "COUNTY_TECHNOLOGY", "乙", "DOMESTIC_INDUSTRY", "丙",
+                        "DOMESTIC_TECHNOLOGY", "丁", "DOMESTIC_TRENDS", "戊", "INDUSTRY_MEASURES", "己", "INNOVATION_DIRECTIONS", "庚")
+                : Map.of("COUNTY_INDUSTRY", "重启前保存的正文");
+        as(county).body(Map.of("version", version, "sections", sections,
+                        "units", List.of(Map.of("name", "厦门大学", "kind", "UNIVERSITY", "strength", "芯片设计"))))
+                .put("/api/reports/{id}/draft", report).then().statusCode(200);
+    }
+
+    private RequestSpecification as(String user) {
+        return given().port(port).auth().preemptive().basic(user, "demo2026").contentType(ContentType.JSON);
+    }
+
+    private void start() throws IOException, InterruptedException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        File log = Files.createDirectories(Path.of("target", "restart-it")).resolve("app-" + port + ".log").toFile();
+        app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + dbUrl, "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(log).start();
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(until)) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the service exited; see " + log);
+            }
+            try {
+                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service did not start within 90 s; see " + log);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.fjsti.chainreport.season;
+
+import static cn.fjsti.chainreport.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import cn.fjsti.chainreport.support.Accounts;
+import cn.fjsti.chainreport.support.Fixtures;
+import cn.fjsti.chainreport.workflow.Workflow;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+
+/** The campaign process ends when every county has declared and every unit's package has been accepted. */
+@QuarkusTest
+class CampaignEndTest {
+
+    @Inject
+    HistoryService history;
+
+    @Test
+    void shouldEndTheCampaignWhenEveryPackageIsAccepted() {
+        long campaign = Fixtures.openCampaign();
+        List<Map<String, Object>> counties = as(Accounts.INSTITUTE).get("/api/regions").then().extract().jsonPath()
+                .param("x", 0).getList("findAll { it.draftingCounty }");
+        for (Map<String, Object> county : counties) {
+            String code = (String) county.get("code");
+            String chain = code.equals(Accounts.GUTIAN) ? "锂电新能源产业链" : county.get("name") + "特色产业链";
+            long report = Fixtures.declare(code, campaign, chain).get(chain);
+            Fixtures.fillAndSubmit(code, report);
+            Fixtures.approve((String) county.get("reviewUnit"), report);
+        }
+        JsonPath units = as(Accounts.INSTITUTE).get("/api/regions/review-units").then().extract().jsonPath();
+        List<String> unitCodes = units.getList("code");
+        for (String unit : unitCodes) {
+            as(unit).post("/api/campaigns/{c}/packages/{u}/send", campaign, unit).then().statusCode(200);
+            assertThat(campaignEnded(campaign)).as("still open while packages wait").isFalse();
+        }
+        for (String unit : unitCodes) {
+            as(Accounts.INSTITUTE).body(Map.of()).post("/api/campaigns/{c}/packages/{u}/accept", campaign, unit).then().statusCode(200);
+        }
+        assertThat(campaignEnded(campaign)).isTrue();
+        as(Accounts.INSTITUTE).get("/api/campaigns/{c}/board", campaign).then()
+                .body("campaignEnded", is(true))
+                .body("unitsAccepted", equalTo(10))
+                .body("units.sum { it.countiesCovered }", equalTo(83));
+    }
+
+    private boolean campaignEnded(long campaign) {
+        var instance = history.createHistoricProcessInstanceQuery().processDefinitionKey(Workflow.Process.CAMPAIGN)
+                .processInstanceBusinessKey(String.valueOf(campaign)).singleResult();
+        return instance.getEndTime() != null;
+    }
+}

@@ -1,0 +1,151 @@
+package cn.fjsti.chainreport.document;
+
+import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.report.StrengthUnit;
+import cn.fjsti.chainreport.report.UnitKind;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+
+/**
+ * Writes reports in the outline of the notice's attachment, in the official format: one report, a city's
+ * bundle (cover, contents, every report), and the compilation of bottlenecks and research directions.
+ */
+public final class ReportRenderer {
+
+    static final List<String> UNIT_HEADER = List.of("序号", "单位（团队）名称", "类型", "研究领域及优势", "联系方式");
+    static final List<Integer> UNIT_WIDTHS = List.of(9, 27, 11, 33, 20);
+
+    private final OfficialFormat format;
+
+    public ReportRenderer(OfficialFormat format) {
+        this.format = format;
+    }
+
+    public void report(ReportText report, OutputStream out) {
+        try (OfficialDocument doc = new OfficialDocument(format)) {
+            body(doc, report);
+            doc.write(out);
+        }
+    }
+
+    /** A city's package as one document: cover, contents, then every report on its own pages. */
+    public void bundle(String unitName, String campaignTitle, String sentText, List<ReportText> reports, OutputStream out) {
+        try (OfficialDocument doc = new OfficialDocument(format)) {
+            doc.title(unitName + "县域重点产业创新链调研报告汇编");
+            doc.subtitle("（" + campaignTitle + "）");
+            doc.plain("", ParagraphAlignment.CENTER);
+            doc.plain("报送单位：" + unitName, ParagraphAlignment.CENTER);
+            doc.plain("报送时间：" + sentText, ParagraphAlignment.CENTER);
+            doc.plain("共 " + reports.size() + " 份调研报告", ParagraphAlignment.CENTER);
+            doc.pageBreak();
+            doc.plain("目    录", ParagraphAlignment.CENTER);
+            for (int i = 0; i < reports.size(); i++) {
+                ReportText r = reports.get(i);
+                doc.plain((i + 1) + "．" + r.title() + "（" + r.chainName() + coverageNote(r) + "）", ParagraphAlignment.LEFT);
+            }
+            for (ReportText report : reports) {
+                doc.pageBreak();
+                body(doc, report);
+            }
+            doc.write(out);
+        }
+    }
+
+    /** One passage of the compilation: a report's bottlenecks and research directions, attributed. */
+    public record CompilationEntry(ReportText report, String attribution) {
+    }
+
+    /** By industry category: each report's 一.2 and 二.2 (bottlenecks) and 三.2 (research directions). */
+    public void compilation(String title, Map<String, List<CompilationEntry>> byCategory, OutputStream out) {
+        String[] numerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"};
+        try (OfficialDocument doc = new OfficialDocument(format)) {
+            doc.title(title);
+            doc.subtitle("（供编制项目申报指南参考）");
+            if (byCategory.isEmpty()) {
+                doc.text("尚无已报送的调研报告。");
+            }
+            int c = 0;
+            for (Map.Entry<String, List<CompilationEntry>> category : byCategory.entrySet()) {
+                doc.heading1(numerals[Math.min(c++, numerals.length - 1)] + "、" + category.getKey());
+                int n = 1;
+                for (CompilationEntry entry : category.getValue()) {
+                    ReportText r = entry.report();
+                    doc.heading3(n++ + "." + r.chainName() + "（" + entry.attribution() + "）");
+                    passage(doc, "（一）县域产业技术瓶颈", r.text(Section.COUNTY_TECHNOLOGY));
+                    passage(doc, "（二）国内产业技术瓶颈", r.text(Section.DOMESTIC_TECHNOLOGY));
+                    passage(doc, "（三）技术攻关方向", r.text(Section.INNOVATION_DIRECTIONS));
+                }
+            }
+            doc.write(out);
+        }
+    }
+
+    private static void passage(OfficialDocument doc, String heading, String text) {
+        doc.heading2(heading);
+        doc.text(text == null || text.isBlank() ? "（未填写）" : text);
+    }
+
+    private static String coverageNote(ReportText r) {
+        return r.coverage().isEmpty() ? "" : "，合并：" + String.join("、", r.coverage());
+    }
+
+    private static void body(OfficialDocument doc, ReportText report) {
+        doc.title(report.title());
+        if (!report.coverage().isEmpty()) {
+            doc.subtitle("（合并" + String.join("、", report.coverage()) + "的调研报告）");
+        }
+        int part = 0;
+        for (Section section : Section.values()) {
+            if (section.part() != part) {
+                part = section.part();
+                doc.heading1(section.partHeading(report.authorName(), report.industry(), report.cityWritten()));
+            }
+            doc.heading3(section.heading(report.industry()));
+            doc.text(report.text(section));
+            if (section == Section.UNITS_NOTE) {
+                doc.table(UNIT_HEADER, unitRows(report.units()), UNIT_WIDTHS);
+            }
+        }
+    }
+
+    private static List<List<String>> unitRows(List<StrengthUnit> units) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            StrengthUnit u = units.get(i);
+            rows.add(List.of(String.valueOf(i + 1), nz(u.name), u.kind == null ? "" : u.kind.label(), nz(u.strength), nz(u.contact)));
+        }
+        return rows;
+    }
+
+    static UnitKind kindOf(String label) {
+        String l = label == null ? "" : label.strip();
+        for (UnitKind kind : UnitKind.values()) {
+            if (kind.label().equals(l) || kind.name().equalsIgnoreCase(l)) {
+                return kind;
+            }
+        }
+        if (l.contains("企业") || l.contains("公司")) {
+            return UnitKind.ENTERPRISE;
+        }
+        if (l.contains("高校") || l.contains("大学") || l.contains("学院")) {
+            return UnitKind.UNIVERSITY;
+        }
+        if (l.contains("院所") || l.contains("研究所") || l.contains("研究院")) {
+            return UnitKind.INSTITUTE;
+        }
+        if (l.contains("平台") || l.contains("中心") || l.contains("实验室")) {
+            return UnitKind.PLATFORM;
+        }
+        if (l.contains("团队")) {
+            return UnitKind.TEAM;
+        }
+        return l.equals("其他") ? UnitKind.OTHER : null;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

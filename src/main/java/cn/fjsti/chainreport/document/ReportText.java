@@ -1,0 +1,35 @@
+package cn.fjsti.chainreport.document;
+
+import cn.fjsti.chainreport.chain.ChainNames;
+import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.report.StrengthUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a document needs of a report, detached from the database: title, names for the headings,
+ * the eight sections and the units table; {@code coverage} names the counties of a consolidated report.
+ */
+public record ReportText(Long id, String title, String authorName, boolean cityWritten, String chainName,
+                         Map<Section, String> sections, List<StrengthUnit> units, List<String> coverage) {
+
+    public static ReportText of(Report report, String authorName, List<String> coverage) {
+        Map<Section, String> sections = new EnumMap<>(Section.class);
+        for (Section s : Section.values()) {
+            String text = s.read(report.content());
+            sections.put(s, text == null ? "" : text);
+        }
+        return new ReportText(report.id, report.title(authorName), authorName, report.kind.cityWritten(), report.chainName,
+                sections, report.units.stream().map(StrengthUnit::copy).toList(), coverage);
+    }
+
+    public String industry() {
+        return ChainNames.industry(chainName);
+    }
+
+    public String text(Section section) {
+        return sections.getOrDefault(section, "");
+    }
+}

@@ -1,0 +1,118 @@
+package cn.fjsti.chainreport.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.report.UnitKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+
+class DocxImporterTest {
+
+    private final DocxImporter importer = new DocxImporter(10L * 1024 * 1024);
+
+    @Test
+    void shouldReadBackWhatTheServiceWrote() {
+        ReportText original = SampleReports.haicang(3);
+        DocxImporter.Preview preview = importer.read(ReportRendererTest.render(original));
+        for (Section s : Section.values()) {
+            assertThat(preview.sections().get(s)).as(s.name()).isEqualTo(original.text(s));
+        }
+        assertThat(preview.units()).extracting(DocxImporter.Unit::name)
+                .containsExactly("厦门大学", "厦门士兰集科微电子有限公司", "福建省集成电路设计中心");
+        assertThat(preview.units()).extracting(DocxImporter.Unit::kind)
+                .containsExactly(UnitKind.UNIVERSITY, UnitKind.ENTERPRISE, UnitKind.PLATFORM);
+        assertThat(preview.units().get(2).contact()).isNull();
+        assertThat(preview.unrecognised()).isEmpty();
+        assertThat(preview.missingSections()).isEmpty();
+    }
+
+    @Test
+    void shouldRecogniseHeadingsTypedByHandInWordOrWps() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            String[] lines = {"古田县县域重点产业创新链调研报告", "说明：本报告由县科技局编写。", "一 、古田县县域重点产业发展现状",
+                    "１．产业现状；", "古田县食用菌年产量90万吨。", "（2）产业技术发展现状、技术瓶颈", "菌种退化。",
+                    "二、食用菌重点产业国内产业发展现状", "1、产业现状", "全国产量4000万吨。", "2. 产业技术发展现状、技术瓶颈", "工厂化水平低。",
+                    "3．产业技术发展趋势（方向）", "智能化。", "三．古田县县域重点产业发展对策建议", "1.产业对策建议", "建链强链。",
+                    "2.产业科技创新对策建议及技术攻关方向", "攻关菌种选育。", "3.食用菌重点产业科技创新优势单位（团队）"};
+            for (String line : lines) {
+                doc.createParagraph().createRun().setText(line);
+            }
+            XWPFTable table = doc.createTable(2, 4);
+            String[][] cells = {{"单位名称", "单位性质", "优势领域", "联系人及电话"}, {"福建农林大学", "大学", "菌种选育", "张老师 0591-1"}};
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 4; c++) {
+                    table.getRow(r).getCell(c).setText(cells[r][c]);
+                }
+            }
+            doc.write(out);
+        }
+        DocxImporter.Preview preview = importer.read(out.toByteArray());
+        assertThat(preview.sections().get(Section.COUNTY_INDUSTRY)).isEqualTo("古田县食用菌年产量90万吨。");
+        assertThat(preview.sections().get(Section.COUNTY_TECHNOLOGY)).isEqualTo("菌种退化。");
+        assertThat(preview.sections().get(Section.DOMESTIC_INDUSTRY)).isEqualTo("全国产量4000万吨。");
+        assertThat(preview.sections().get(Section.DOMESTIC_TRENDS)).isEqualTo("智能化。");
+        assertThat(preview.sections().get(Section.INNOVATION_DIRECTIONS)).isEqualTo("攻关菌种选育。");
+        assertThat(preview.units()).singleElement().satisfies(u -> {
+            assertThat(u.name()).isEqualTo("福建农林大学");
+            assertThat(u.kind()).isEqualTo(UnitKind.UNIVERSITY);
+            assertThat(u.contact()).isEqualTo("张老师 0591-1");
+        });
+        assertThat(preview.unrecognised()).containsExactly("说明：本报告由县科技局编写。");
+        assertThat(preview.missingSections()).isEmpty();
+    }
+
+    @Test
+    void shouldListWhatItDidNotFind() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("一、某县县域重点产业发展现状");
+            doc.createParagraph().createRun().setText("1.产业现状");
+            doc.createParagraph().createRun().setText("正文。");
+            doc.write(out);
+        }
+        DocxImporter.Preview preview = importer.read(out.toByteArray());
+        assertThat(preview.missingSections()).hasSize(7).contains("第一部分 2.产业技术发展现状、技术瓶颈");
+    }
+
+    @Test
+    void shouldRefuseFilesThatAreNotDocx() {
+        assertRefused(HostileFiles.renamedExe(), 400, "这不是 Word 文档");
+        assertRefused("纯文本".getBytes(), 400, "这不是 Word 文档");
+        assertRefused(HostileFiles.plainZip(), 400, "无法读取");
+        assertRefused(new byte[0], 400, "这不是 Word 文档");
+    }
+
+    @Test
+    void shouldRefuseOversizeFiles() {
+        assertThatThrownBy(() -> new DocxImporter(1024).read(HostileFiles.validDocx()))
+                .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(413));
+    }
+
+    @Test
+    void shouldRefuseAZipBomb() {
+        assertRefused(HostileFiles.zipBomb(), 400, "解压后过大");
+    }
+
+    @Test
+    void shouldRefuseExternalEntities() {
+        assertThatThrownBy(() -> importer.read(HostileFiles.externalEntity()))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("root:"));
+    }
+
+    private void assertRefused(byte[] bytes, int status, String message) {
+        assertThatThrownBy(() -> importer.read(bytes))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(status))
+                .satisfies(e -> assertThat(((ApiException) e).fields()).extracting("field").containsExactly("file"));
+    }
+}

@@ -113,6 +113,18 @@ public class ReportService {
                 .orElseThrow(() -> ApiException.notFound("这份报告没有第 " + number + " 版提交记录"));
     }
 
+    /** The report, if the caller may read it (403 otherwise, 404 when unknown). */
+    public Report requireReadable(Long id) {
+        return readable(id);
+    }
+
+    /** The report, if the caller wrote it and it is open for editing. */
+    public Report requireEditable(Long id) {
+        Report report = writable(id);
+        report.requireEditable(process.stageOf(report));
+        return report;
+    }
+
     private Report readable(Long id) {
         Report report = find(id);
         access.requireRead(report.authorRegion);

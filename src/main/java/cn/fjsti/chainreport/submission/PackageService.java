@@ -170,6 +170,35 @@ public class PackageService {
         }
     }
 
+    /** What a unit's documents show: the reports of its last sending, or, before it sends, those it would send. */
+    public record PackageContents(Campaign campaign, Region unit, PackageRound lastRound, List<Report> reports) {
+    }
+
+    @Transactional
+    public PackageContents contents(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = readableUnit(unitCode);
+        Optional<PackageRound> last = pkg(campaign.id, unit.code).lastRound();
+        List<Report> reports = last.isPresent()
+                ? last.get().reportIds.stream().map(id -> Report.<Report>findById(id)).toList()
+                : snapshot(campaign, unit).contents();
+        return new PackageContents(campaign, unit, last.orElse(null), reports);
+    }
+
+    /** The reports of every package sent so far (last sending of each unit), for the institute's compilation. */
+    @Transactional
+    public List<PackageContents> sentContents(Long campaignId) {
+        Campaign campaign = CampaignService.require(campaignId);
+        if (!user.seesEverything()) {
+            throw ApiException.forbidden("汇编仅供省科学技术信息研究所和省科技厅使用");
+        }
+        return CityPackage.of(campaign.id).stream()
+                .flatMap(pkg -> pkg.lastRound().stream().map(round -> new PackageContents(campaign,
+                        Region.byCode(pkg.unitCode).orElseThrow(), round,
+                        round.reportIds.stream().map(id -> Report.<Report>findById(id)).toList())))
+                .toList();
+    }
+
     /** The institute's deadline board: every unit, its counties' progress, its package, days left or late. */
     @Transactional
     public PackageViews.Board board(Long campaignId) {

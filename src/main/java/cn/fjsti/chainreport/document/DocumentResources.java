@@ -1,0 +1,97 @@
+package cn.fjsti.chainreport.document;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Downloads and the Word import, scoped like everything else. */
+public final class DocumentResources {
+
+    private DocumentResources() {
+    }
+
+    static Response download(DocumentService.Download d) {
+        StreamingOutput body = out -> d.writer().accept(out);
+        String encoded = URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(body, d.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"download" + extension(d.fileName())
+                        + "\"; filename*=UTF-8''" + encoded)
+                .build();
+    }
+
+    private static String extension(String name) {
+        return name.substring(name.lastIndexOf('.'));
+    }
+
+    /** A report's Word file, and importing one. */
+    @Path("/api/reports")
+    @Authenticated
+    public static class ReportDocuments {
+
+        @Inject
+        DocumentService documents;
+
+        @GET
+        @Path("/{id}/document")
+        @Operation(summary = "下载报告 Word 文件", description = "按公文格式（GB/T 9704）生成的 .docx")
+        public Response document(@PathParam("id") Long id) {
+            return download(documents.report(id));
+        }
+
+        @POST
+        @Path("/{id}/import")
+        @Consumes({DocumentService.DOCX, MediaType.APPLICATION_OCTET_STREAM})
+        @Operation(summary = "导入 Word 文件（预览）", description = "识别提纲各章节与优势单位表，列出未识别的内容；不保存。"
+                + "确认后以普通的保存草稿提交（乐观锁照常）。拒绝非 .docx、超过 10 MB、压缩炸弹和含外部实体的文件。")
+        public DocumentService.ImportPreview importDocx(@PathParam("id") Long id, byte[] body) {
+            return documents.preview(id, body == null ? new byte[0] : body);
+        }
+    }
+
+    /** A unit's bundle and 汇总表, the board and the compilation. */
+    @Path("/api/campaigns")
+    @Authenticated
+    public static class CampaignDocuments {
+
+        @Inject
+        DocumentService documents;
+
+        @GET
+        @Path("/{campaignId}/packages/{unit}/bundle")
+        @Operation(summary = "下载设区市报送材料汇编（Word）", description = "封面、目录及全部报告；未报送时为将报送的内容")
+        public Response bundle(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
+            return download(documents.bundle(campaignId, unit));
+        }
+
+        @GET
+        @Path("/{campaignId}/packages/{unit}/summary")
+        @Operation(summary = "下载汇总表（Excel）")
+        public Response summary(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
+            return download(documents.summary(campaignId, unit));
+        }
+
+        @GET
+        @Path("/{campaignId}/board/export")
+        @Operation(summary = "下载进度看板（Excel）")
+        public Response board(@PathParam("campaignId") Long campaignId) {
+            return download(documents.board(campaignId));
+        }
+
+        @GET
+        @Path("/{campaignId}/compilation")
+        @Operation(summary = "下载技术瓶颈与攻关方向汇编（Word）", description = "按产业类别汇集各报告的一.2、二.2 与三.2，注明来源县市")
+        public Response compilation(@PathParam("campaignId") Long campaignId) {
+            return download(documents.compilation(campaignId));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package cn.fjsti.chainreport.document;
+
+import cn.fjsti.chainreport.chain.IndustryCategories;
+import cn.fjsti.chainreport.common.Times;
+import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.ReportProcess;
+import cn.fjsti.chainreport.report.ReportService;
+import cn.fjsti.chainreport.report.ReportStage;
+import cn.fjsti.chainreport.report.ReportViews;
+import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.submission.PackageService;
+import cn.fjsti.chainreport.submission.PackageViews;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The documents people download and upload: a report's .docx, a city's bundle and 汇总表, the board
+ * .xlsx, the compilation for next year's guide, and the .docx import preview. Data is read (and scoped)
+ * in a transaction; rendering then works on detached copies while the response streams.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    @ConfigProperty(name = "chainreport.documents.format-file")
+    Optional<Path> formatFile;
+
+    @ConfigProperty(name = "chainreport.import.max-bytes", defaultValue = "10485760")
+    long maxImportBytes;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    ReportProcess process;
+
+    @Inject
+    PackageService packages;
+
+    private ReportRenderer renderer;
+    private DocxImporter importer;
+    private final IndustryCategories categories = IndustryCategories.load();
+
+    @PostConstruct
+    void init() {
+        renderer = new ReportRenderer(OfficialFormat.load(formatFile));
+        importer = new DocxImporter(maxImportBytes);
+    }
+
+    /** A file ready to stream: its name and how to write it. */
+    public record Download(String fileName, String mediaType, Consumer<OutputStream> writer) {
+    }
+
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Transactional
+    public Download report(Long id) {
+        ReportText text = text(reports.requireReadable(id));
+        return new Download(text.title() + "（" + text.chainName() + "）.docx", DOCX, out -> renderer.report(text, out));
+    }
+
+    /** What an uploaded .docx would fill in; nothing is saved. */
+    public record ImportPreview(Long reportId, long version, Map<Section, String> sections, List<DocxImporter.Unit> units,
+                                List<String> unrecognised, List<String> missingSections) {
+    }
+
+    @Transactional
+    public ImportPreview preview(Long id, byte[] bytes) {
+        Report report = reports.requireEditable(id);
+        DocxImporter.Preview preview = importer.read(bytes);
+        return new ImportPreview(report.id, report.version, preview.sections(), preview.units(), preview.unrecognised(),
+                preview.missingSections());
+    }
+
+    @Transactional
+    public Download bundle(Long campaignId, String unitCode) {
+        PackageService.PackageContents contents = packages.contents(campaignId, unitCode);
+        List<ReportText> texts = contents.reports().stream().map(this::text).toList();
+        String sent = contents.lastRound() == null ? "尚未报送" : Times.text(contents.lastRound().sentAt);
+        String name = contents.unit().name + "县域重点产业创新链调研报告汇编（" + contents.campaign().year + "）.docx";
+        return new Download(name, DOCX, out -> renderer.bundle(contents.unit().name, contents.campaign().title, sent, texts, out));
+    }
+
+    @Transactional
+    public Download summary(Long campaignId, String unitCode) {
+        PackageService.PackageContents contents = packages.contents(campaignId, unitCode);
+        Map<Long, ReportStage> stages = process.stagesOf(contents.reports());
+        String sentAt = contents.lastRound() == null ? "" : Times.text(contents.lastRound().sentAt);
+        String onTime = contents.lastRound() == null ? "" : contents.lastRound().onTime ? "按期" : "逾期";
+        List<Spreadsheets.SummaryRow> rows = contents.reports().stream().map(r -> {
+            List<String> coverage = coverage(r);
+            return new Spreadsheets.SummaryRow(contents.unit().name, ReportViews.regionName(r.authorRegion),
+                    coverage.isEmpty() ? (r.kind == Report.Kind.COUNTY ? ReportViews.regionName(r.authorRegion) : "（本级）")
+                            : String.join("、", coverage),
+                    r.chainName, categories.categoryOf(r.chainName), kindLabel(r.kind), stages.get(r.id).label(), sentAt, onTime);
+        }).toList();
+        String name = contents.unit().name + "调研报告汇总表（" + contents.campaign().year + "）.xlsx";
+        return new Download(name, XLSX, out -> Spreadsheets.summary("汇总表", rows, out));
+    }
+
+    public Download board(Long campaignId) {
+        PackageViews.Board board = packages.board(campaignId);
+        return new Download(board.year() + "年度调研报送进度.xlsx", XLSX, out -> Spreadsheets.board("进度看板", board, out));
+    }
+
+    /** Bottlenecks and research directions of every sent report, by industry category, attributed. */
+    @Transactional
+    public Download compilation(Long campaignId) {
+        List<PackageService.PackageContents> sent = packages.sentContents(campaignId);
+        Map<String, List<ReportRenderer.CompilationEntry>> byCategory = new LinkedHashMap<>();
+        int year = 0;
+        for (PackageService.PackageContents contents : sent) {
+            year = contents.campaign().year;
+            for (Report r : contents.reports()) {
+                ReportText text = text(r);
+                String attribution = r.kind == Report.Kind.COUNTY
+                        ? contents.unit().name + ReportViews.regionName(r.authorRegion)
+                        : contents.unit().name + (text.coverage().isEmpty() ? "" : "，合并" + String.join("、", text.coverage()));
+                byCategory.computeIfAbsent(categories.categoryOf(r.chainName), k -> new ArrayList<>())
+                        .add(new ReportRenderer.CompilationEntry(text, attribution));
+            }
+        }
+        Map<String, List<ReportRenderer.CompilationEntry>> ordered = new LinkedHashMap<>();
+        byCategory.entrySet().stream().sorted(Map.Entry.comparingByKey(
+                        (a, b) -> a.equals(IndustryCategories.OTHER) ? 1 : b.equals(IndustryCategories.OTHER) ? -1 : a.compareTo(b)))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        String title = (year == 0 ? "" : year + "年度") + "县域重点产业技术瓶颈与攻关方向汇编";
+        return new Download(title + ".docx", DOCX, out -> renderer.compilation(title, ordered, out));
+    }
+
+    private ReportText text(Report report) {
+        return ReportText.of(report, ReportViews.regionName(report.authorRegion), coverage(report));
+    }
+
+    private static List<String> coverage(Report report) {
+        if (report.kind != Report.Kind.MERGED) {
+            return List.of();
+        }
+        return Report.<Report>list("mergedInto = ?1 order by authorRegion", report.id).stream()
+                .map(r -> ReportViews.regionName(r.authorRegion)).toList();
+    }
+
+    private static String kindLabel(Report.Kind kind) {
+        return switch (kind) {
+            case COUNTY -> "县级报告";
+            case CITY_LED -> "市级牵头";
+            case MERGED -> "市级合并";
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package cn.fjsti.chainreport.document;
+
+import static cn.fjsti.chainreport.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import cn.fjsti.chainreport.support.Accounts;
+import cn.fjsti.chainreport.support.Database;
+import cn.fjsti.chainreport.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DocumentResourceTest {
+
+    private static final String DOCX = DocumentService.DOCX;
+
+    @Inject
+    Database db;
+
+    private static byte[] download(String account, String path, Object... params) {
+        return as(account).get(path, params).then().statusCode(200).extract().asByteArray();
+    }
+
+    private static XWPFDocument word(byte[] bytes, String keepAs) throws IOException {
+        Files.createDirectories(Path.of("target", "documents"));
+        Files.write(Path.of("target", "documents", keepAs), bytes);
+        return new XWPFDocument(new ByteArrayInputStream(bytes));
+    }
+
+    private static List<String> texts(XWPFDocument doc) {
+        return doc.getParagraphs().stream().map(XWPFParagraph::getText).filter(t -> !t.isBlank()).toList();
+    }
+
+    @Test
+    void shouldDownloadAReportInTheOfficialFormatWithinScope() throws IOException {
+        long id = Fixtures.newReport(Accounts.HAICANG, "集成电路产业链");
+        Fixtures.fillAndSubmit(Accounts.HAICANG, id);
+        as(Accounts.HAICANG).get("/api/reports/{id}/document", id).then().statusCode(200)
+                .contentType(DOCX)
+                .header("Content-Disposition", containsString("filename*=UTF-8''%E6%B5%B7%E6%B2%A7"));
+        try (XWPFDocument doc = word(download(Accounts.XIAMEN, "/api/reports/{id}/document", id), "county-report.docx")) {
+            assertThat(texts(doc)).startsWith("海沧区县域重点产业创新链调研报告", "一、海沧区县域重点产业发展现状", "1.产业现状",
+                    "全县规上企业 42 家，2025 年产值 310 亿元。");
+            assertThat(doc.getTables().get(0).getRow(1).getCell(1).getText()).isEqualTo("福建农林大学");
+        }
+        as(Accounts.HULI).get("/api/reports/{id}/document", id).then().statusCode(403).contentType("application/problem+json");
+        as(Accounts.FUZHOU).get("/api/reports/{id}/document", id).then().statusCode(403);
+        as(Accounts.HAICANG).get("/api/reports/987654/document").then().statusCode(404);
+    }
+
+    @Test
+    void shouldPreviewAnImportWithoutSavingAndSaveOnConfirmation() throws IOException {
+        long source = Fixtures.newReport(Accounts.XIANGAN);
+        Fixtures.fillAndSubmit(Accounts.XIANGAN, source);
+        byte[] docx = download(Accounts.XIANGAN, "/api/reports/{id}/document", source);
+        long target = Fixtures.newReport(Accounts.XIANGAN);
+
+        Map<String, Object> preview = as(Accounts.XIANGAN).contentType(DOCX).body(docx).post("/api/reports/{id}/import", target)
+                .then().statusCode(200)
+                .body("sections.INDUSTRY_MEASURES", equalTo("强链补链，培育链主企业。"))
+                .body("units[0].name", equalTo("福建农林大学"))
+                .body("units[0].kind", equalTo("UNIVERSITY"))
+                .body("missingSections", hasSize(0))
+                .extract().as(Map.class);
+        as(Accounts.XIANGAN).get("/api/reports/{id}", target).then().body("sections.INDUSTRY_MEASURES", equalTo(""));
+
+        as(Accounts.XIANGAN).body(Map.of("version", preview.get("version"), "sections", preview.get("sections"), "units", preview.get("units")))
+                .put("/api/reports/{id}/draft", target).then().statusCode(200)
+                .body("sections.INDUSTRY_MEASURES", equalTo("强链补链，培育链主企业。"));
+        as(Accounts.XIANGAN).body(Map.of("version", preview.get("version"), "sections", preview.get("sections")))
+                .put("/api/reports/{id}/draft", target).then().statusCode(409);
+    }
+
+    @Test
+    void shouldRefuseBadUploadsAndWriteNothing() {
+        long target = Fixtures.newReport(Accounts.XIANGAN);
+        byte[] valid = HostileFiles.validDocx();
+        db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType(DOCX).body(HostileFiles.renamedExe())
+                .post("/api/reports/{id}/import", target).then().statusCode(400).contentType("application/problem+json")
+                .body("fields[0].field", equalTo("file")));
+        db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType(DOCX).body(HostileFiles.zipBomb())
+                .post("/api/reports/{id}/import", target).then().statusCode(400).body("detail", containsString("解压后过大")));
+        db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType(DOCX).body(HostileFiles.externalEntity())
+                .post("/api/reports/{id}/import", target).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.not(containsString("root:"))));
+        db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType(DOCX).body(new byte[11 * 1024 * 1024])
+                .post("/api/reports/{id}/import", target).then().statusCode(413).contentType("application/problem+json"));
+        db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType("text/plain").body("hello")
+                .post("/api/reports/{id}/import", target).then().statusCode(415));
+        db.assertWritesNothing(() -> as(Accounts.HAICANG).contentType(DOCX).body(valid)
+                .post("/api/reports/{id}/import", target).then().statusCode(403));
+        db.assertWritesNothing(() -> as(Accounts.XIAMEN).contentType(DOCX).body(valid)
+                .post("/api/reports/{id}/import", target).then().statusCode(403));
+        Fixtures.fillAndSubmit(Accounts.XIANGAN, target);
+        db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType(DOCX).body(valid)
+                .post("/api/reports/{id}/import", target).then().statusCode(409));
+    }
+
+    @Test
+    void shouldWriteTheBundleTheSummaryTheBoardAndTheCompilation() throws IOException {
+        long campaign = Fixtures.openCampaign();
+        long report = Fixtures.declare(Accounts.PINGTAN, campaign, "海洋渔业产业链").get("海洋渔业产业链");
+        Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
+        Fixtures.approve(Accounts.PINGTAN_ZONE, report);
+        as(Accounts.PINGTAN_ZONE).post("/api/campaigns/{c}/packages/PTZ/send", campaign).then().statusCode(200);
+        String pkg = "/api/campaigns/{c}/packages/PTZ";
+
+        try (XWPFDocument doc = word(download(Accounts.PINGTAN_ZONE, pkg + "/bundle", campaign), "bundle.docx")) {
+            assertThat(texts(doc)).startsWith("平潭综合实验区县域重点产业创新链调研报告汇编")
+                    .contains("1．平潭县县域重点产业创新链调研报告（海洋渔业产业链）", "平潭县县域重点产业创新链调研报告");
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(Accounts.INSTITUTE, pkg + "/summary", campaign)))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("产业链");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("平潭县");
+            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("食品");
+            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("按期");
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(Accounts.INSTITUTE, "/api/campaigns/{c}/board/export", campaign)))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(10);
+        }
+        try (XWPFDocument doc = word(download(Accounts.INSTITUTE, "/api/campaigns/{c}/compilation", campaign), "compilation.docx")) {
+            assertThat(texts(doc)).contains("一、食品", "1.海洋渔业产业链（平潭综合实验区平潭县）", "（一）县域产业技术瓶颈",
+                    "关键装备依赖进口，检测能力不足。", "（三）技术攻关方向", "攻关高效制备工艺与在线检测技术。");
+        }
+
+        for (String outsider : List.of(Accounts.XIAMEN, Accounts.PINGTAN)) {
+            as(outsider).get(pkg + "/bundle", campaign).then().statusCode(403);
+            as(outsider).get(pkg + "/summary", campaign).then().statusCode(403);
+        }
+        for (String notProvince : List.of(Accounts.PINGTAN_ZONE, Accounts.PINGTAN)) {
+            as(notProvince).get("/api/campaigns/{c}/board/export", campaign).then().statusCode(403);
+            as(notProvince).get("/api/campaigns/{c}/compilation", campaign).then().statusCode(403);
+        }
+    }
+}

@@ -9,6 +9,7 @@ import cn.fjsti.chainreport.security.RegionAccess;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public class CampaignService {
 
     /** Opens the campaign and starts its process, which hands every drafting county its survey task. */
     @Transactional
+    @Audited("campaign.open")
     public CampaignView open(CampaignRequests.Open request) {
         Instant now = clock.instant();
         Instant deadline = request.deadline() == null

@@ -85,7 +85,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return respond(401, "未登录", "用户名或密码不正确，或登录已过期", uri, List.of(), Map.of());
+        return respond(401, "未登录", "用户名或密码不正确，或登录已过期；连续 5 次输错密码，账号将锁定 15 分钟", uri, List.of(), Map.of());
     }
 
     @ServerExceptionMapper

@@ -20,6 +20,7 @@ import cn.fjsti.chainreport.submission.UnitPackageProcess;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -95,6 +96,7 @@ public class ConsolidationService {
 
     /** The city says a proposal is not one chain. */
     @Transactional
+    @Audited("duplicates.dismiss")
     public void dismiss(Long campaignId, List<Long> reportIds) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = ownUnit();
@@ -107,6 +109,7 @@ public class ConsolidationService {
 
     /** Merges approved county reports of several counties into a new consolidated report of the city. */
     @Transactional
+    @Audited("merge.create")
     public MergeView merge(Long campaignId, List<Long> reportIds, String chainName) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = ownUnit();
@@ -144,6 +147,7 @@ public class ConsolidationService {
 
     /** Undoes a merge before the package is sent: county reports are unlinked, the consolidated report is withdrawn (kept). */
     @Transactional
+    @Audited("merge.undo")
     public MergeView undo(Long campaignId, Long groupId) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = ownUnit();

@@ -12,6 +12,7 @@ import cn.fjsti.chainreport.security.RegionAccess;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,7 @@ public class ChainDeclarationService {
     }
 
     @Transactional
+    @Audited("chains.declare")
     public RegionChains declare(Long campaignId, ReportRequests.DeclareChains request) {
         Campaign campaign = CampaignService.require(campaignId);
         Region county = Region.byCode(user.regionCode()).filter(Region::isDraftingCounty)
@@ -98,6 +100,7 @@ public class ChainDeclarationService {
 
     /** A city-level unit writes a report of its own (牵头编写) on a chain, in the same outline and flow. */
     @Transactional
+    @Audited("report.createCityLed")
     public ReportViews.Detail declareCityLed(Long campaignId, String chain) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = Region.byCode(user.regionCode()).filter(Region::isReviewUnit)

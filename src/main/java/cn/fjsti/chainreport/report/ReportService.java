@@ -8,6 +8,7 @@ import cn.fjsti.chainreport.security.RegionAccess;
 import cn.fjsti.chainreport.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -69,6 +70,7 @@ public class ReportService {
     }
 
     @Transactional
+    @Audited("report.saveDraft")
     public ReportViews.Detail saveDraft(Long id, ReportRequests.SaveDraft request) {
         Report report = writable(id);
         ReportStage stage = process.stageOf(report);
@@ -83,6 +85,7 @@ public class ReportService {
 
     /** Validates the outline, then completes the drafting task: the process freezes a revision and asks the city to review. */
     @Transactional
+    @Audited("report.submit")
     public ReportViews.Detail submit(Long id, ReportRequests.Submit request) {
         Report report = writable(id);
         ReportStage stage = process.stageOf(report);

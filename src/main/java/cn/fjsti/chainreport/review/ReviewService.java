@@ -14,6 +14,7 @@ import cn.fjsti.chainreport.security.Role;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
@@ -40,6 +41,7 @@ public class ReviewService {
     Clock clock;
 
     @Transactional
+    @Audited("report.review")
     public ReportViews.Detail decide(Long reportId, boolean approve, String comment) {
         Report report = Report.<Report>findByIdOptional(reportId)
                 .orElseThrow(() -> ApiException.notFound("没有编号为 " + reportId + " 的报告"));

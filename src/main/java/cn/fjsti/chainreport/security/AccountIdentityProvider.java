@@ -24,6 +24,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
     public static final String REGION_ATTRIBUTE = "region";
 
+    @jakarta.inject.Inject
+    LoginThrottle throttle;
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -33,11 +36,17 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            Account account = load(request.getUsername());
+            String username = request.getUsername();
+            if (throttle.locked(username)) {
+                throw new AuthenticationFailedException("locked after repeated failures");
+            }
+            Account account = load(username);
             String password = new String(request.getPassword().getPassword());
             if (account == null || !Passwords.matches(password, account.passwordHash)) {
+                throttle.failed(username);
                 throw new AuthenticationFailedException("bad credentials");
             }
+            throttle.succeeded(username);
             return identityOf(account);
         });
     }

@@ -17,6 +17,7 @@ import cn.fjsti.chainreport.security.Role;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,6 +69,7 @@ public class PackageService {
 
     /** Sends the package: refused with the list of what is missing unless every rule of the notice is met. */
     @Transactional
+    @Audited("package.send")
     public PackageViews.Package send(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = ownUnit(unitCode);
@@ -96,6 +98,7 @@ public class PackageService {
 
     /** The institute accepts the package, or returns it to the unit with comments. */
     @Transactional
+    @Audited("package.decide")
     public PackageViews.Package decide(Long campaignId, String unitCode, boolean accept, String comment) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = readableUnit(unitCode);
@@ -116,6 +119,7 @@ public class PackageService {
 
     /** Sets the unit's own deadline for its counties; their open tasks take it as due date. */
     @Transactional
+    @Audited("package.internalDeadline")
     public PackageViews.Package setInternalDeadline(Long campaignId, String unitCode, Instant deadline) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = ownUnit(unitCode);
@@ -138,6 +142,7 @@ public class PackageService {
 
     /** Called by a reminder timer. */
     @Transactional
+    @Audited("package.remind")
     public void remind(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = Region.byCode(unitCode).orElseThrow();
@@ -159,6 +164,7 @@ public class PackageService {
 
     /** Called by the deadline timer while the package is still unsent. */
     @Transactional
+    @Audited("package.markOverdue")
     public void markOverdue(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = Region.byCode(unitCode).orElseThrow();

@@ -46,7 +46,7 @@ class DocumentResourceTest {
 
     @Test
     void shouldDownloadAReportInTheOfficialFormatWithinScope() throws IOException {
-        long id = Fixtures.newReport(Accounts.HAICANG, "集成电路产业链");
+        long id = Fixtures.declare(Accounts.HAICANG, Fixtures.openCampaign(), "集成电路产业链").get("集成电路产业链");
         Fixtures.fillAndSubmit(Accounts.HAICANG, id);
         as(Accounts.HAICANG).get("/api/reports/{id}/document", id).then().statusCode(200)
                 .contentType(DOCX)

@@ -32,7 +32,7 @@ class PackagedJarIT {
     }
 
     @Test
-    void shouldStartWithTheEngineAndCarryADraftToTheCity() {
+    void shouldStartWithTheEngineAndCarryADraftToTheCity() throws java.io.IOException {
         given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
 
         int campaign = as("admin").body(Map.of("year", 2090)).post("/api/campaigns")
@@ -50,5 +50,13 @@ class PackagedJarIT {
                 .then().statusCode(200).body("stage", equalTo("UNDER_REVIEW"));
 
         as("350200").get("/api/tasks").then().statusCode(200).body("reportId", hasItem(report));
+
+        // Word rendering works inside the production class loader too.
+        byte[] docx = with(county).get("/api/reports/{id}/document", report).then().statusCode(200).extract().asByteArray();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            org.assertj.core.api.Assertions.assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("翔安区县域重点产业创新链调研报告");
+        }
+        with(county).contentType("application/octet-stream").body(docx).post("/api/reports/{id}/import", report)
+                .then().statusCode(409);
     }
 }

@@ -28,7 +28,7 @@ class ReportResourceTest {
 
     @Test
     void shouldShowTheOutlineWithNamesFilledIn() {
-        long id = Fixtures.newReport(Accounts.HAICANG, "集成电路产业链");
+        long id = Fixtures.declare(Accounts.HAICANG, Fixtures.openCampaign(), "集成电路产业链").get("集成电路产业链");
         as(Accounts.HAICANG).get("/api/reports/{id}", id).then().statusCode(200)
                 .body("title", equalTo("海沧区县域重点产业创新链调研报告"))
                 .body("stage", equalTo("DRAFTING"))

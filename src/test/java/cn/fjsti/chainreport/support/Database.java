@@ -17,7 +17,7 @@ public class Database {
 
     private static final List<String> TABLES = List.of("campaign", "pilot_chain", "report", "report_unit",
             "report_revision", "report_revision_unit", "account", "region", "review_comment", "merge_group", "merge_member",
-            "dismissed_proposal", "city_package", "package_round", "package_round_report", "notification");
+            "dismissed_proposal", "city_package", "package_round", "package_round_report", "notification", "audit_event");
 
     @Inject
     EntityManager em;
@@ -43,6 +43,16 @@ public class Database {
             counts.put("tasks", engine.getTaskService().createTaskQuery().count());
             counts.put("completed tasks", engine.getHistoryService().createHistoricTaskInstanceQuery().finished().count());
             return counts;
+        });
+    }
+
+    /** Adds a second account for a region (two clerks of one bureau), with the demo password. */
+    public void addAccount(String username, cn.fjsti.chainreport.security.Role role, String region) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (cn.fjsti.chainreport.security.Account.byUsername(username).isEmpty()) {
+                new cn.fjsti.chainreport.security.Account(username, cn.fjsti.chainreport.security.Passwords.hash(Api.PASSWORD),
+                        role, region, username).persist();
+            }
         });
     }
 

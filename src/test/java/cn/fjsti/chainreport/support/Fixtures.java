@@ -50,6 +50,7 @@ public final class Fixtures {
         return newReport(county, uniqueChain());
     }
 
+    /** A report on a named chain in the shared campaign: give each test its own chain name, or use its own campaign. */
     public static long newReport(String county, String chain) {
         List<Map<String, Object>> declared = as(county).body(Map.of("chains", List.of(chain)))
                 .post("/api/campaigns/{id}/chains", sharedCampaign())

@@ -1,0 +1,86 @@
+package cn.fjsti.chainreport.concurrency;
+
+import static cn.fjsti.chainreport.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fjsti.chainreport.security.Role;
+import cn.fjsti.chainreport.support.Accounts;
+import cn.fjsti.chainreport.support.Database;
+import cn.fjsti.chainreport.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** "提交了就不会丢": concurrent saves never overwrite each other silently; concurrent reviews never both win. */
+@QuarkusTest
+class ConcurrencyTest {
+
+    private static final String SECOND_HAICANG_CLERK = "350205-b";
+    private static final String SECOND_XIAMEN_OFFICER = "350200-b";
+
+    @Inject
+    Database db;
+
+    private record Save(String account, long fromVersion, String text, int status) {
+    }
+
+    @Test
+    void shouldNeverLoseASaveSilently() throws Exception {
+        db.addAccount(SECOND_HAICANG_CLERK, Role.COUNTY, Accounts.HAICANG);
+        long id = Fixtures.newReport(Accounts.HAICANG);
+        long initial = Fixtures.version(Accounts.HAICANG, id);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Save>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String account = i % 2 == 0 ? Accounts.HAICANG : SECOND_HAICANG_CLERK;
+            String text = "第 " + i + " 次保存（" + account + "）";
+            futures.add(pool.submit((Callable<Save>) () -> {
+                long version = Fixtures.version(account, id);
+                Response r = as(account).body(Map.of("version", version, "sections", Map.of("COUNTY_INDUSTRY", text)))
+                        .put("/api/reports/{id}/draft", id);
+                return new Save(account, version, text, r.statusCode());
+            }));
+        }
+        List<Save> saves = new ArrayList<>();
+        for (Future<Save> f : futures) {
+            saves.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(saves).extracting(Save::status).allMatch(s -> s == 200 || s == 409);
+        List<Save> won = saves.stream().filter(s -> s.status() == 200).toList();
+        assertThat(won).isNotEmpty();
+        assertThat(won).extracting(Save::fromVersion).as("no two saves succeeded on the same version").doesNotHaveDuplicates();
+        Map<String, Object> report = as(Accounts.HAICANG).get("/api/reports/{id}", id).then().extract().as(Map.class);
+        assertThat(((Number) report.get("version")).longValue()).isEqualTo(initial + won.size());
+        Save last = won.stream().max(Comparator.comparingLong(Save::fromVersion)).orElseThrow();
+        assertThat(((Map<?, ?>) report.get("sections")).get("COUNTY_INDUSTRY")).isEqualTo(last.text());
+        System.out.printf("50 concurrent saves from two accounts: %d saved, %d refused with 409%n", won.size(), saves.size() - won.size());
+    }
+
+    @Test
+    void shouldLetExactlyOneOfTwoReviewersWin() throws Exception {
+        db.addAccount(SECOND_XIAMEN_OFFICER, Role.CITY, Accounts.XIAMEN);
+        for (int round = 0; round < 5; round++) {
+            long id = Fixtures.newReport(Accounts.XIANGAN);
+            Fixtures.fillAndSubmit(Accounts.XIANGAN, id);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<Integer> approve = pool.submit(() -> as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/approve", id).statusCode());
+            Future<Integer> reject = pool.submit(() -> as(SECOND_XIAMEN_OFFICER).body(Map.of("comment", "退回"))
+                    .post("/api/reports/{id}/return", id).statusCode());
+            List<Integer> statuses = List.of(approve.get(), reject.get());
+            pool.shutdown();
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            as(Accounts.XIANGAN).get("/api/reports/{id}", id).then().body("reviews.size()", org.hamcrest.Matchers.equalTo(1));
+        }
+    }
+}

@@ -50,8 +50,15 @@ class RestartIT {
         List<String> timers = as("350200").get("/api/campaigns/{c}/packages/350200", campaign).then().statusCode(200)
                 .extract().path("pendingTimers");
         assertThat(timers).hasSize(4);
+        // A second campaign whose deadline passes while the service is down.
+        String soon = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusSeconds(20)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        int shortCampaign = as("admin").body(Map.of("year", 2097, "deadline", soon)).post("/api/campaigns").then().statusCode(201)
+                .extract().path("id");
+        as("350200").get("/api/campaigns/{c}/packages/350200", shortCampaign).then().body("overdue", equalTo(false));
 
         app.destroyForcibly().waitFor();
+        Thread.sleep(Math.max(0, java.time.OffsetDateTime.parse(soon).toInstant().toEpochMilli() + 2000 - System.currentTimeMillis()));
         start();
 
         as("350205").get("/api/reports/{id}", submitted).then().statusCode(200)
@@ -64,6 +71,17 @@ class RestartIT {
         as("350200").get("/api/tasks").then().body("reportId", hasItem(submitted));
         as("350200").get("/api/campaigns/{c}/packages/350200", campaign).then().body("pendingTimers", equalTo(timers));
         as("350203").get("/api/tasks").then().body("key", hasItem("Task_DeclareChains"));
+
+        // The overdue timer that fell due during the outage fires after the restart (job executor), once.
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        boolean overdue = false;
+        while (!overdue && Instant.now().isBefore(until)) {
+            overdue = as("350200").get("/api/campaigns/{c}/packages/350200", shortCampaign).then().extract().path("overdue");
+            Thread.sleep(500);
+        }
+        assertThat(overdue).as("overdue marked after restart").isTrue();
+        List<String> titles = as("institute").get("/api/notifications").then().extract().path("items.findAll { it.campaignId == " + shortCampaign + " }.title");
+        assertThat(titles).filteredOn(t -> t.equals("厦门市未按期报送")).hasSize(1);
     }
 
     private int declare(String county, int campaign, String chain) {

@@ -64,6 +64,18 @@ public class ProblemMapper {
             return respond(400, "请求内容有误", message, uri,
                     List.of(new FieldError(path.isEmpty() ? "body" : path, "类型或取值不正确")), Map.of());
         }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = jsonPath(mapping);
+            return respond(400, "请求内容有误", "字段 " + path + " 的类型或取值不正确", uri,
+                    List.of(new FieldError(path, "类型或取值不正确")), Map.of());
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion
+                && coercion.getProcessor() != null && coercion.getProcessor().getParsingContext() != null
+                && coercion.getProcessor().getParsingContext().getCurrentName() != null) {
+            String field = coercion.getProcessor().getParsingContext().getCurrentName();
+            return respond(400, "请求内容有误", "字段 " + field + " 的数值超出范围", uri,
+                    List.of(new FieldError(field, "数值超出范围")), Map.of());
+        }
         return respond(400, "请求内容有误", "请求内容不是有效的 JSON", uri,
                 List.of(new FieldError("body", "不是有效的 JSON")), Map.of());
     }
@@ -176,7 +188,7 @@ public class ProblemMapper {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    private static String jsonPath(MismatchedInputException e) {
+    private static String jsonPath(com.fasterxml.jackson.databind.JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

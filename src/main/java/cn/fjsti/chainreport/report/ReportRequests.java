@@ -12,8 +12,11 @@ import java.util.Map;
 /** Request bodies of the report API, with their limits. */
 public final class ReportRequests {
 
-    /** Text may hold line breaks and tabs, but no other control characters. */
-    static final String PRINTABLE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    /**
+     * Text may hold line breaks and tabs, but no other control characters, no lone surrogate halves and no
+     * non-characters (U+FFFE, U+FFFF): Java regex matches by code point, so a valid emoji pair passes.
+     */
+    static final String PRINTABLE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uD800-\\uDFFF\\uFFFE\\uFFFF]*";
     static final String PRINTABLE_MESSAGE = "含有不可见的控制字符，请删除后再保存";
 
     private ReportRequests() {

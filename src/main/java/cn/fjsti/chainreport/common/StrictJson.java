@@ -1,0 +1,21 @@
+package cn.fjsti.chainreport.common;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/**
+ * Reads request bodies strictly: 2031.5 is not a year and "2031" is not a number. A lenient reader would
+ * quietly turn a clerk's mistake into a different value.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    }
+}

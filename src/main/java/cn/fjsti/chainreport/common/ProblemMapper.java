@@ -136,7 +136,9 @@ public class ProblemMapper {
             if (cause instanceof ApiException api) {
                 return api(api, uri);
             }
-            if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException
+            boolean concurrent = cause instanceof java.sql.SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
+            if (concurrent || cause instanceof org.camunda.bpm.engine.OptimisticLockingException
                     || cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return respond(409, "操作冲突", "有人同时进行了相同的操作，您的这次操作未生效，请刷新后查看结果。", uri, List.of(), Map.of());
             }

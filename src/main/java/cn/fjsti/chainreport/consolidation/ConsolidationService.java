@@ -58,6 +58,9 @@ public class ConsolidationService {
     UnitPackageProcess unitProcess;
 
     @Inject
+    cn.fjsti.chainreport.submission.PackageService packages;
+
+    @Inject
     Clock clock;
 
     /** A county report in a proposal or a merge. */
@@ -229,6 +232,7 @@ public class ConsolidationService {
     }
 
     private void requireUnsent(Campaign campaign, Region unit) {
+        packages.lockPackage(campaign.id, unit.code);
         boolean preparing = unitProcess.activeTask(campaign.id, unit.code)
                 .map(t -> Workflow.Task.SEND_PACKAGE.equals(t.getTaskDefinitionKey())).orElse(false);
         if (!preparing) {

@@ -9,6 +9,7 @@ import cn.fjsti.chainreport.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import cn.fjsti.chainreport.audit.Audited;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -88,6 +89,8 @@ public class ReportService {
     @Audited("report.submit")
     public ReportViews.Detail submit(Long id, ReportRequests.Submit request) {
         Report report = writable(id);
+        // Two submissions of one report (two tabs, two nodes) queue on the row instead of racing in the engine.
+        Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
         ReportStage stage = process.stageOf(report);
         report.requireEditable(stage);
         report.requireVersion(request.version());

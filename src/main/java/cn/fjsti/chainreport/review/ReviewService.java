@@ -15,6 +15,7 @@ import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import cn.fjsti.chainreport.audit.Audited;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
@@ -43,7 +44,8 @@ public class ReviewService {
     @Transactional
     @Audited("report.review")
     public ReportViews.Detail decide(Long reportId, boolean approve, String comment) {
-        Report report = Report.<Report>findByIdOptional(reportId)
+        // Row lock first: two reviewers of one report queue here instead of racing (and deadlocking) in the engine.
+        Report report = Report.<Report>findByIdOptional(reportId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("没有编号为 " + reportId + " 的报告"));
         if (!user.is(Role.CITY) || !Objects.equals(user.regionCode(), report.reviewUnit) || report.kind != Report.Kind.COUNTY) {
             throw ApiException.forbidden("只有该县（市、区）所属的设区市可以审核这份报告");

@@ -73,6 +73,7 @@ public class PackageService {
     public PackageViews.Package send(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = ownUnit(unitCode);
+        lockPackage(campaign.id, unit.code);
         Task task = unitProcess.activeTask(campaign.id, unit.code)
                 .filter(t -> Workflow.Task.SEND_PACKAGE.equals(t.getTaskDefinitionKey()))
                 .orElseThrow(() -> ApiException.conflict("材料已报送，正等待省科学技术信息研究所接收，不能重复报送"));
@@ -102,6 +103,7 @@ public class PackageService {
     public PackageViews.Package decide(Long campaignId, String unitCode, boolean accept, String comment) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = readableUnit(unitCode);
+        lockPackage(campaign.id, unit.code);
         Task task = unitProcess.activeTask(campaign.id, unit.code)
                 .filter(t -> Workflow.Task.INSTITUTE_REVIEW.equals(t.getTaskDefinitionKey()))
                 .orElseThrow(() -> ApiException.conflict(unit.name + "的材料当前不在待接收状态"));
@@ -295,6 +297,14 @@ public class PackageService {
         if (CityPackage.of(campaignId, unitCode).isEmpty()) {
             new CityPackage(campaignId, unitCode).persist();
         }
+    }
+
+    /**
+     * Serialises everything that changes one unit's package (send, decide, merges): concurrent callers, on
+     * one node or several, queue on the package row instead of racing in the engine.
+     */
+    public void lockPackage(Long campaignId, String unitCode) {
+        CityPackage.getEntityManager().lock(pkg(campaignId, unitCode), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static CityPackage pkg(Long campaignId, String unitCode) {

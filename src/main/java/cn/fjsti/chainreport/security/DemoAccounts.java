@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Demo accounts for trying the service: {@code admin}, {@code institute}, and one per region with the
- * region code as user name (a city-level unit as CITY, a drafting county as COUNTY). Off in production.
+ * region code as user name (a city-level unit as CITY, a drafting county as COUNTY). Only in the demo, dev
+ * and test profiles; production has none.
  */
 @ApplicationScoped
 public class DemoAccounts {

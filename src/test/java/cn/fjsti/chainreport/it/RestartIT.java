@@ -111,7 +111,7 @@ class RestartIT {
         }
         File log = Files.createDirectories(Path.of("target", "restart-it")).resolve("app-" + port + ".log").toFile();
         app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + dbUrl, "-jar", JAR.toString())
+                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=demo", "-Dquarkus.datasource.jdbc.url=" + dbUrl, "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(log).start();
         Instant until = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(until)) {

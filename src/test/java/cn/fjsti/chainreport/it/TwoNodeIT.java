@@ -119,7 +119,7 @@ class TwoNodeIT {
         }
         File log = Files.createDirectories(Path.of("target", "two-node-it")).resolve("node-" + port + ".log").toFile();
         nodes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + url,
+                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=demo", "-Dquarkus.datasource.jdbc.url=" + url,
                 "-Dchainreport.reminders.days-before=0", "-Dchainreport.reminders.time-of-day=" + reminderTime,
                 "-Dquarkus.camunda.job-executor.generic-config.wait-time-in-millis=1000",
                 "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log).start());

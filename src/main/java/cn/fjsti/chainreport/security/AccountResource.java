@@ -1,0 +1,102 @@
+package cn.fjsti.chainreport.security;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Accounts: the administrator manages them; everyone may change their own password. */
+public final class AccountResource {
+
+    private AccountResource() {
+    }
+
+    /** A new account. */
+    public record NewAccount(
+            @NotBlank(message = "请填写用户名") @Pattern(regexp = "[A-Za-z0-9_.-]{3,64}", message = "用户名为 3 到 64 位字母、数字或 _.-") String username,
+            @NotNull(message = "请填写密码") String password,
+            @NotNull(message = "请选择角色") Role role,
+            @NotBlank(message = "请填写地区代码") String regionCode,
+            @Size(max = 100, message = "名称不能超过 100 字") String displayName) {
+    }
+
+    /** A password set by the administrator. */
+    public record NewPassword(@NotNull(message = "请填写密码") String password) {
+    }
+
+    /** A person's own password change. */
+    public record OwnPassword(@NotNull(message = "请填写当前密码") String currentPassword,
+                              @NotNull(message = "请填写新密码") String newPassword) {
+    }
+
+    /** The administrator's account management. */
+    @Path("/api/accounts")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public static class Admin {
+
+        @Inject
+        AccountService accounts;
+
+        @GET
+        @Operation(summary = "列出账号")
+        public List<AccountService.AccountView> list() {
+            return accounts.list();
+        }
+
+        @POST
+        @Operation(summary = "新建账号", description = "角色须与地区相符（县账号对应须编写报告的县，市账号对应审核单位）；密码至少 10 位，含三类字符，不含用户名")
+        public Response create(@NotNull(message = "请求内容不能为空") @Valid NewAccount a) {
+            return Response.status(201).entity(accounts.create(a.username(), a.password(), a.role(), a.regionCode(), a.displayName())).build();
+        }
+
+        @POST
+        @Path("/{username}/disable")
+        @Operation(summary = "停用账号")
+        public AccountService.AccountView disable(@PathParam("username") String username) {
+            return accounts.setEnabled(username, false);
+        }
+
+        @POST
+        @Path("/{username}/enable")
+        @Operation(summary = "启用账号")
+        public AccountService.AccountView enable(@PathParam("username") String username) {
+            return accounts.setEnabled(username, true);
+        }
+
+        @PUT
+        @Path("/{username}/password")
+        @Operation(summary = "重设密码")
+        public AccountService.AccountView resetPassword(@PathParam("username") String username,
+                                                         @NotNull(message = "请求内容不能为空") @Valid NewPassword p) {
+            return accounts.resetPassword(username, p.password());
+        }
+    }
+
+    /** Changing one's own password. */
+    @Path("/api/session/password")
+    @Authenticated
+    public static class Own {
+
+        @Inject
+        AccountService accounts;
+
+        @PUT
+        @Operation(summary = "修改本人密码")
+        public Response change(@NotNull(message = "请求内容不能为空") @Valid OwnPassword p) {
+            accounts.changeOwnPassword(p.currentPassword(), p.newPassword());
+            return Response.noContent().build();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package cn.fjsti.chainreport.security;
+
+import cn.fjsti.chainreport.audit.Audited;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.FieldError;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.region.RegionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+
+/** The administrator's account management, and a person changing their own password. */
+@ApplicationScoped
+public class AccountService {
+
+    @Inject
+    CurrentUser user;
+
+    /** An account as shown: never the hash. */
+    public record AccountView(String username, String role, String regionCode, String regionName, String displayName,
+                              boolean enabled) {
+        static AccountView of(Account a) {
+            return new AccountView(a.username, a.role.name(), a.regionCode,
+                    Region.byCode(a.regionCode).map(r -> r.name).orElse(a.regionCode), a.displayName, a.enabled);
+        }
+    }
+
+    @Transactional
+    public List<AccountView> list() {
+        return Account.<Account>list("order by username").stream().map(AccountView::of).toList();
+    }
+
+    @Transactional
+    @Audited("account.create")
+    public AccountView create(String username, String password, Role role, String regionCode, String displayName) {
+        Region region = Region.byCode(regionCode)
+                .orElseThrow(() -> ApiException.badField("regionCode", "没有代码为 " + regionCode + " 的地区"));
+        boolean fits = switch (role) {
+            case COUNTY -> region.isDraftingCounty();
+            case CITY -> region.isReviewUnit();
+            case INSTITUTE, ADMIN -> region.level == RegionLevel.PROVINCE;
+        };
+        if (!fits) {
+            throw ApiException.badField("regionCode", region.name + " 不能设 " + role.name() + " 账号");
+        }
+        requireGoodPassword(username, password, "password");
+        if (Account.byUsername(username).isPresent()) {
+            throw new ApiException(409, "操作冲突", "用户名 " + username + " 已被使用", List.of(new FieldError("username", "已被使用")), Map.of());
+        }
+        Account account = new Account(username, Passwords.hash(password), role, region.code,
+                displayName == null || displayName.isBlank() ? region.name : displayName.strip());
+        account.persist();
+        return AccountView.of(account);
+    }
+
+    @Transactional
+    @Audited("account.enable")
+    public AccountView setEnabled(String username, boolean enabled) {
+        Account account = find(username);
+        if (!enabled && account.username.equals(user.username())) {
+            throw ApiException.conflict("不能停用自己的账号");
+        }
+        account.enabled = enabled;
+        return AccountView.of(account);
+    }
+
+    @Transactional
+    @Audited("account.resetPassword")
+    public AccountView resetPassword(String username, String password) {
+        Account account = find(username);
+        requireGoodPassword(username, password, "password");
+        account.passwordHash = Passwords.hash(password);
+        return AccountView.of(account);
+    }
+
+    @Transactional
+    @Audited("account.changeOwnPassword")
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        Account account = find(user.username());
+        if (!Passwords.matches(currentPassword, account.passwordHash)) {
+            throw ApiException.badField("currentPassword", "当前密码不正确");
+        }
+        requireGoodPassword(account.username, newPassword, "newPassword");
+        account.passwordHash = Passwords.hash(newPassword);
+    }
+
+    private static void requireGoodPassword(String username, String password, String field) {
+        List<String> problems = PasswordRules.problems(username, password);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(problems.get(0), problems.stream().map(p -> new FieldError(field, p)).toList());
+        }
+    }
+
+    private static Account find(String username) {
+        return Account.byUsername(username).orElseThrow(() -> ApiException.notFound("没有用户名为 " + username + " 的账号"));
+    }
+}

@@ -7,11 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,23 +21,21 @@ import org.junit.jupiter.api.Test;
  */
 class RestartIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     /** An H2 file of its own, or the database named by RESTART_IT_JDBC_URL (the PostgreSQL run of CI). */
     private final String dbUrl = System.getenv().getOrDefault("RESTART_IT_JDBC_URL",
             "jdbc:h2:file:./target/h2/restart-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-    private Process app;
-    private int port;
+    private PackagedJar app;
 
     @AfterEach
     void stop() {
         if (app != null) {
-            app.destroyForcibly();
+            app.close();
         }
     }
 
     @Test
     void shouldKeepDraftsRevisionsTasksAndTimersAcrossAKill() throws Exception {
-        start();
+        app = PackagedJar.start("restart-it", dbUrl);
         int campaign = as("admin").body(Map.of("year", 2096)).post("/api/campaigns").then().statusCode(201).extract().path("id");
         int submitted = declare("350205", campaign, "集成电路产业链");
         int drafted = declare("350206", campaign, "新型显示产业链");
@@ -59,9 +52,9 @@ class RestartIT {
                 .extract().path("id");
         as("350200").get("/api/campaigns/{c}/packages/350200", shortCampaign).then().body("overdue", equalTo(false));
 
-        app.destroyForcibly().waitFor();
+        app.kill();
         Thread.sleep(Math.max(0, java.time.OffsetDateTime.parse(soon).toInstant().toEpochMilli() + 2000 - System.currentTimeMillis()));
-        start();
+        app = PackagedJar.start("restart-it", dbUrl);
 
         as("350205").get("/api/reports/{id}", submitted).then().statusCode(200)
                 .body("stage", equalTo("UNDER_REVIEW")).body("revisionCount", equalTo(1));
@@ -102,31 +95,7 @@ class RestartIT {
     }
 
     private RequestSpecification as(String user) {
-        return given().port(port).auth().preemptive().basic(user, "demo2026").contentType(ContentType.JSON);
+        return given().port(app.port()).auth().preemptive().basic(user, "demo2026").contentType(ContentType.JSON);
     }
 
-    private void start() throws IOException, InterruptedException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        File log = Files.createDirectories(Path.of("target", "restart-it")).resolve("app-" + port + ".log").toFile();
-        app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=demo", "-Dquarkus.datasource.jdbc.url=" + dbUrl, "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log).start();
-        Instant until = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(until)) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the service exited; see " + log);
-            }
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the service did not start within 90 s; see " + log);
-    }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,12 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodeIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private final List<Process> nodes = new ArrayList<>();
+    private final List<PackagedJar> nodes = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        nodes.forEach(Process::destroyForcibly);
+        nodes.forEach(PackagedJar::close);
     }
 
     @Test
@@ -50,9 +45,7 @@ class TwoNodeIT {
         String timeOfDay = reminderAt.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
         // The first node creates the schema of an empty database; the second joins it.
         int a = start(url, timeOfDay);
-        awaitReady(a);
         int b = start(url, timeOfDay);
-        awaitReady(b);
 
         int campaign = on(a, "admin").body(Map.of("year", 2098, "deadline", deadline.toString())).post("/api/campaigns")
                 .then().statusCode(201).extract().path("id");
@@ -113,31 +106,10 @@ class TwoNodeIT {
     }
 
     private int start(String url, String reminderTime) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        File log = Files.createDirectories(Path.of("target", "two-node-it")).resolve("node-" + port + ".log").toFile();
-        nodes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=demo", "-Dquarkus.datasource.jdbc.url=" + url,
+        PackagedJar node = PackagedJar.start("two-node-it", url,
                 "-Dchainreport.reminders.days-before=0", "-Dchainreport.reminders.time-of-day=" + reminderTime,
-                "-Dquarkus.camunda.job-executor.generic-config.wait-time-in-millis=1000",
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log).start());
-        return port;
-    }
-
-    private void awaitReady(int port) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(until)) {
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("node on port " + port + " did not start; see target/two-node-it/");
+                "-Dquarkus.camunda.job-executor.generic-config.wait-time-in-millis=1000");
+        nodes.add(node);
+        return node.port();
     }
 }

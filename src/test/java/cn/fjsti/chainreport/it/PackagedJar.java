@@ -1,0 +1,71 @@
+package cn.fjsti.chainreport.it;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged service started as a separate process on a free port, in the demo profile, for tests that stop and start it. */
+final class PackagedJar implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final Process process;
+    private final int port;
+
+    private PackagedJar(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the jar on the given database with extra system properties and waits until it is ready. */
+    static PackagedJar start(String logFolder, String jdbcUrl, String... properties) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        File log = Files.createDirectories(Path.of("target", logFolder)).resolve("app-" + port + ".log").toFile();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=demo", "-Dquarkus.datasource.jdbc.url=" + jdbcUrl));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", JAR.toString()));
+        PackagedJar jar = new PackagedJar(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(until)) {
+            if (!jar.process.isAlive()) {
+                throw new IllegalStateException("the service exited; see " + log);
+            }
+            try {
+                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
+                    return jar;
+                }
+            } catch (Exception notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        jar.close();
+        throw new IllegalStateException("the service did not start within 90 s; see " + log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Ends the process at once, as a crash would (SIGKILL). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

@@ -25,9 +25,14 @@ public class DemoAccounts {
     @ConfigProperty(name = "chainreport.demo.password")
     String password;
 
+    /** The first administrator's password for a production database without accounts. */
+    @ConfigProperty(name = "chainreport.bootstrap.admin-password")
+    java.util.Optional<String> bootstrapAdminPassword;
+
     @Transactional
     public void seedIfEnabled() {
         if (!enabled) {
+            bootstrapAdmin();
             return;
         }
         if (Account.count() == 0) {
@@ -54,5 +59,27 @@ public class DemoAccounts {
                   350205     海沧区科技局 (COUNTY; every drafting county by its GB/T 2260 code)
                 Log in: curl -c cookies -d j_username=350205 -d j_password=%s http://localhost:8080/j_security_check
                 API docs: http://localhost:8080/q/swagger-ui""", password, password);
+    }
+
+    /**
+     * Production starts without demo accounts; someone must be able to log in to create the real ones. On an
+     * empty account table, CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD creates {@code admin} with that password (which
+     * must pass the password rules); without it the log says how to get in.
+     */
+    private void bootstrapAdmin() {
+        if (Account.count() > 0) {
+            return;
+        }
+        if (bootstrapAdminPassword.isEmpty()) {
+            LOG.warn("No accounts yet. Start once with CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD set to create the administrator 'admin'.");
+            return;
+        }
+        var problems = PasswordRules.problems("admin", bootstrapAdminPassword.get());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD is not acceptable: " + String.join("; ", problems));
+        }
+        String province = Region.<Region>find("level", RegionLevel.PROVINCE).firstResult().code;
+        new Account("admin", Passwords.hash(bootstrapAdminPassword.get()), Role.ADMIN, province, "省科技厅管理员").persist();
+        LOG.info("Created the administrator account 'admin' from CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD");
     }
 }

@@ -25,15 +25,22 @@ final class PackagedJar implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar on the given database with extra system properties and waits until it is ready. */
+    /** Starts the jar in the demo profile on the given database with extra system properties; waits until ready. */
     static PackagedJar start(String logFolder, String jdbcUrl, String... properties) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("-Dquarkus.profile=demo"));
+        all.addAll(List.of(properties));
+        return startAsIs(logFolder, jdbcUrl, all.toArray(String[]::new));
+    }
+
+    /** Starts the jar as production would run it (no demo profile). */
+    static PackagedJar startAsIs(String logFolder, String jdbcUrl, String... properties) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         File log = Files.createDirectories(Path.of("target", logFolder)).resolve("app-" + port + ".log").toFile();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=demo", "-Dquarkus.datasource.jdbc.url=" + jdbcUrl));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + jdbcUrl));
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", JAR.toString()));
         PackagedJar jar = new PackagedJar(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);

@@ -183,38 +183,38 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/tasks", a -> same(s -> as(a).get("/api/tasks"), everyone));
         rules.put("GET /api/reports", a -> new Rule(s -> as(a).get("/api/reports?campaignId=" + s.campaign()),
                 s -> as(a).get("/api/reports?region=350121"), scopedRead));
-        rules.put("GET /api/reports/{id}", a -> byReport(s -> as(a).get("/api/reports/{id}", s.report()), scopedRead));
-        rules.put("PUT /api/reports/{id}/draft", a -> byReport(s -> as(a).body(Map.of("version", 0)).put("/api/reports/{id}/draft", s.report()), authorOnly));
-        rules.put("POST /api/reports/{id}/submit", a -> byReport(s -> as(a).body(Map.of("version", 0)).post("/api/reports/{id}/submit", s.report()), authorOnly));
-        rules.put("GET /api/reports/{id}/revisions", a -> byReport(s -> as(a).get("/api/reports/{id}/revisions", s.submitted()), scopedRead));
-        rules.put("GET /api/reports/{id}/revisions/{number}", a -> byReport(s -> as(a).get("/api/reports/{id}/revisions/1", s.submitted()), scopedRead));
-        rules.put("POST /api/reports/{id}/approve", a -> byReport(s -> as(a).body(Map.of()).post("/api/reports/{id}/approve", s.submitted()), cityOwn));
-        rules.put("POST /api/reports/{id}/return", a -> byReport(s -> as(a).body(Map.of("comment", "矩阵")).post("/api/reports/{id}/return", s.submitted()), cityOwn));
-        rules.put("GET /api/reports/{id}/document", a -> byReport(s -> as(a).get("/api/reports/{id}/document", s.report()), scopedRead));
-        rules.put("POST /api/reports/{id}/import", a -> byReport(s -> as(a).contentType("application/octet-stream").body(new byte[]{'P', 'K', 3, 4})
+        rules.put("GET /api/reports/{id}", a -> same(s -> as(a).get("/api/reports/{id}", s.report()), scopedRead));
+        rules.put("PUT /api/reports/{id}/draft", a -> same(s -> as(a).body(Map.of("version", 0)).put("/api/reports/{id}/draft", s.report()), authorOnly));
+        rules.put("POST /api/reports/{id}/submit", a -> same(s -> as(a).body(Map.of("version", 0)).post("/api/reports/{id}/submit", s.report()), authorOnly));
+        rules.put("GET /api/reports/{id}/revisions", a -> same(s -> as(a).get("/api/reports/{id}/revisions", s.submitted()), scopedRead));
+        rules.put("GET /api/reports/{id}/revisions/{number}", a -> same(s -> as(a).get("/api/reports/{id}/revisions/1", s.submitted()), scopedRead));
+        rules.put("POST /api/reports/{id}/approve", a -> same(s -> as(a).body(Map.of()).post("/api/reports/{id}/approve", s.submitted()), cityOwn));
+        rules.put("POST /api/reports/{id}/return", a -> same(s -> as(a).body(Map.of("comment", "矩阵")).post("/api/reports/{id}/return", s.submitted()), cityOwn));
+        rules.put("GET /api/reports/{id}/document", a -> same(s -> as(a).get("/api/reports/{id}/document", s.report()), scopedRead));
+        rules.put("POST /api/reports/{id}/import", a -> same(s -> as(a).contentType("application/octet-stream").body(new byte[]{'P', 'K', 3, 4})
                 .post("/api/reports/{id}/import", s.report()), authorOnly));
-        rules.put("GET /api/campaigns/{campaignId}/duplicates", a -> byUnit(s -> as(a).get("/api/campaigns/{c}/duplicates?unit=" + s.unit(), s.campaign()), unitAndProvince));
-        rules.put("POST /api/campaigns/{campaignId}/duplicates/dismiss", a -> byReport(s -> as(a).body(Map.of("reportIds", List.of(s.report(), s.submitted())))
+        rules.put("GET /api/campaigns/{campaignId}/duplicates", a -> same(s -> as(a).get("/api/campaigns/{c}/duplicates?unit=" + s.unit(), s.campaign()), unitAndProvince));
+        rules.put("POST /api/campaigns/{campaignId}/duplicates/dismiss", a -> same(s -> as(a).body(Map.of("reportIds", List.of(s.report(), s.submitted())))
                 .post("/api/campaigns/{c}/duplicates/dismiss", s.campaign()), cityOwn));
-        rules.put("GET /api/campaigns/{campaignId}/merges", a -> byUnit(s -> as(a).get("/api/campaigns/{c}/merges?unit=" + s.unit(), s.campaign()), unitAndProvince));
-        rules.put("POST /api/campaigns/{campaignId}/merges", a -> byReport(s -> as(a).body(Map.of("reportIds", List.of(s.report(), s.submitted())))
+        rules.put("GET /api/campaigns/{campaignId}/merges", a -> same(s -> as(a).get("/api/campaigns/{c}/merges?unit=" + s.unit(), s.campaign()), unitAndProvince));
+        rules.put("POST /api/campaigns/{campaignId}/merges", a -> same(s -> as(a).body(Map.of("reportIds", List.of(s.report(), s.submitted())))
                 .post("/api/campaigns/{c}/merges", s.campaign()), cityOwn));
-        rules.put("POST /api/campaigns/{campaignId}/merges/{groupId}/undo", a -> byUnit(s -> as(a).post("/api/campaigns/{c}/merges/{g}/undo", s.campaign(), s.merge()), cityOwn));
-        rules.put("GET /api/campaigns/{campaignId}/packages/{unit}", a -> byUnit(s -> as(a).get("/api/campaigns/{c}/packages/{u}", s.campaign(), s.unit()), unitAndProvince));
-        rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/send", a -> byUnit(s -> as(a).post("/api/campaigns/{c}/packages/{u}/send", s.campaign(), s.unit()), cityOwn));
-        rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/accept", a -> byUnit(s -> as(a).body(Map.of()).post("/api/campaigns/{c}/packages/{u}/accept", s.campaign(), s.unit()),
+        rules.put("POST /api/campaigns/{campaignId}/merges/{groupId}/undo", a -> same(s -> as(a).post("/api/campaigns/{c}/merges/{g}/undo", s.campaign(), s.merge()), cityOwn));
+        rules.put("GET /api/campaigns/{campaignId}/packages/{unit}", a -> same(s -> as(a).get("/api/campaigns/{c}/packages/{u}", s.campaign(), s.unit()), unitAndProvince));
+        rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/send", a -> same(s -> as(a).post("/api/campaigns/{c}/packages/{u}/send", s.campaign(), s.unit()), cityOwn));
+        rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/accept", a -> same(s -> as(a).body(Map.of()).post("/api/campaigns/{c}/packages/{u}/accept", s.campaign(), s.unit()),
                 expect(no, no, pass, no)));
-        rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/return", a -> byUnit(s -> as(a).body(Map.of("comment", "矩阵")).post("/api/campaigns/{c}/packages/{u}/return", s.campaign(), s.unit()),
+        rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/return", a -> same(s -> as(a).body(Map.of("comment", "矩阵")).post("/api/campaigns/{c}/packages/{u}/return", s.campaign(), s.unit()),
                 expect(no, no, pass, no)));
-        rules.put("PUT /api/campaigns/{campaignId}/packages/{unit}/internal-deadline", a -> byUnit(s -> as(a).body(Map.of("deadline", "2999-01-01T00:00:00+08:00"))
+        rules.put("PUT /api/campaigns/{campaignId}/packages/{unit}/internal-deadline", a -> same(s -> as(a).body(Map.of("deadline", "2999-01-01T00:00:00+08:00"))
                 .put("/api/campaigns/{c}/packages/{u}/internal-deadline", s.campaign(), s.unit()), cityOwn));
-        rules.put("GET /api/campaigns/{campaignId}/packages/{unit}/bundle", a -> byUnit(s -> as(a).get("/api/campaigns/{c}/packages/{u}/bundle", s.campaign(), s.unit()), unitAndProvince));
-        rules.put("GET /api/campaigns/{campaignId}/packages/{unit}/summary", a -> byUnit(s -> as(a).get("/api/campaigns/{c}/packages/{u}/summary", s.campaign(), s.unit()), unitAndProvince));
+        rules.put("GET /api/campaigns/{campaignId}/packages/{unit}/bundle", a -> same(s -> as(a).get("/api/campaigns/{c}/packages/{u}/bundle", s.campaign(), s.unit()), unitAndProvince));
+        rules.put("GET /api/campaigns/{campaignId}/packages/{unit}/summary", a -> same(s -> as(a).get("/api/campaigns/{c}/packages/{u}/summary", s.campaign(), s.unit()), unitAndProvince));
         rules.put("GET /api/campaigns/{campaignId}/board", a -> same(s -> as(a).get("/api/campaigns/{c}/board", s.campaign()), provinceOnly));
         rules.put("GET /api/campaigns/{campaignId}/board/export", a -> same(s -> as(a).get("/api/campaigns/{c}/board/export", s.campaign()), provinceOnly));
         rules.put("GET /api/campaigns/{campaignId}/compilation", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation", s.campaign()), provinceOnly));
         rules.put("GET /api/notifications", a -> same(s -> as(a).get("/api/notifications"), everyone));
-        rules.put("POST /api/notifications/{id}/read", a -> byReport(s -> as(a).post("/api/notifications/{n}/read", s.notification()),
+        rules.put("POST /api/notifications/{id}/read", a -> same(s -> as(a).post("/api/notifications/{n}/read", s.notification()),
                 // The admin receives no messages here; its "own" cell points at the institute's message.
                 expect(ownOnly(), ownOnly(), ownOnly(), no)));
         rules.put("GET /api/audit", a -> same(s -> as(a).get("/api/audit"), provinceOnly));
@@ -230,15 +230,8 @@ class AuthorizationMatrixTest {
         return rules;
     }
 
+    /** One call made on the role's own scope and on the other scope (whose report, unit, message differ). */
     private static Rule same(Function<Scope, Response> call, Map<String, String[]> expected) {
-        return new Rule(call, call, expected);
-    }
-
-    private static Rule byReport(Function<Scope, Response> call, Map<String, String[]> expected) {
-        return new Rule(call, call, expected);
-    }
-
-    private static Rule byUnit(Function<Scope, Response> call, Map<String, String[]> expected) {
         return new Rule(call, call, expected);
     }
 }

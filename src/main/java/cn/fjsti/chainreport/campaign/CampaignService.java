@@ -92,7 +92,7 @@ public class CampaignService {
         }
         List<CampaignView.PilotView> pilots = chainsByCounty.entrySet().stream()
                 .map(e -> new CampaignView.PilotView(e.getKey(),
-                        Region.byCode(e.getKey()).map(r -> r.name).orElse(e.getKey()), e.getValue()))
+                        Region.nameOf(e.getKey()), e.getValue()))
                 .toList();
         return CampaignView.of(campaign, pilots);
     }

@@ -15,7 +15,7 @@ import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.StrengthUnit;
 import cn.fjsti.chainreport.security.CurrentUser;
-import cn.fjsti.chainreport.security.Role;
+import cn.fjsti.chainreport.security.RegionAccess;
 import cn.fjsti.chainreport.submission.UnitPackageProcess;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +52,9 @@ public class ConsolidationService {
     CurrentUser user;
 
     @Inject
+    RegionAccess access;
+
+    @Inject
     ReportProcess reportProcess;
 
     @Inject
@@ -80,7 +83,7 @@ public class ConsolidationService {
     @Transactional
     public List<ProposalView> proposals(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = readableUnit(unitCode);
+        Region unit = access.readableUnit(unitCode);
         List<Report> reports = Report.list("campaignId = ?1 and reviewUnit = ?2 and kind = ?3 and mergedInto is null order by id",
                 campaign.id, unit.code, Report.Kind.COUNTY);
         Map<Long, ReportStage> stages = reportProcess.stagesOf(reports);
@@ -102,7 +105,7 @@ public class ConsolidationService {
     @Audited("duplicates.dismiss")
     public void dismiss(Long campaignId, List<Long> reportIds) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = ownUnit();
+        Region unit = access.ownUnit(null);
         countyReportsOf(unit, campaign, reportIds);
         String signature = DismissedProposal.signature(reportIds);
         if (DismissedProposal.count("campaignId = ?1 and unitCode = ?2 and reportIds = ?3", campaign.id, unit.code, signature) == 0) {
@@ -115,7 +118,7 @@ public class ConsolidationService {
     @Audited("merge.create")
     public MergeView merge(Long campaignId, List<Long> reportIds, String chainName) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = ownUnit();
+        Region unit = access.ownUnit(null);
         requireUnsent(campaign, unit);
         List<Report> members = countyReportsOf(unit, campaign, reportIds);
         if (members.stream().map(r -> r.authorRegion).distinct().count() < 2) {
@@ -153,7 +156,7 @@ public class ConsolidationService {
     @Audited("merge.undo")
     public MergeView undo(Long campaignId, Long groupId) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = ownUnit();
+        Region unit = access.ownUnit(null);
         MergeGroup group = MergeGroup.<MergeGroup>findByIdOptional(groupId)
                 .filter(g -> g.campaignId.equals(campaign.id))
                 .orElseThrow(() -> ApiException.notFound("没有编号为 " + groupId + " 的合并"));
@@ -177,7 +180,7 @@ public class ConsolidationService {
     @Transactional
     public List<MergeView> merges(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = readableUnit(unitCode);
+        Region unit = access.readableUnit(unitCode);
         return MergeGroup.of(campaign.id, unit.code).stream().map(this::view).toList();
     }
 
@@ -238,30 +241,6 @@ public class ConsolidationService {
         if (!preparing) {
             throw ApiException.conflict("材料已报送，不能再合并或撤销合并");
         }
-    }
-
-    private Region ownUnit() {
-        if (!user.is(Role.CITY)) {
-            throw ApiException.forbidden("只有设区市（审核单位）可以合并报告");
-        }
-        return Region.byCode(user.regionCode()).orElseThrow();
-    }
-
-    private Region readableUnit(String unitCode) {
-        if (user.is(Role.CITY)) {
-            if (unitCode != null && !unitCode.equals(user.regionCode())) {
-                throw ApiException.forbidden("您只能查看本单位的数据");
-            }
-            return Region.byCode(user.regionCode()).orElseThrow();
-        }
-        if (!user.seesEverything()) {
-            throw ApiException.forbidden("县（市、区）不能查看设区市的合并");
-        }
-        if (unitCode == null) {
-            throw ApiException.badField("unit", "请指定设区市代码 unit");
-        }
-        return Region.byCode(unitCode).filter(Region::isReviewUnit)
-                .orElseThrow(() -> ApiException.notFound("没有代码为 " + unitCode + " 的设区市（审核单位）"));
     }
 
     private static Member member(Report r, ReportStage stage) {

@@ -57,6 +57,11 @@ public class Region extends PanacheEntityBase {
         return code == null ? Optional.empty() : findByIdOptional(code);
     }
 
+    /** The region's name, or the code itself when it is not known. */
+    public static String nameOf(String code) {
+        return byCode(code).map(r -> r.name).orElse(code);
+    }
+
     public static List<Region> draftingCounties() {
         return list("drafting = true and level in ?1 order by code", RegionLevel.countyLevels());
     }

@@ -102,6 +102,6 @@ public final class ReportViews {
     }
 
     public static String regionName(String code) {
-        return Region.byCode(code).map(r -> r.name).orElse(code);
+        return Region.nameOf(code);
     }
 }

@@ -23,7 +23,7 @@ public class AccountService {
                               boolean enabled) {
         static AccountView of(Account a) {
             return new AccountView(a.username, a.role.name(), a.regionCode,
-                    Region.byCode(a.regionCode).map(r -> r.name).orElse(a.regionCode), a.displayName, a.enabled);
+                    Region.nameOf(a.regionCode), a.displayName, a.enabled);
         }
     }
 

@@ -30,7 +30,7 @@ public class MeResource {
     @Operation(summary = "当前登录账号")
     public Me me() {
         String region = user.regionCode();
-        return new Me(user.username(), user.role().name(), region, Region.byCode(region).map(r -> r.name).orElse(region));
+        return new Me(user.username(), user.role().name(), region, Region.nameOf(region));
     }
 
     @POST

@@ -32,6 +32,38 @@ public class RegionAccess {
         }
     }
 
+    /**
+     * The city-level unit whose packages, proposals and merges the caller asks about: a unit sees its own
+     * (it may leave the code out), the institute and the admin any (they must name it), a county none.
+     */
+    public Region readableUnit(String unitCode) {
+        if (user.is(Role.COUNTY)) {
+            throw ApiException.forbidden("县（市、区）不能查看设区市的汇总材料");
+        }
+        String code = unitCode;
+        if (code == null) {
+            if (!user.is(Role.CITY)) {
+                throw ApiException.badField("unit", "请指定设区市代码 unit");
+            }
+            code = user.regionCode();
+        }
+        String asked = code;
+        Region unit = Region.byCode(asked).filter(Region::isReviewUnit)
+                .orElseThrow(() -> ApiException.notFound("没有代码为 " + asked + " 的设区市（审核单位）"));
+        if (!user.seesEverything() && !Objects.equals(user.regionCode(), unit.code)) {
+            throw ApiException.forbidden("您只能查看本单位的数据");
+        }
+        return unit;
+    }
+
+    /** The caller's own unit, for what only the unit itself may do (send, merge, set its deadline). */
+    public Region ownUnit(String unitCode) {
+        if (!user.is(Role.CITY)) {
+            throw ApiException.forbidden("只有设区市（审核单位）本身可以进行此操作");
+        }
+        return readableUnit(unitCode);
+    }
+
     /** Only the region that wrote something may change it. */
     public void requireAuthor(String authorRegion) {
         if (!(user.is(Role.COUNTY) || user.is(Role.CITY)) || !Objects.equals(user.regionCode(), authorRegion)) {

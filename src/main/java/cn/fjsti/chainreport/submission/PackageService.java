@@ -13,7 +13,7 @@ import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportProcess;
 import cn.fjsti.chainreport.report.ReportStage;
 import cn.fjsti.chainreport.security.CurrentUser;
-import cn.fjsti.chainreport.security.Role;
+import cn.fjsti.chainreport.security.RegionAccess;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +40,9 @@ public class PackageService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    RegionAccess access;
 
     @Inject
     ReportProcess reportProcess;
@@ -63,7 +65,7 @@ public class PackageService {
     @Transactional
     public PackageViews.Package view(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = readableUnit(unitCode);
+        Region unit = access.readableUnit(unitCode);
         return view(campaign, unit, snapshot(campaign, unit));
     }
 
@@ -72,7 +74,7 @@ public class PackageService {
     @Audited("package.send")
     public PackageViews.Package send(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = ownUnit(unitCode);
+        Region unit = access.ownUnit(unitCode);
         lockPackage(campaign.id, unit.code);
         Task task = unitProcess.activeTask(campaign.id, unit.code)
                 .filter(t -> Workflow.Task.SEND_PACKAGE.equals(t.getTaskDefinitionKey()))
@@ -102,7 +104,7 @@ public class PackageService {
     @Audited("package.decide")
     public PackageViews.Package decide(Long campaignId, String unitCode, boolean accept, String comment) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = readableUnit(unitCode);
+        Region unit = access.readableUnit(unitCode);
         lockPackage(campaign.id, unit.code);
         Task task = unitProcess.activeTask(campaign.id, unit.code)
                 .filter(t -> Workflow.Task.INSTITUTE_REVIEW.equals(t.getTaskDefinitionKey()))
@@ -124,7 +126,7 @@ public class PackageService {
     @Audited("package.internalDeadline")
     public PackageViews.Package setInternalDeadline(Long campaignId, String unitCode, Instant deadline) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = ownUnit(unitCode);
+        Region unit = access.ownUnit(unitCode);
         if (deadline != null && (deadline.isAfter(campaign.deadline) || !deadline.isAfter(clock.instant()))) {
             throw ApiException.badField("deadline", "市级截止时间须晚于当前时间，且不晚于全省截止时间");
         }
@@ -156,7 +158,7 @@ public class PackageService {
         CityPackage pkg = pkg(campaign.id, unit.code);
         Instant countyDeadline = pkg.internalDeadline != null ? pkg.internalDeadline : campaign.deadline;
         for (Region county : snapshot.counties()) {
-            if (unfinished(snapshot, campaign.id, county.code)) {
+            if (snapshot.unfinished(county.code)) {
                 notifier.toRegion(county.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
                         "调研报告尚未完成",
                         "请在 " + Times.text(countyDeadline) + "前完成并提交本县（市、区）的调研报告。"));
@@ -185,7 +187,7 @@ public class PackageService {
     @Transactional
     public PackageContents contents(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region unit = readableUnit(unitCode);
+        Region unit = access.readableUnit(unitCode);
         Optional<PackageRound> last = pkg(campaign.id, unit.code).lastRound();
         List<Report> reports = last.isPresent()
                 ? last.get().reportIds.stream().map(id -> Report.<Report>findById(id)).toList()
@@ -286,11 +288,6 @@ public class PackageService {
         return new UnitSnapshot(unit, counties, reports, stages, pilots);
     }
 
-    private boolean unfinished(UnitSnapshot snapshot, Long campaignId, String countyCode) {
-        List<Report> reports = Report.ofCampaignAndRegion(campaignId, countyCode);
-        return reports.isEmpty() || reports.stream().map(snapshot::stage).anyMatch(ReportStage::editable);
-    }
-
     /** Creates the unit's package record when its process starts (in the campaign-opening transaction). */
     @Transactional
     public void ensurePackage(Long campaignId, String unitCode) {
@@ -311,27 +308,7 @@ public class PackageService {
         return CityPackage.of(campaignId, unitCode).orElseThrow();
     }
 
-    private Region readableUnit(String unitCode) {
-        Region unit = Region.byCode(unitCode).filter(Region::isReviewUnit)
-                .orElseThrow(() -> ApiException.notFound("没有代码为 " + unitCode + " 的设区市（审核单位）"));
-        if (!(user.seesEverything() || Objects.equals(user.regionCode(), unit.code))) {
-            throw ApiException.forbidden("您只能查看本单位的报送材料");
-        }
-        if (user.is(Role.COUNTY)) {
-            throw ApiException.forbidden("县（市、区）不能查看设区市的报送材料");
-        }
-        return unit;
-    }
-
-    private Region ownUnit(String unitCode) {
-        Region unit = readableUnit(unitCode);
-        if (!user.is(Role.CITY)) {
-            throw ApiException.forbidden("只有设区市（审核单位）本身可以进行此操作");
-        }
-        return unit;
-    }
-
     private static String regionName(String code) {
-        return Region.byCode(code).map(r -> r.name).orElse(code);
+        return Region.nameOf(code);
     }
 }

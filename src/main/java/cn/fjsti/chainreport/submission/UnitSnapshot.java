@@ -95,6 +95,12 @@ public final class UnitSnapshot {
         return counties.stream().filter(c -> countyReports(c.code).stream().anyMatch(this::covered)).count();
     }
 
+    /** A county with work left: no chain declared yet, or a report still being drafted or returned. */
+    public boolean unfinished(String countyCode) {
+        List<Report> own = countyReports(countyCode);
+        return own.isEmpty() || own.stream().map(this::stage).anyMatch(ReportStage::editable);
+    }
+
     public List<Report> cityReports() {
         return reports.stream().filter(r -> r.kind.cityWritten() && stage(r) != ReportStage.WITHDRAWN).toList();
     }

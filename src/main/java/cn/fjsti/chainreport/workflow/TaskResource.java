@@ -61,7 +61,7 @@ public class TaskResource {
             String region = (String) vars.getOrDefault(Workflow.Var.REGION_CODE, vars.get(Workflow.Var.UNIT_CODE));
             return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), Times.beijing(t.getCreateTime()),
                     Times.beijing(t.getDueDate()), (Long) vars.get(Workflow.Var.CAMPAIGN_ID), (Long) vars.get(Workflow.Var.REPORT_ID),
-                    region, region == null ? null : Region.byCode(region).map(r -> r.name).orElse(region));
+                    region, region == null ? null : Region.nameOf(region));
         }).toList();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import cn.fjsti.chainreport.web.PageErrors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -155,6 +156,9 @@ public class ProblemMapper {
 
     static Response respond(int status, String title, String detail, UriInfo uri, List<FieldError> fields,
                             Map<String, Object> extensions) {
+        if (uri != null && PageErrors.isPage(uri.getPath())) {
+            return PageErrors.respond(status, title, detail, uri);
+        }
         Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), fields, extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

@@ -1,0 +1,71 @@
+package cn.fjsti.chainreport.submission;
+
+import cn.fjsti.chainreport.campaign.Campaign;
+import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.ClockProducer;
+import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.ReviewComment;
+import cn.fjsti.chainreport.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Progress of a campaign over time, one point per Beijing calendar day from the opening to today (or the
+ * deadline, if later days are not yet reached): reports submitted at least once, reports approved, units
+ * that have sent their package. Read from the facts the service already keeps (revisions, review decisions,
+ * package rounds), so nothing extra is recorded for the chart.
+ */
+@ApplicationScoped
+public class ProgressHistory {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Clock clock;
+
+    public record Day(LocalDate date, int submitted, int approved, int unitsSent) {
+    }
+
+    @Transactional
+    public List<Day> of(Long campaignId) {
+        Campaign campaign = CampaignService.require(campaignId);
+        if (!user.seesEverything()) {
+            throw ApiException.forbidden("进度看板仅供省科学技术信息研究所和省科技厅使用");
+        }
+        List<Instant> submitted = Report.getEntityManager().createQuery(
+                "select min(rv.submittedAt) from ReportRevision rv, Report r where rv.reportId = r.id and r.campaignId = ?1 group by r.id",
+                Instant.class).setParameter(1, campaignId).getResultList();
+        List<Instant> approved = Report.getEntityManager().createQuery(
+                "select c.createdAt from ReviewComment c, Report r where c.reportId = r.id and r.campaignId = ?1 and c.decision = ?2",
+                Instant.class).setParameter(1, campaignId).setParameter(2, ReviewComment.Decision.APPROVED).getResultList();
+        List<Instant> sent = Report.getEntityManager().createQuery(
+                "select min(pr.sentAt) from PackageRound pr, CityPackage p where pr.packageId = p.id and p.campaignId = ?1 group by p.id",
+                Instant.class).setParameter(1, campaignId).getResultList();
+        LocalDate first = day(campaign.openedAt);
+        LocalDate last = day(clock.instant());
+        if (last.isBefore(first)) {
+            last = first;
+        }
+        List<Day> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.add(new Day(d, upTo(submitted, d), upTo(approved, d), upTo(sent, d)));
+        }
+        return days;
+    }
+
+    private static int upTo(List<Instant> events, LocalDate day) {
+        return (int) events.stream().filter(e -> !day(e).isAfter(day)).count();
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(ClockProducer.ZONE).toLocalDate();
+    }
+}

@@ -1,0 +1,56 @@
+package cn.fjsti.chainreport.web;
+
+import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.security.AccountService;
+import cn.fjsti.chainreport.security.Role;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The administrator's pages: campaigns (open one, its deadline and pilot counties) and accounts. */
+@Path("/admin")
+@RolesAllowed(Role.ADMIN_NAME)
+@Produces("text/html;charset=UTF-8")
+public class AdminPages {
+
+    @Inject
+    Frames frames;
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    AccountService accounts;
+
+    /** A region in a drop-down: code, name, and the level it acts at. */
+    public record RegionOption(String code, String name, boolean reviewUnit) {
+    }
+
+    @GET
+    @Operation(hidden = true)
+    @Transactional
+    public TemplateInstance campaigns() {
+        List<RegionOption> counties = Region.draftingCounties().stream()
+                .map(r -> new RegionOption(r.code, r.name, false)).toList();
+        return Views.admin(frames.of("调研工作", "admin"), campaigns.list(), counties);
+    }
+
+    @GET
+    @Path("/accounts")
+    @Operation(hidden = true)
+    @Transactional
+    public TemplateInstance accounts() {
+        List<RegionOption> regions = Region.<Region>listAll().stream()
+                .filter(r -> r.isReviewUnit() || r.isDraftingCounty() || r.reviewUnit == null)
+                .map(r -> new RegionOption(r.code, r.name, r.isReviewUnit())).toList();
+        return Views.accounts(frames.of("账号管理", "accounts"), accounts.list(), regions);
+    }
+}

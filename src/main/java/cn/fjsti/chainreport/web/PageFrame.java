@@ -1,0 +1,22 @@
+package cn.fjsti.chainreport.web;
+
+import cn.fjsti.chainreport.campaign.CampaignView;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What every page shows around its content: the account, the navigation for its role, the unread count,
+ * the campaign the page is about and the service's clock (so countdowns follow the server, not the PC).
+ */
+public record PageFrame(String title, String username, String roleName, String roleLabel, String regionCode,
+                        String regionName, long unread, List<Nav> nav, String active, CampaignView campaign,
+                        OffsetDateTime now) {
+
+    /** A navigation link; {@code key} marks the current one. */
+    public record Nav(String key, String href, String label) {
+    }
+
+    public boolean loggedIn() {
+        return username != null;
+    }
+}

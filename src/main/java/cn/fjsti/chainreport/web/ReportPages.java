@@ -1,0 +1,190 @@
+package cn.fjsti.chainreport.web;
+
+import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.ReportService;
+import cn.fjsti.chainreport.report.ReportViews;
+import cn.fjsti.chainreport.report.ReviewComment;
+import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.report.UnitKind;
+import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.security.Role;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Pages of one report: the editor (or the reading view), its revision history, and where its process stands. */
+@Path("/reports")
+@Authenticated
+@Produces("text/html;charset=UTF-8")
+public class ReportPages {
+
+    @Inject
+    Frames frames;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    RepositoryService repository;
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    HistoryService history;
+
+    @Inject
+    TaskService tasks;
+
+    /** One outline section as the editor shows it. */
+    public record Block(String key, String label, String partHeading, boolean newPart, String heading, String text,
+                        int length, int maxLength, boolean required) {
+    }
+
+    /** A unit kind for the table's drop-down. */
+    public record KindOption(String value, String label) {
+    }
+
+    public record ReportPage(ReportViews.Detail report, List<Block> blocks, boolean author, boolean reviewer,
+                             List<ReportViews.ReviewView> returns, List<KindOption> kinds) {
+    }
+
+    /** The section text of two revisions, compared. */
+    public record SectionDiff(String heading, boolean changed, List<TextDiff.Segment> segments) {
+    }
+
+    public record HistoryPage(ReportViews.Detail report, List<ReportViews.RevisionSummary> revisions, int from, int to,
+                              String toLabel, List<SectionDiff> sections, List<TextDiff.Segment> units,
+                              List<ReportViews.ReviewView> reviews) {
+    }
+
+    public record ProcessPage(ReportViews.Detail report, String svg, String where, List<String> steps) {
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(hidden = true)
+    public TemplateInstance report(@PathParam("id") Long id) {
+        ReportViews.Detail r = reports.get(id);
+        boolean author = r.editable() && Objects.equals(user.regionCode(), r.authorRegion()) && !user.seesEverything();
+        boolean reviewer = user.is(Role.CITY) && "UNDER_REVIEW".equals(r.stage()) && Objects.equals(user.regionCode(), r.reviewUnit());
+        List<Block> blocks = new ArrayList<>();
+        String part = null;
+        for (ReportViews.OutlineItem item : r.outline()) {
+            Section s = Section.valueOf(item.key());
+            blocks.add(new Block(item.key(), item.label(), item.partHeading(), !item.partHeading().equals(part), item.heading(),
+                    r.sections().get(s), item.length(), item.maxLength(), item.required()));
+            part = item.partHeading();
+        }
+        List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())).toList();
+        List<KindOption> kinds = Arrays.stream(UnitKind.values()).map(k -> new KindOption(k.name(), k.label())).toList();
+        return Views.report(frames.of(r.title() + " · " + r.chain(), "report", r.campaignId()),
+                new ReportPage(r, blocks, author, reviewer, returns, kinds));
+    }
+
+    /**
+     * Compares revision {@code from} with revision {@code to}; {@code to} = 0 (the default when the report
+     * has been edited since) means the current draft.
+     */
+    @GET
+    @Path("/{id}/history")
+    @Operation(hidden = true)
+    public TemplateInstance history(@PathParam("id") Long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        ReportViews.Detail r = reports.get(id);
+        List<ReportViews.RevisionSummary> revisions = reports.revisions(id);
+        int last = revisions.size();
+        int right = to != null ? to : 0;
+        int left = from != null ? from : right == 0 ? last : Math.max(right - 1, 0);
+        Map<Section, String> before = left > 0 ? reports.revision(id, left).sections() : Map.of();
+        Map<Section, String> after = right > 0 ? reports.revision(id, right).sections() : r.sections();
+        List<ReportViews.UnitView> unitsBefore = left > 0 ? reports.revision(id, left).units() : List.of();
+        List<ReportViews.UnitView> unitsAfter = right > 0 ? reports.revision(id, right).units() : r.units();
+        List<SectionDiff> sections = r.outline().stream().map(item -> {
+            Section s = Section.valueOf(item.key());
+            List<TextDiff.Segment> d = TextDiff.diff(before.getOrDefault(s, ""), after.getOrDefault(s, ""));
+            return new SectionDiff(item.label() + " " + item.heading(), TextDiff.changed(d), d);
+        }).toList();
+        List<TextDiff.Segment> units = TextDiff.diff(unitLines(unitsBefore), unitLines(unitsAfter));
+        return Views.history(frames.of("修改记录 · " + r.chain(), "report", r.campaignId()),
+                new HistoryPage(r, revisions, left, right, right == 0 ? "当前稿" : "第 " + right + " 版", sections, units, r.reviews()));
+    }
+
+    @GET
+    @Path("/{id}/process")
+    @Operation(hidden = true)
+    @Transactional
+    public TemplateInstance process(@PathParam("id") Long id) {
+        ReportViews.Detail r = reports.get(id);
+        Report report = reports.requireReadable(id);
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(report.processInstanceId).singleResult();
+        boolean running = instance.getEndTime() == null;
+        Set<String> active = running ? new HashSet<>(runtime.getActiveActivityIds(report.processInstanceId)) : Set.of();
+        Set<String> visited = new HashSet<>();
+        List<String> steps = new ArrayList<>();
+        for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
+                .processInstanceId(report.processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc().list()) {
+            visited.add(a.getActivityId());
+            if (a.getActivityName() != null && a.getActivityType() != null && a.getActivityType().endsWith("Task")) {
+                steps.add(cn.fjsti.chainreport.common.Times.text(a.getStartTime().toInstant()) + "　" + a.getActivityName()
+                        + (a.getEndTime() == null ? "（进行中）" : ""));
+            }
+        }
+        String svg = ProcessDiagram.svg(repository.getBpmnModelInstance(instance.getProcessDefinitionId()), active, visited);
+        return Views.process(frames.of("流程位置 · " + r.chain(), "report", r.campaignId()),
+                new ProcessPage(r, svg, where(r, report, running), steps));
+    }
+
+    /** The sentence at the top of the process page: who has the report now. */
+    private String where(ReportViews.Detail r, Report report, boolean running) {
+        if (!running) {
+            return switch (r.stage()) {
+                case "MERGED" -> "已通过，并已合并到市级报告（编号 " + r.mergedInto() + "）中";
+                case "WITHDRAWN" -> "这份合并报告已撤销";
+                default -> report.kind.cityWritten() ? "已提交完成，随市级材料报送" : "已通过市级审核，流程结束";
+            };
+        }
+        var task = tasks.createTaskQuery().processInstanceId(report.processInstanceId).singleResult();
+        String who = task == null ? "" : "，由 " + ReportViews.regionName(
+                cn.fjsti.chainreport.workflow.Workflow.Task.CITY_REVIEW.equals(task.getTaskDefinitionKey()) ? r.reviewUnit() : r.authorRegion()) + " 处理";
+        return "当前步骤：" + (task == null ? r.stageLabel() : task.getName()) + who;
+    }
+
+    private static String unitLines(List<ReportViews.UnitView> units) {
+        StringBuilder s = new StringBuilder();
+        for (ReportViews.UnitView u : units) {
+            s.append(nz(u.name())).append("｜").append(nz(u.kindLabel())).append("｜").append(nz(u.strength()))
+                    .append("｜").append(nz(u.contact())).append('\n');
+        }
+        return s.isEmpty() ? "" : s.substring(0, s.length() - 1);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,51 @@
+package cn.fjsti.chainreport.web;
+
+import cn.fjsti.chainreport.campaign.CampaignView;
+import cn.fjsti.chainreport.notification.NotificationResource;
+import cn.fjsti.chainreport.report.ChainDeclarationService;
+import cn.fjsti.chainreport.report.ReportViews;
+import cn.fjsti.chainreport.security.AccountService;
+import cn.fjsti.chainreport.submission.PackageViews;
+import cn.fjsti.chainreport.workflow.TaskResource;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+
+/**
+ * The page templates (src/main/resources/templates/NAME.html). Every page receives the {@link PageFrame}
+ * (who is logged in, the navigation, the unread count) and the data of its own page.
+ */
+@CheckedTemplate(requireTypeSafeExpressions = false)
+public final class Views {
+
+    private Views() {
+    }
+
+    public static native TemplateInstance login(String next);
+
+    public static native TemplateInstance error(PageFrame frame, int status, String title, String detail);
+
+    public static native TemplateInstance inbox(PageFrame frame, NotificationResource.Inbox inbox);
+
+    public static native TemplateInstance county(PageFrame frame, List<TaskResource.TaskView> tasks,
+                                                    ChainDeclarationService.RegionChains chains, List<ReportViews.Summary> reports);
+
+    public static native TemplateInstance report(PageFrame frame, ReportPages.ReportPage page);
+
+    public static native TemplateInstance history(PageFrame frame, ReportPages.HistoryPage page);
+
+    public static native TemplateInstance process(PageFrame frame, ReportPages.ProcessPage page);
+
+    public static native TemplateInstance city(PageFrame frame, Pages.CityPage page);
+
+    public static native TemplateInstance merge(PageFrame frame, Pages.MergePage page);
+
+    public static native TemplateInstance pkg(PageFrame frame, PackageViews.Package pkg, boolean mine);
+
+    public static native TemplateInstance institute(PageFrame frame, Pages.BoardPage page);
+
+    public static native TemplateInstance admin(PageFrame frame, List<CampaignView> campaigns, List<AdminPages.RegionOption> counties);
+
+    public static native TemplateInstance accounts(PageFrame frame, List<AccountService.AccountView> accounts,
+                                                      List<AdminPages.RegionOption> regions);
+}

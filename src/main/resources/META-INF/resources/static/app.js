@@ -1,0 +1,485 @@
+/*
+ * The behaviour of every page. Pages are rendered on the server; every action calls the JSON API, and a
+ * refusal is shown with the API's own Chinese message (problem+json) next to the fields it names.
+ */
+'use strict';
+
+/** Calls the API. Resolves with the parsed answer; rejects with {status, problem}. */
+async function api(method, url, body, contentType) {
+  const headers = { 'Accept': 'application/json, application/problem+json' };
+  let payload = body;
+  if (body !== undefined && !(body instanceof Blob)) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  } else if (body instanceof Blob) {
+    headers['Content-Type'] = contentType || 'application/octet-stream';
+  }
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch (e) {
+    throw { status: 0, problem: { detail: '无法连接服务器，请检查网络后重试。您填写的内容仍在页面上。' } };
+  }
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+  if (!response.ok) {
+    if (response.status === 401) {
+      throw { status: 401, problem: { detail: '登录已过期，请在新窗口重新登录后再保存（本页内容不会丢失）。' } };
+    }
+    throw { status: response.status, problem: data || { detail: '操作未成功（' + response.status + '）' } };
+  }
+  return data;
+}
+
+/** Shows a problem in a form's alert area and marks the fields it names. */
+function showProblem(container, problem) {
+  const box = container.querySelector('.problem') || document.getElementById('page-problem');
+  clearProblem(container);
+  if (!box) { alert(problem.detail); return; }
+  box.textContent = problem.detail || problem.title || '操作未成功';
+  const fields = problem.fields || [];
+  if (fields.length > 1 || (fields.length === 1 && fields[0].message && fields[0].message !== problem.detail)) {
+    const list = document.createElement('ul');
+    for (const f of fields) {
+      const li = document.createElement('li');
+      const target = fieldElement(container, f.field);
+      if (target) {
+        // Each listed item leads to its field.
+        const link = document.createElement('a');
+        link.href = '#';
+        link.textContent = f.message;
+        link.addEventListener('click', e => { e.preventDefault(); target.focus(); });
+        li.appendChild(link);
+      } else {
+        li.textContent = f.message;
+      }
+      list.appendChild(li);
+    }
+    box.appendChild(list);
+  }
+  for (const f of fields) {
+    const input = fieldElement(container, f.field);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      const note = document.createElement('div');
+      note.className = 'field-error';
+      note.id = 'err-' + Math.random().toString(36).slice(2);
+      note.textContent = f.message;
+      input.setAttribute('aria-describedby', note.id);
+      input.insertAdjacentElement('afterend', note);
+    }
+  }
+  box.setAttribute('tabindex', '-1');
+  box.focus();
+}
+
+/** The input a problem's field names (API field names: chain, sections.COUNTY_INDUSTRY, units[0].name). */
+function fieldElement(container, field) {
+  return container.querySelector('[name="' + cssEscape(field) + '"], [data-field="' + cssEscape(field) + '"]');
+}
+
+function clearProblem(container) {
+  const box = container.querySelector('.problem');
+  if (box) box.textContent = '';
+  container.querySelectorAll('.field-error').forEach(e => e.remove());
+  container.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+}
+
+function cssEscape(s) {
+  return String(s).replace(/["\\\[\]]/g, '\\$&');
+}
+
+/** A message that survives the reload after a successful action. */
+function flash(message) {
+  sessionStorage.setItem('flash', message);
+}
+
+function showFlash() {
+  const message = sessionStorage.getItem('flash');
+  const box = document.getElementById('flash');
+  if (message && box) {
+    box.textContent = message;
+    sessionStorage.removeItem('flash');
+  }
+}
+
+/** Reads a form into the JSON body the API expects (see data-kind on the inputs). */
+function formBody(form) {
+  const body = {};
+  for (const el of form.elements) {
+    if (!el.name || el.disabled || el.type === 'submit' || el.type === 'button') continue;
+    const kind = el.dataset.kind || 'text';
+    if (el.type === 'checkbox') {
+      if (kind === 'ids') {
+        body[el.name] = body[el.name] || [];
+        if (el.checked) body[el.name].push(Number(el.value));
+      } else {
+        body[el.name] = el.checked;
+      }
+      continue;
+    }
+    const value = el.value;
+    if (kind === 'ids') {
+      body[el.name] = value.split(',').filter(v => v.trim()).map(Number);
+    } else if (kind === 'lines') {
+      body[el.name] = value.split(/\r?\n/).map(v => v.trim()).filter(v => v);
+    } else if (value.trim() === '') {
+      continue;
+    } else if (kind === 'number') {
+      body[el.name] = Number(value);
+    } else if (kind === 'datetime') {
+      body[el.name] = value.length === 16 ? value + ':00+08:00' : value + '+08:00';
+    } else {
+      body[el.name] = value;
+    }
+  }
+  return body;
+}
+
+/** Forms marked data-url: send to the API, then reload or go where data-success says. */
+function wireApiForms() {
+  document.querySelectorAll('form[data-url]').forEach(form => {
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
+      clearProblem(form);
+      const button = form.querySelector('button[type=submit], button:not([type])');
+      if (button) button.disabled = true;
+      try {
+        const body = form.dataset.nobody ? undefined : (form.id === 'open-campaign' ? campaignBody(form) : formBody(form));
+        const answer = await api(form.dataset.method || 'POST', form.dataset.url, body);
+        if (form.dataset.flash) flash(form.dataset.flash);
+        const success = form.dataset.success || 'reload';
+        if (success.startsWith('goto:')) {
+          // goto:/reports/:id — each :name is taken from the API's answer.
+          location.href = success.slice(5).replace(/:([A-Za-z]+)/g, (m, key) => encodeURIComponent(answer[key]));
+        } else {
+          location.reload();
+        }
+      } catch (e) {
+        showProblem(form, e.problem || { detail: String(e) });
+        if (button) button.disabled = false;
+      }
+    });
+  });
+}
+
+/** The open-campaign form: pilot counties are rows of county + chains. */
+function campaignBody(form) {
+  const body = formBody(form);
+  delete body.pilotCounty;
+  delete body.pilotChains;
+  const pilots = [];
+  form.querySelectorAll('.pilot-row').forEach(row => {
+    const county = row.querySelector('[name=pilotCounty]').value;
+    const chains = row.querySelector('[name=pilotChains]').value.split(/\r?\n/).map(v => v.trim()).filter(v => v);
+    if (county) pilots.push({ countyCode: county, chains });
+  });
+  if (pilots.length) body.pilots = pilots;
+  return body;
+}
+
+function wirePilotRows() {
+  const add = document.getElementById('add-pilot');
+  if (!add) return;
+  add.addEventListener('click', () => {
+    const template = document.getElementById('pilot-template');
+    const row = template.content.firstElementChild.cloneNode(true);
+    document.getElementById('pilot-rows').appendChild(row);
+    row.querySelector('select').focus();
+  });
+  document.getElementById('pilot-rows').addEventListener('click', e => {
+    if (e.target.matches('.remove-pilot')) e.target.closest('.pilot-row').remove();
+  });
+}
+
+/** Countdowns follow the server's clock (data-now), not the PC's. */
+function wireCountdowns() {
+  const items = document.querySelectorAll('[data-deadline]');
+  if (!items.length) return;
+  const serverNow = Date.parse(document.body.dataset.now || new Date().toISOString());
+  const offset = serverNow - Date.now();
+  const tick = () => {
+    const now = Date.now() + offset;
+    items.forEach(el => {
+      const left = Date.parse(el.dataset.deadline) - now;
+      el.textContent = describe(left);
+      el.classList.toggle('late', left < 0);
+    });
+  };
+  tick();
+  setInterval(tick, 1000);
+}
+
+function describe(ms) {
+  const late = ms < 0;
+  let s = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(s / 86400); s -= days * 86400;
+  const h = Math.floor(s / 3600); s -= h * 3600;
+  const m = Math.floor(s / 60); s -= m * 60;
+  const text = days + ' 天 ' + pad(h) + ' 时 ' + pad(m) + ' 分 ' + pad(s) + ' 秒';
+  return late ? '已超过截止时间 ' + text : '距截止还有 ' + text;
+}
+
+function pad(n) { return String(n).padStart(2, '0'); }
+
+function wireLogout() {
+  const button = document.getElementById('logout');
+  if (!button) return;
+  button.addEventListener('click', async () => {
+    try { await api('POST', '/api/session/logout'); } catch (e) { /* the cookie is dropped anyway */ }
+    location.href = '/login';
+  });
+}
+
+function wireLogin() {
+  const form = document.getElementById('login-form');
+  if (!form) return;
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearProblem(form);
+    const body = new URLSearchParams({ j_username: form.j_username.value, j_password: form.j_password.value });
+    const response = await fetch('/j_security_check', { method: 'POST', body, credentials: 'same-origin' });
+    if (response.ok) {
+      location.href = form.dataset.next || '/';
+    } else {
+      showProblem(form, { detail: '用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟。' });
+      form.j_password.value = '';
+      form.j_password.focus();
+    }
+  });
+}
+
+/* ---------- The report editor ---------- */
+
+function wireEditor() {
+  const editor = document.getElementById('report-editor');
+  if (!editor) return;
+  const reportId = editor.dataset.reportId;
+  const backupKey = 'report-draft-' + reportId;
+  const state = { version: Number(editor.dataset.version), dirty: new Set(), unitsDirty: false, saving: null, timer: null, broken: false };
+  const status = document.getElementById('save-state');
+  const textareas = editor.querySelectorAll('textarea[data-section]');
+
+  const setStatus = (text, cls) => { status.textContent = text; status.className = cls; };
+  const count = ta => {
+    const n = [...ta.value].length;
+    const counter = document.getElementById('count-' + ta.dataset.section);
+    counter.textContent = n + ' / ' + ta.maxLength + ' 字';
+    counter.classList.toggle('over', n > Number(ta.maxLength));
+  };
+  const backup = () => {
+    const sections = {};
+    textareas.forEach(ta => { sections[ta.dataset.section] = ta.value; });
+    localStorage.setItem(backupKey, JSON.stringify({ version: state.version, sections, units: unitRows() }));
+  };
+  const changed = () => {
+    setStatus('有未保存的修改', 'dirty');
+    backup();
+    clearTimeout(state.timer);
+    state.timer = setTimeout(save, 1500);
+  };
+
+  textareas.forEach(ta => {
+    count(ta);
+    ta.addEventListener('input', () => { state.dirty.add(ta.dataset.section); count(ta); changed(); });
+  });
+
+  const units = document.getElementById('units-body');
+  units.addEventListener('input', () => { state.unitsDirty = true; changed(); });
+  units.addEventListener('change', () => { state.unitsDirty = true; changed(); });
+  units.addEventListener('click', e => {
+    if (e.target.matches('.remove-unit')) {
+      e.target.closest('tr').remove();
+      renumber();
+      state.unitsDirty = true;
+      changed();
+    }
+  });
+  document.getElementById('add-unit').addEventListener('click', () => {
+    const row = addUnitRow({});
+    row.querySelector('input').focus();
+    state.unitsDirty = true;
+    changed();
+  });
+
+  async function save() {
+    clearTimeout(state.timer);
+    if (state.broken) return false;
+    if (state.saving) { await state.saving; }
+    if (!state.dirty.size && !state.unitsDirty) return true;
+    const sections = {};
+    const sent = new Set(state.dirty);
+    sent.forEach(key => { sections[key] = editor.querySelector('textarea[data-section="' + key + '"]').value; });
+    const body = { version: state.version };
+    if (sent.size) body.sections = sections;
+    const sendUnits = state.unitsDirty;
+    if (sendUnits) body.units = unitRows();
+    state.dirty.clear();
+    state.unitsDirty = false;
+    setStatus('正在保存…', 'dirty');
+    state.saving = api('PUT', '/api/reports/' + reportId + '/draft', body);
+    try {
+      const answer = await state.saving;
+      state.version = answer.version;
+      editor.dataset.version = answer.version;
+      clearProblem(editor);
+      if (!state.dirty.size && !state.unitsDirty) {
+        localStorage.removeItem(backupKey);
+        setStatus('已保存 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false }) + '（第 ' + answer.version + ' 版）', 'saved');
+      }
+      return true;
+    } catch (e) {
+      sent.forEach(k => state.dirty.add(k));
+      state.unitsDirty = state.unitsDirty || sendUnits;
+      if (e.status === 409) {
+        state.broken = true;
+        setStatus('未保存：内容已在别处修改', 'failed');
+      } else {
+        setStatus('未保存', 'failed');
+      }
+      showProblem(editor, e.problem);
+      return false;
+    } finally {
+      state.saving = null;
+    }
+  }
+
+  document.getElementById('save-now').addEventListener('click', () => { state.dirty.size || state.unitsDirty ? save() : setStatus('没有需要保存的修改', 'saved'); });
+
+  document.getElementById('submit-report').addEventListener('click', async () => {
+    if (!confirm('提交后报告将转市级审核，审核期间不能修改。确定提交吗？')) return;
+    if (!(await save())) return;
+    try {
+      await api('POST', '/api/reports/' + reportId + '/submit', { version: state.version });
+      localStorage.removeItem(backupKey);
+      flash('报告已提交，等待市级审核。');
+      location.reload();
+    } catch (e) {
+      showProblem(editor, e.problem);
+    }
+  });
+
+  window.addEventListener('beforeunload', e => {
+    if (state.dirty.size || state.unitsDirty || state.saving) { e.preventDefault(); e.returnValue = ''; }
+  });
+
+  // Text typed before a crash, a closed tab or a refused save is offered back, never silently dropped.
+  const saved = localStorage.getItem(backupKey);
+  if (saved) {
+    const data = JSON.parse(saved);
+    const differs = [...textareas].some(ta => (data.sections[ta.dataset.section] || '') !== ta.value);
+    const restore = document.getElementById('restore-backup');
+    if (differs) {
+      restore.hidden = false;
+      restore.querySelector('button').addEventListener('click', () => {
+        textareas.forEach(ta => {
+          if (data.sections[ta.dataset.section] !== undefined && data.sections[ta.dataset.section] !== ta.value) {
+            ta.value = data.sections[ta.dataset.section];
+            state.dirty.add(ta.dataset.section);
+            count(ta);
+          }
+        });
+        if (data.units) { setUnits(data.units); state.unitsDirty = true; }
+        restore.hidden = true;
+        save();
+      });
+    } else {
+      localStorage.removeItem(backupKey);
+    }
+  }
+
+  wireImport(editor, reportId, preview => {
+    for (const [key, text] of Object.entries(preview.sections || {})) {
+      const ta = editor.querySelector('textarea[data-section="' + key + '"]');
+      if (ta && text) { ta.value = text; state.dirty.add(key); count(ta); }
+    }
+    if (preview.units && preview.units.length) { setUnits(preview.units); state.unitsDirty = true; }
+    return save();
+  });
+}
+
+function unitRows() {
+  return [...document.querySelectorAll('#units-body tr')].map(tr => {
+    const get = f => tr.querySelector('[data-unit="' + f + '"]').value;
+    return { name: get('name'), kind: get('kind') || null, strength: get('strength'), contact: get('contact') };
+  });
+}
+
+function setUnits(units) {
+  document.getElementById('units-body').innerHTML = '';
+  units.forEach(u => addUnitRow(u));
+}
+
+function addUnitRow(unit) {
+  const template = document.getElementById('unit-template');
+  const row = template.content.firstElementChild.cloneNode(true);
+  for (const f of ['name', 'kind', 'strength', 'contact']) {
+    row.querySelector('[data-unit="' + f + '"]').value = unit[f] || '';
+  }
+  document.getElementById('units-body').appendChild(row);
+  renumber();
+  return row;
+}
+
+/** Row numbers, field names (units[2].name, as the API names them) and labels follow the order. */
+function renumber() {
+  document.querySelectorAll('#units-body tr').forEach((tr, i) => {
+    tr.querySelector('.row-no').textContent = i + 1;
+    tr.querySelectorAll('[data-unit]').forEach(el => {
+      el.dataset.field = 'units[' + i + '].' + el.dataset.unit;
+      el.setAttribute('aria-label', '第 ' + (i + 1) + ' 行 ' + el.dataset.label);
+    });
+    tr.querySelector('.remove-unit').setAttribute('aria-label', '删除第 ' + (i + 1) + ' 行');
+  });
+}
+
+/** Word import: the service reads the file and answers a preview; nothing is saved until confirmed. */
+function wireImport(editor, reportId, apply) {
+  const button = document.getElementById('import-preview');
+  const dialog = document.getElementById('import-dialog');
+  let preview = null;
+  button.addEventListener('click', async () => {
+    const file = document.getElementById('import-file').files[0];
+    const box = document.getElementById('import-problem');
+    box.textContent = '';
+    if (!file) { box.textContent = '请先选择一个 Word（.docx）文件'; return; }
+    try {
+      preview = await api('POST', '/api/reports/' + reportId + '/import', file, 'application/octet-stream');
+    } catch (e) {
+      box.textContent = e.problem.detail;
+      return;
+    }
+    const list = document.getElementById('import-sections');
+    list.innerHTML = '';
+    editor.querySelectorAll('textarea[data-section]').forEach(ta => {
+      const text = (preview.sections || {})[ta.dataset.section];
+      const li = document.createElement('li');
+      li.textContent = ta.dataset.heading + '：' + (text ? [...text].length + ' 字 — ' + text.slice(0, 60) + (text.length > 60 ? '…' : '') : '未识别（保留现有内容）');
+      list.appendChild(li);
+    });
+    document.getElementById('import-units').textContent = '优势单位表：识别到 ' + (preview.units || []).length + ' 行'
+      + ((preview.units || []).length ? '（将替换现有表格）' : '（保留现有表格）');
+    const unknown = preview.unrecognised || [];
+    document.getElementById('import-unrecognised').textContent = unknown.length ? '未能归入章节的段落 ' + unknown.length + ' 段，请导入后核对。' : '';
+    dialog.showModal();
+  });
+  document.getElementById('import-confirm').addEventListener('click', async () => {
+    dialog.close();
+    if (preview) await apply(preview);
+    flash('已导入 Word 内容并保存为草稿。');
+  });
+  document.getElementById('import-cancel').addEventListener('click', () => dialog.close());
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  showFlash();
+  wireLogin();
+  wireLogout();
+  wireApiForms();
+  wirePilotRows();
+  wireCountdowns();
+  wireEditor();
+  if (document.getElementById('units-body')) renumber();
+});

@@ -1,0 +1,228 @@
+package cn.fjsti.chainreport.web;
+
+import static cn.fjsti.chainreport.support.Api.as;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fjsti.chainreport.support.Accounts;
+import cn.fjsti.chainreport.support.Browser;
+import cn.fjsti.chainreport.support.Fixtures;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The season through the pages, in a real headless Chromium: a county drafts (autosave, counters, a refused
+ * submission listing what is missing), submits; the city returns it with a comment; the county sees the
+ * comment beside its text, fixes and resubmits; the city approves, merges two counties' duplicate chain
+ * through the wizard, submits the consolidated report and sends its package; the institute sees it on the
+ * board and accepts it. The other Xiamen counties are prepared through the API so the package is complete.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UiFlowTest {
+
+    private static final String CHAIN = "集成电路产业链";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser(base);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void shouldCarryAReportFromCountyDraftToInstituteAcceptanceThroughThePages() {
+        long campaign = Fixtures.openCampaign();
+        Map<String, String> others = Map.of("350203", "软件和信息服务产业链", "350211", "机械装备产业链",
+                "350212", "食品加工产业链", Accounts.XIANGAN, "新材料产业链");
+        others.forEach((county, chain) -> {
+            long id = Fixtures.declare(county, campaign, chain).get(chain);
+            Fixtures.fillAndSubmit(county, id);
+            Fixtures.approve(Accounts.XIAMEN, id);
+        });
+        long huli = Fixtures.declare(Accounts.HULI, campaign, CHAIN).get(CHAIN);
+        Fixtures.fillAndSubmit(Accounts.HULI, huli);
+        Fixtures.approve(Accounts.XIAMEN, huli);
+
+        // The county declares its chain and opens the report.
+        Page county = browser.as(Accounts.HAICANG);
+        assertThat(county).hasURL(Pattern.compile("/county$"));
+        county.navigate(browser.url("/county?campaign=" + campaign));
+        county.getByLabel("新增产业链（每行一条，可填写多条）").fill(CHAIN);
+        county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申报")).click();
+        assertThat(county.locator("#flash")).containsText("产业链已申报");
+        Browser.screenshot(county, "01-county-home");
+        county.locator("table[aria-labelledby=reports-h]").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(CHAIN)).click();
+        long report = Long.parseLong(county.url().replaceAll(".*/reports/(\\d+).*", "$1"));
+
+        // Autosave with a visible state and a character count; the text reaches the server.
+        String first = "海沧区集成电路产业已形成设计、制造、封测的完整链条，2025 年规上产值 420 亿元。";
+        county.locator("#section-COUNTY_INDUSTRY").fill(first);
+        assertThat(county.locator("#count-COUNTY_INDUSTRY")).hasText(first.length() + " / 20000 字");
+        assertThat(county.locator("#save-state")).hasText(Pattern.compile("^已保存 \\d"));
+        assertThat(text(report, "COUNTY_INDUSTRY")).isEqualTo(first);
+
+        // Submitting an incomplete report is refused with every missing item listed; nothing moves.
+        county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
+        Locator problem = county.locator("#editor-problem");
+        assertThat(problem).containsText("不能提交");
+        assertThat(problem.locator("li")).hasCount(7);
+        assertThat(county.locator("#section-COUNTY_TECHNOLOGY")).hasAttribute("aria-invalid", "true");
+        assertThat(stage(report)).isEqualTo("DRAFTING");
+
+        fillRest(county);
+        county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("增加一行")).click();
+        Locator row = county.locator("#units-body tr").last();
+        row.locator("[data-unit=name]").fill("厦门大学微电子学院");
+        row.locator("[data-unit=kind]").selectOption("UNIVERSITY");
+        row.locator("[data-unit=strength]").fill("第三代半导体器件与工艺");
+        assertThat(county.locator("#save-state")).hasText(Pattern.compile("^已保存 \\d"));
+        Browser.screenshot(county, "02-report-editor");
+        county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
+        assertThat(county.locator("#report-stage")).hasText("待市级审核");
+        assertThat(stage(report)).isEqualTo("UNDER_REVIEW");
+
+        // The city finds it in its queue and returns it with a comment.
+        Page city = browser.as(Accounts.XIAMEN);
+        assertThat(city).hasURL(Pattern.compile("/city$"));
+        city.navigate(browser.url("/city?campaign=" + campaign));
+        city.locator("table[aria-labelledby=queue-h] tr", new Page.LocatorOptions().setHasText("海沧区"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("审核")).click();
+        String comment = "请补充本县产业技术瓶颈的具体数据。";
+        city.getByLabel("退回意见（必填，县里会在报告旁看到）").fill(comment);
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退回修改")).click();
+        assertThat(city.locator("#flash")).containsText("已退回");
+        assertThat(stage(report)).isEqualTo("RETURNED");
+
+        // The county sees the comment beside its text and the unread count, fixes and resubmits.
+        county.navigate(browser.url("/reports/" + report));
+        assertThat(county.locator("aside")).containsText(comment);
+        assertThat(county.locator("#unread-count")).isVisible();
+        Browser.screenshot(county, "03-report-returned");
+        String added = "关键设备国产化率不足 20%。";
+        Locator technology = county.locator("#section-COUNTY_TECHNOLOGY");
+        technology.fill(technology.inputValue() + "\n" + added);
+        assertThat(county.locator("#save-state")).hasText(Pattern.compile("^已保存 \\d"));
+        county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
+        assertThat(county.locator("#report-stage")).hasText("待市级审核");
+
+        // The history shows what changed between the two submissions; the diagram where the report is.
+        county.navigate(browser.url("/reports/" + report + "/history?from=1&to=2"));
+        assertThat(county.locator("section.diff ins").first()).containsText(added);
+        Browser.screenshot(county, "04-report-history");
+        county.navigate(browser.url("/reports/" + report + "/process"));
+        assertThat(county.locator("#process-where")).containsText("审核调研报告");
+        assertThat(county.locator("g.current")).hasAttribute("data-id", "Task_CityReview");
+        Browser.screenshot(county, "05-report-process");
+
+        // The city approves, then merges the two counties' 集成电路 reports through the wizard.
+        city.navigate(browser.url("/reports/" + report));
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("审核通过")).click();
+        assertThat(city.locator("#flash")).containsText("已审核通过");
+        assertThat(stage(report)).isEqualTo("APPROVED");
+        Browser.screenshot(city, "06-city-home");
+        city.locator("section[aria-label='重复产业链 " + CHAIN + "']")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("逐节对照并合并")).click();
+        assertThat(city.locator(".side-by-side .text").first()).containsText(first);
+        Browser.screenshot(city, "07-merge-wizard");
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认合并")).click();
+        assertThat(city).hasURL(Pattern.compile("/reports/\\d+$"));
+        long merged = Long.parseLong(city.url().replaceAll(".*/reports/(\\d+).*", "$1"));
+        assertThat(city.locator("#section-COUNTY_INDUSTRY")).hasValue(Pattern.compile("【海沧区】[\\s\\S]*" + first.substring(0, 10)));
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
+        assertThat(city.locator("#report-stage")).hasText("已通过");
+        assertThat(stage(report)).isEqualTo("MERGED");
+        assertThat(stage(merged)).isEqualTo("APPROVED");
+
+        // The city checks its package and sends it.
+        city.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("上报材料")).click();
+        assertThat(city.locator("#checklist")).containsText("材料齐全");
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("报送省科学技术信息研究所")).click();
+        assertThat(city.locator("#package-stage")).hasText("已报送，待接收");
+        Browser.screenshot(city, "08-city-package");
+
+        // The institute sees it on the board and accepts it.
+        Page institute = browser.as(Accounts.INSTITUTE);
+        assertThat(institute).hasURL(Pattern.compile("/institute$"));
+        institute.navigate(browser.url("/institute?campaign=" + campaign));
+        Locator xiamen = institute.locator("tr[data-unit='350200']");
+        assertThat(xiamen).containsText("已报送，待接收");
+        assertThat(institute.locator("svg.chart")).isVisible();
+        Browser.screenshot(institute, "09-institute-board");
+        xiamen.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("厦门市")).click();
+        institute.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("接收")).click();
+        assertThat(institute.locator("tr[data-unit='350200']")).containsText("已接收");
+        assertThat((String) as(Accounts.INSTITUTE).get("/api/campaigns/{c}/packages/350200", campaign)
+                .then().statusCode(200).extract().path("stage")).isEqualTo("ACCEPTED");
+        Browser.screenshot(institute, "10-institute-accepted");
+    }
+
+    @Test
+    void shouldRefuseAPageOfAnotherRoleWithAReadableMessage() {
+        Page county = browser.as(Accounts.HAICANG);
+        Response answer = county.navigate(browser.url("/institute"));
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(county.locator("h1")).hasText("无权访问");
+        assertThat(county.locator("main")).not().containsText("Exception");
+        Browser.screenshot(county, "11-forbidden");
+
+        long minhou = Fixtures.newReport(Accounts.MINHOU);
+        answer = county.navigate(browser.url("/reports/" + minhou));
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(county.locator("[role=alert]").last()).containsText("本地区");
+    }
+
+    @Test
+    void shouldSendAPersonWhoIsNotLoggedInToTheLoginPageAndBack() {
+        Page page = browser.anonymous();
+        page.navigate(browser.url("/city"));
+        assertThat(page).hasURL(Pattern.compile("/login\\?next=%2Fcity$"));
+        page.getByLabel("用户名").fill(Accounts.XIAMEN);
+        page.getByLabel("密码").fill("wrong-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page.locator("#login-form .problem")).containsText("用户名或密码不正确");
+        page.getByLabel("密码").fill(cn.fjsti.chainreport.support.Api.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page).hasURL(Pattern.compile("/city$"));
+        assertThat(page.locator("#whoami")).hasText(Accounts.XIAMEN);
+    }
+
+    private static void fillRest(Page page) {
+        page.locator("#section-COUNTY_TECHNOLOGY").fill("封测环节先进封装能力不足，高端光刻胶依赖进口。");
+        page.locator("#section-DOMESTIC_INDUSTRY").fill("国内集成电路产业规模持续扩大，长三角集聚明显。");
+        page.locator("#section-DOMESTIC_TECHNOLOGY").fill("先进制程与关键材料仍是瓶颈。");
+        page.locator("#section-DOMESTIC_TRENDS").fill("向先进封装、第三代半导体方向发展。");
+        page.locator("#section-INDUSTRY_MEASURES").fill("强链补链，引进封测龙头。");
+        page.locator("#section-INNOVATION_DIRECTIONS").fill("攻关碳化硅外延与器件工艺。");
+    }
+
+    private static String text(long report, String section) {
+        return as(Accounts.HAICANG).get("/api/reports/{id}", report).then().statusCode(200)
+                .extract().path("sections." + section);
+    }
+
+    private static String stage(long report) {
+        return as(Accounts.INSTITUTE).get("/api/reports/{id}", report).then().statusCode(200).extract().path("stage");
+    }
+}

@@ -140,6 +140,8 @@ function formBody(form) {
 /** Forms marked data-url: send to the API, then reload or go where data-success says. */
 function wireApiForms() {
   document.querySelectorAll('form[data-url]').forEach(form => {
+    // The service checks every field and answers in Chinese next to it; the browser's own checks would differ.
+    form.noValidate = true;
     form.addEventListener('submit', async event => {
       event.preventDefault();
       if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
@@ -258,7 +260,10 @@ function wireEditor() {
   if (!editor) return;
   const reportId = editor.dataset.reportId;
   const backupKey = 'report-draft-' + reportId;
-  const state = { version: Number(editor.dataset.version), dirty: new Set(), unitsDirty: false, saving: null, timer: null, broken: false };
+  // touched: what was edited in this tab since it was opened; only that is kept aside locally, so restoring
+  // it never overwrites another tab's or person's sections with this tab's stale copy.
+  const state = { version: Number(editor.dataset.version), dirty: new Set(), unitsDirty: false, saving: null, timer: null,
+    broken: false, touched: new Set(), unitsTouched: false };
   const status = document.getElementById('save-state');
   const textareas = editor.querySelectorAll('textarea[data-section]');
 
@@ -271,8 +276,9 @@ function wireEditor() {
   };
   const backup = () => {
     const sections = {};
-    textareas.forEach(ta => { sections[ta.dataset.section] = ta.value; });
-    localStorage.setItem(backupKey, JSON.stringify({ version: state.version, sections, units: unitRows() }));
+    state.touched.forEach(key => { sections[key] = editor.querySelector('textarea[data-section="' + key + '"]').value; });
+    localStorage.setItem(backupKey, JSON.stringify({ version: state.version, sections,
+      units: state.unitsTouched ? unitRows() : null }));
   };
   const changed = () => {
     setStatus('有未保存的修改', 'dirty');
@@ -283,25 +289,24 @@ function wireEditor() {
 
   textareas.forEach(ta => {
     count(ta);
-    ta.addEventListener('input', () => { state.dirty.add(ta.dataset.section); count(ta); changed(); });
+    ta.addEventListener('input', () => { state.dirty.add(ta.dataset.section); state.touched.add(ta.dataset.section); count(ta); changed(); });
   });
 
   const units = document.getElementById('units-body');
-  units.addEventListener('input', () => { state.unitsDirty = true; changed(); });
-  units.addEventListener('change', () => { state.unitsDirty = true; changed(); });
+  const unitsChanged = () => { state.unitsDirty = true; state.unitsTouched = true; changed(); };
+  units.addEventListener('input', unitsChanged);
+  units.addEventListener('change', unitsChanged);
   units.addEventListener('click', e => {
     if (e.target.matches('.remove-unit')) {
       e.target.closest('tr').remove();
       renumber();
-      state.unitsDirty = true;
-      changed();
+      unitsChanged();
     }
   });
   document.getElementById('add-unit').addEventListener('click', () => {
     const row = addUnitRow({});
     row.querySelector('input').focus();
-    state.unitsDirty = true;
-    changed();
+    unitsChanged();
   });
 
   async function save() {
@@ -369,7 +374,9 @@ function wireEditor() {
   const saved = localStorage.getItem(backupKey);
   if (saved) {
     const data = JSON.parse(saved);
-    const differs = [...textareas].some(ta => (data.sections[ta.dataset.section] || '') !== ta.value);
+    const differs = [...textareas].some(ta => data.sections[ta.dataset.section] !== undefined
+        && data.sections[ta.dataset.section] !== ta.value)
+      || (data.units && JSON.stringify(data.units) !== JSON.stringify(unitRows()));
     const restore = document.getElementById('restore-backup');
     if (differs) {
       restore.hidden = false;
@@ -378,10 +385,11 @@ function wireEditor() {
           if (data.sections[ta.dataset.section] !== undefined && data.sections[ta.dataset.section] !== ta.value) {
             ta.value = data.sections[ta.dataset.section];
             state.dirty.add(ta.dataset.section);
+            state.touched.add(ta.dataset.section);
             count(ta);
           }
         });
-        if (data.units) { setUnits(data.units); state.unitsDirty = true; }
+        if (data.units) { setUnits(data.units); state.unitsDirty = true; state.unitsTouched = true; }
         restore.hidden = true;
         save();
       });
@@ -393,9 +401,9 @@ function wireEditor() {
   wireImport(editor, reportId, preview => {
     for (const [key, text] of Object.entries(preview.sections || {})) {
       const ta = editor.querySelector('textarea[data-section="' + key + '"]');
-      if (ta && text) { ta.value = text; state.dirty.add(key); count(ta); }
+      if (ta && text) { ta.value = text; state.dirty.add(key); state.touched.add(key); count(ta); }
     }
-    if (preview.units && preview.units.length) { setUnits(preview.units); state.unitsDirty = true; }
+    if (preview.units && preview.units.length) { setUnits(preview.units); state.unitsDirty = true; state.unitsTouched = true; }
     return save();
   });
 }

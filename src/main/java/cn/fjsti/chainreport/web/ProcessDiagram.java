@@ -79,9 +79,13 @@ public final class ProcessDiagram {
                 "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" marker-end=\"url(#arrow)\"/>",
                 points.toString().trim(), taken ? "#15803d" : "#475569", taken ? "2" : "1.2"));
         if (edge.getBpmnElement() instanceof SequenceFlow flow && flow.getName() != null && !edge.getWaypoints().isEmpty()) {
+            // Where the modeler put the label, else just after the flow's start.
             Waypoint first = edge.getWaypoints().iterator().next();
+            Bounds label = edge.getBpmnLabel() == null ? null : edge.getBpmnLabel().getBounds();
+            double x = label != null ? label.getX() : first.getX() + 6;
+            double y = label != null ? label.getY() + 11 : first.getY() - 6;
             svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" class=\"flow-label\">%s</text>",
-                    first.getX() + 6, first.getY() - 6, escape(flow.getName())));
+                    x, y, escape(flow.getName())));
         }
     }
 
@@ -108,12 +112,12 @@ public final class ProcessDiagram {
             svg.append(String.format(Locale.ROOT,
                     "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
                     x + r, y + r, r, fill, stroke, element instanceof EndEvent ? (now ? "5" : "3") : width));
-            label(svg, name, x + r, y + h + 16, 7);
+            labelAt(svg, shape, name, x + r, y + h + 16);
         } else if (element instanceof Gateway) {
             svg.append(String.format(Locale.ROOT,
                     "<polygon points=\"%.0f,%.0f %.0f,%.0f %.0f,%.0f %.0f,%.0f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
                     x + w / 2, y, x + w, y + h / 2, x + w / 2, y + h, x, y + h / 2, fill, stroke, width));
-            label(svg, name, x + w / 2, y - 8, 7);
+            labelAt(svg, shape, name, x + w / 2, y - 8);
         } else if (element instanceof SubProcess) {
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" rx=\"10\" fill=\"#f8fafc\" stroke=\"#64748b\" stroke-dasharray=\"6 4\"/>",
@@ -126,6 +130,16 @@ public final class ProcessDiagram {
             label(svg, name, x + w / 2, y + h / 2 - 4, (int) Math.max(4, w / 15));
         }
         svg.append("</g>");
+    }
+
+    /** An event's or gateway's name where the modeler placed it (its DI label), else at the given point. */
+    private static void labelAt(StringBuilder svg, BpmnShape shape, String name, double cx, double y) {
+        Bounds label = shape.getBpmnLabel() == null ? null : shape.getBpmnLabel().getBounds();
+        if (label != null) {
+            label(svg, name, label.getX() + label.getWidth() / 2, label.getY() + 11, 7);
+        } else {
+            label(svg, name, cx, y, 7);
+        }
     }
 
     /** Centred text, wrapped every {@code perLine} characters. */

@@ -56,5 +56,12 @@ public final class ProgressChart {
         }
         svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"/>",
                 points.toString().trim(), colour));
+        if (n <= 62) {
+            // Dots mark each day, so the first days of a campaign (one or two points) are visible too.
+            for (String point : points.toString().trim().split(" ")) {
+                String[] xy = point.split(",");
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"3.5\" fill=\"%s\"/>", xy[0], xy[1], colour));
+            }
+        }
     }
 }

@@ -34,7 +34,7 @@ public class RegionLoader {
     }
 
     static List<Region> parse(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = open(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Region reference data not found on the classpath: " + resource);
             }
@@ -61,6 +61,14 @@ public class RegionLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A classpath resource, or a file for {@code file:/path} (another province, or the simulator's synthetic country). */
+    private static InputStream open(String resource) throws IOException {
+        if (resource.startsWith("file:")) {
+            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(resource.substring("file:".length())));
+        }
+        return Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
     }
 
     private static String strip(String line) {

@@ -1,0 +1,608 @@
+package cn.fjsti.chainreport.perf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The season simulator: starts the packaged service on a fresh database and drives a whole season over
+ * HTTP, as the clerks would, with content of realistic length; then a load phase (concurrent users saving
+ * drafts and reading pages) and the bare-engine baseline in the same service. Prints and writes
+ * (target/perf/SIZE.json) wall time, requests per second, latency percentiles per kind of request, start-up
+ * time, RSS, database size and the error count. See docs/benchmarks.md.
+ *
+ * <pre>
+ * ./mvnw -q package -DskipTests && ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=cn.fjsti.chainreport.perf.SeasonSimulator -Dexec.args="--size=province"
+ * </pre>
+ * Options: --size=smoke|province|national, --threads=N (8), --load=SECONDS (30; 0 skips it),
+ * --users=N (50), --jvm="JVM options for the service", --jar=PATH.
+ */
+public final class SeasonSimulator {
+
+    /** How big a season: the regions, and how long the texts are. */
+    public record Size(String name, int units, int countiesPerUnit, int sectionChars) {
+        boolean fujian() {
+            return name.equals("province");
+        }
+    }
+
+    static final Map<String, Size> SIZES = Map.of(
+            "smoke", new Size("smoke", 3, 4, 600),
+            "province", new Size("province", 10, 0, 2500),
+            "national", new Size("national", 333, 0, 2500));
+
+    /** What the simulator is told to do. */
+    public record Options(Size size, int threads, int loadSeconds, int users, String jvm, Path jar, Path out) {
+        static Options parse(String[] args) {
+            Map<String, String> a = new LinkedHashMap<>();
+            for (String arg : args) {
+                String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+                a.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            }
+            Size size = SIZES.get(a.getOrDefault("size", "province"));
+            if (size == null) {
+                throw new IllegalArgumentException("--size must be smoke, province or national");
+            }
+            return new Options(size, Integer.parseInt(a.getOrDefault("threads", "8")),
+                    Integer.parseInt(a.getOrDefault("load", "30")), Integer.parseInt(a.getOrDefault("users", "50")),
+                    a.getOrDefault("jvm", ""), Paths.get(a.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")),
+                    Paths.get(a.getOrDefault("out", "target/perf")));
+        }
+    }
+
+    /** The outcome, as printed and written to JSON. */
+    public record Result(String size, int counties, int units, int reports, int mergedReports, long requests,
+                         double wallSeconds, double requestsPerSecond, long errors, List<String> errorSamples,
+                         double startSeconds, long rssAfterStartMb, long rssAfterSeasonMb, long peakRssMb,
+                         long databaseMb, double serviceMsPerReport, double bareEngineMsPerReport,
+                         double overheadRatio, Map<String, Map<String, Double>> latencies,
+                         Map<String, Map<String, Double>> load, long loadErrors) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "demo2026";
+    private static final String[] CHAINS = {"茶产业链", "食用菌产业链", "锂电新能源产业链", "集成电路产业链", "纺织鞋服产业链",
+        "石材产业链", "光伏产业链", "水产品加工产业链", "竹木加工产业链", "生物医药产业链", "新型功能材料产业链", "机械装备产业链",
+        "电子信息产业链", "文旅康养产业链", "特色果蔬产业链", "数字经济产业链", "现代物流产业链", "汽车零部件产业链", "化工新材料产业链",
+        "冶金建材产业链", "预制菜产业链", "工艺美术产业链", "海洋经济产业链", "节能环保产业链"};
+    private static final String PARAGRAPH = "本地区该产业链以龙头企业为牵引，上下游配套逐步完善，2025 年规上工业产值同比增长 8.6%，"
+            + "研发投入强度达到 2.1%。关键装备与核心材料仍依赖外地供应，检测认证、中试验证等公共服务平台不足，"
+            + "高层次人才引进难、留住难，产学研合作以短期项目为主，成果就地转化率不高。";
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final Queue errorSamples = new Queue();
+    private String base;
+
+    SeasonSimulator(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Result result = new SeasonSimulator(Options.parse(args)).run();
+        System.exit(result.errors() == 0 && result.loadErrors() == 0 ? 0 : 1);
+    }
+
+    /** Runs the whole simulation against a freshly started service; the service is stopped afterwards. */
+    public Result run() throws Exception {
+        Path work = Files.createDirectories(options.out().resolve(options.size().name()));
+        deleteDatabase(work);
+        List<String> regionArgs = new ArrayList<>();
+        if (!options.size().fujian()) {
+            Path csv = work.resolve("regions.csv");
+            Files.writeString(csv, syntheticRegions(options.size()));
+            regionArgs.add("-Dchainreport.regions.resource=file:" + csv.toAbsolutePath());
+        }
+        int port = freePort();
+        base = "http://localhost:" + port;
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!options.jvm().isBlank()) {
+            command.addAll(List.of(options.jvm().trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "-Dchainreport.benchmark.enabled=true"));
+        command.addAll(regionArgs);
+        command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
+        long launched = System.nanoTime();
+        Process service = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("service.log").toFile()).start();
+        try {
+            double startSeconds = waitUntilUp(service, launched);
+            long rssAfterStart = rss(service.pid(), "VmRSS");
+            log("service up in %.2f s, RSS %d MB (%s)", startSeconds, rssAfterStart, options.size().name());
+            return season(service, work, startSeconds, rssAfterStart);
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    private Result season(Process service, Path work, double startSeconds, long rssAfterStart) throws Exception {
+        login("admin");
+        login("institute");
+        List<JsonNode> units = list(get("admin", "/api/regions/review-units", "regions"));
+        Map<String, List<String>> countiesByUnit = new LinkedHashMap<>();
+        for (JsonNode unit : units) {
+            String code = unit.get("code").asText();
+            List<String> counties = new ArrayList<>();
+            for (JsonNode c : get("admin", "/api/regions?reviewUnit=" + code, "regions")) {
+                if (c.path("draftingCounty").asBoolean(false)) {
+                    counties.add(c.get("code").asText());
+                }
+            }
+            countiesByUnit.put(code, counties);
+        }
+        List<String> counties = countiesByUnit.values().stream().flatMap(List::stream).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+
+        long start = System.nanoTime();
+        int year = 2027;
+        long campaign = post("admin", "/api/campaigns", Map.of("year", year), "openCampaign").get("id").asLong();
+
+        // Counties: log in, declare 1 to 3 chains, draft each report in two saves, read it back, submit.
+        Map<String, List<Long>> reportsByCounty = new ConcurrentHashMap<>();
+        parallel(pool, counties, county -> {
+            login(county);
+            Random random = new Random(county.hashCode());
+            List<String> chains = new ArrayList<>(List.of(CHAINS));
+            Collections.shuffle(chains, random);
+            int n = 1 + random.nextInt(3);
+            JsonNode declared = post(county, "/api/campaigns/" + campaign + "/chains", Map.of("chains", chains.subList(0, n)), "declare");
+            List<Long> ids = new ArrayList<>();
+            declared.get("declaredChains").forEach(d -> ids.add(d.get("reportId").asLong()));
+            reportsByCounty.put(county, ids);
+            for (long id : ids) {
+                draftAndSubmit(county, id, random);
+            }
+        });
+        int reports = reportsByCounty.values().stream().mapToInt(List::size).sum();
+        log("%d counties declared %d reports and submitted them", counties.size(), reports);
+
+        // Units: review (every fifth report returned once, fixed and resubmitted), merge duplicate chains,
+        // submit the consolidated reports, send the package.
+        Map<String, String> unitOfCounty = new LinkedHashMap<>();
+        countiesByUnit.forEach((unit, list) -> list.forEach(c -> unitOfCounty.put(c, unit)));
+        List<Long> merged = Collections.synchronizedList(new ArrayList<>());
+        parallel(pool, new ArrayList<>(countiesByUnit.keySet()), unit -> {
+            login(unit);
+            for (String county : countiesByUnit.get(unit)) {
+                for (long id : reportsByCounty.getOrDefault(county, List.of())) {
+                    if (id % 5 == 0) {
+                        post(unit, "/api/reports/" + id + "/return", Map.of("comment", "请补充近三年的产值数据和主要企业名单。"), "return");
+                        long version = get(county, "/api/reports/" + id, "getReport").get("version").asLong();
+                        long saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", version,
+                                "sections", Map.of("COUNTY_INDUSTRY", text(new Random(id), options.size().sectionChars()) + "（已补充数据）")),
+                                "saveDraft").get("version").asLong();
+                        post(county, "/api/reports/" + id + "/submit", Map.of("version", saved), "submit");
+                    }
+                    post(unit, "/api/reports/" + id + "/approve", Map.of(), "approve");
+                }
+            }
+            for (JsonNode proposal : get(unit, "/api/campaigns/" + campaign + "/duplicates", "duplicates")) {
+                List<Long> ids = new ArrayList<>();
+                proposal.get("members").forEach(m -> ids.add(m.get("reportId").asLong()));
+                JsonNode merge = post(unit, "/api/campaigns/" + campaign + "/merges", Map.of("reportIds", ids), "merge");
+                if (merge == null) {
+                    continue;
+                }
+                long consolidated = merge.get("consolidatedReportId").asLong();
+                long version = get(unit, "/api/reports/" + consolidated, "getReport").get("version").asLong();
+                post(unit, "/api/reports/" + consolidated + "/submit", Map.of("version", version), "submit");
+                merged.add(consolidated);
+            }
+            post(unit, "/api/campaigns/" + campaign + "/packages/" + unit + "/send", null, "sendPackage");
+        });
+        log("units reviewed, merged %d groups and sent their packages", merged.size());
+
+        // The institute: the board, then every package accepted.
+        get("institute", "/api/campaigns/" + campaign + "/board", "board");
+        parallel(pool, new ArrayList<>(countiesByUnit.keySet()), unit ->
+                post("institute", "/api/campaigns/" + campaign + "/packages/" + unit + "/accept", Map.of(), "acceptPackage"));
+
+        // Every document: each report, each unit's bundle, the board.
+        List<Long> allReports = new ArrayList<>(merged);
+        reportsByCounty.values().forEach(allReports::addAll);
+        parallel(pool, allReports, id -> download("institute", "/api/reports/" + id + "/document", "reportDocx"));
+        parallel(pool, new ArrayList<>(countiesByUnit.keySet()), unit ->
+                download("institute", "/api/campaigns/" + campaign + "/packages/" + unit + "/bundle", "bundleDocx"));
+        download("institute", "/api/campaigns/" + campaign + "/board/export", "boardXlsx");
+        JsonNode board = get("institute", "/api/campaigns/" + campaign + "/board", "board");
+        double wall = (System.nanoTime() - start) / 1e9;
+        long seasonRequests = requests.get();
+        if (board.get("unitsAccepted").asLong() != countiesByUnit.size()) {
+            error("board: " + board.get("unitsAccepted").asLong() + " of " + countiesByUnit.size() + " units accepted");
+        }
+        long rssAfterSeason = rss(service.pid(), "VmRSS");
+        log("season done in %.2f s, %d requests, %d errors, RSS %d MB", wall, seasonRequests, errors.get(), rssAfterSeason);
+
+        // Baseline: the same process steps on the bare engine inside the service, same database.
+        JsonNode bare = post("admin", "/api/benchmark/bare-engine?reports=" + reports, null, "bareEngine");
+        double bareMs = bare == null ? Double.NaN : bare.get("millisPerReport").asDouble();
+        double serviceMs = serviceMillisPerReport(reports);
+
+        Map<String, Map<String, Double>> season = percentiles(latencies);
+        long seasonErrors = errors.get();
+        List<String> samples = errorSamples.list();
+
+        // Load: users saving drafts and reading pages at the same time, on next year's campaign.
+        latencies.clear();
+        long loadErrorsBefore = errors.get();
+        if (options.loadSeconds() > 0) {
+            load(pool, counties, year + 1);
+        }
+        Map<String, Map<String, Double>> load = percentiles(latencies);
+        long loadErrors = errors.get() - loadErrorsBefore;
+        pool.shutdown();
+
+        long peak = rss(service.pid(), "VmHWM");
+        long dbMb = Files.walk(work.resolve("db")).filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
+        Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), reports, merged.size(),
+                seasonRequests, wall, seasonRequests / wall, seasonErrors, samples, startSeconds, rssAfterStart,
+                rssAfterSeason, peak, dbMb, serviceMs, bareMs, serviceMs / bareMs, season, load, loadErrors);
+        print(result);
+        Files.createDirectories(options.out());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + ".json").toFile(), result);
+        return result;
+    }
+
+    private void draftAndSubmit(String county, long id, Random random) {
+        int chars = options.size().sectionChars();
+        Map<String, Object> first = new LinkedHashMap<>();
+        for (String s : List.of("COUNTY_INDUSTRY", "COUNTY_TECHNOLOGY", "DOMESTIC_INDUSTRY")) {
+            first.put(s, text(random, chars));
+        }
+        JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", 0, "sections", first), "saveDraft");
+        Map<String, Object> rest = new LinkedHashMap<>();
+        for (String s : List.of("DOMESTIC_TECHNOLOGY", "DOMESTIC_TRENDS", "INDUSTRY_MEASURES", "INNOVATION_DIRECTIONS")) {
+            rest.put(s, text(random, chars));
+        }
+        List<Map<String, Object>> units = new ArrayList<>();
+        int rows = 5 + random.nextInt(11);
+        String[] kinds = {"ENTERPRISE", "UNIVERSITY", "INSTITUTE", "PLATFORM", "TEAM"};
+        for (int i = 0; i < rows; i++) {
+            units.add(Map.of("name", "福建某某科技有限公司第" + (i + 1) + "研发中心", "kind", kinds[i % kinds.length],
+                    "strength", "在关键工艺、装备集成与检测方面具有较强研发能力，承担省级以上项目 " + (i + 3) + " 项。",
+                    "contact", "0591-8" + (1000000 + random.nextInt(8999999))));
+        }
+        saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", saved == null ? 1 : saved.get("version").asLong(),
+                "sections", rest, "units", units), "saveDraft");
+        JsonNode read = get(county, "/api/reports/" + id, "getReport");
+        post(county, "/api/reports/" + id + "/submit", Map.of("version", read == null ? 2 : read.get("version").asLong()), "submit");
+    }
+
+    /** The load phase: each user has a report of its own, saves it and reads pages in turn. */
+    private void load(ExecutorService pool, List<String> counties, int year) throws Exception {
+        long campaign = post("admin", "/api/campaigns", Map.of("year", year), "openCampaign").get("id").asLong();
+        int users = options.users();
+        List<long[]> work = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            String county = counties.get(u % counties.size());
+            JsonNode declared = post(county, "/api/campaigns/" + campaign + "/chains",
+                    Map.of("chains", List.of("负载测试" + (u + 1) + "号产业链")), "declare");
+            JsonNode chain = declared.get("declaredChains");
+            work.add(new long[]{u, chain.get(chain.size() - 1).get("reportId").asLong()});
+        }
+        ExecutorService loadPool = Executors.newFixedThreadPool(users);
+        long until = System.nanoTime() + options.loadSeconds() * 1_000_000_000L;
+        List<Future<?>> running = new ArrayList<>();
+        for (long[] w : work) {
+            String county = counties.get((int) w[0] % counties.size());
+            long id = w[1];
+            running.add(loadPool.submit(() -> {
+                Random random = new Random(id);
+                long version = 0;
+                int i = 0;
+                while (System.nanoTime() < until) {
+                    JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", version,
+                            "sections", Map.of("COUNTY_INDUSTRY", text(random, 2500))), "loadSaveDraft");
+                    if (saved != null) {
+                        version = saved.get("version").asLong();
+                    }
+                    page(county, (i++ % 2 == 0 ? "/reports/" + id : "/county?campaign=" + campaign), "loadPage");
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        loadPool.shutdown();
+        log("load: %d users for %d s", users, options.loadSeconds());
+    }
+
+    /** Sequential service time per county report: the latencies of the requests that carry one report. */
+    private double serviceMillisPerReport(int reports) {
+        double total = 0;
+        for (String kind : List.of("declare", "saveDraft", "getReport", "submit", "approve", "return")) {
+            for (long nanos : latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>())) {
+                total += nanos / 1e6;
+            }
+        }
+        return total / Math.max(reports, 1);
+    }
+
+    // ---- HTTP with measurement ----
+
+    private void login(String account) {
+        String body = "j_username=" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "&j_password=" + PASSWORD;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r = send(request, "login");
+        if (r != null && r.statusCode() == 200) {
+            r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
+                    .findFirst().ifPresent(c -> cookies.put(account, c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))));
+        } else {
+            error("login " + account + ": " + (r == null ? "no answer" : r.statusCode()));
+        }
+    }
+
+    private JsonNode get(String account, String path, String kind) {
+        return json(send(request(account, path).GET().build(), kind), kind, path);
+    }
+
+    private JsonNode post(String account, String path, Object body, String kind) {
+        return json(send(request(account, path).POST(publisher(body)).header("Content-Type", "application/json").build(), kind), kind, path);
+    }
+
+    private JsonNode put(String account, String path, Object body, String kind) {
+        return json(send(request(account, path).PUT(publisher(body)).header("Content-Type", "application/json").build(), kind), kind, path);
+    }
+
+    private void download(String account, String path, String kind) {
+        HttpResponse<String> r = send(request(account, path).GET().build(), kind);
+        if (r == null || r.statusCode() != 200 || r.body().length() < 1000) {
+            error(kind + " " + path + ": " + (r == null ? "no answer" : r.statusCode()));
+        }
+    }
+
+    private void page(String account, String path, String kind) {
+        HttpResponse<String> r = send(request(account, path).header("Accept", "text/html").GET().build(), kind);
+        if (r == null || r.statusCode() != 200 || !r.body().contains("</html>")) {
+            error(kind + " " + path + ": " + (r == null ? "no answer" : r.statusCode()));
+        }
+    }
+
+    private HttpRequest.Builder request(String account, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json");
+        String cookie = cookies.get(account);
+        return cookie == null ? b : b.header("Cookie", cookie);
+    }
+
+    private static HttpRequest.BodyPublisher publisher(Object body) {
+        try {
+            return body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String kind) {
+        long t = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - t);
+            requests.incrementAndGet();
+            return r;
+        } catch (IOException e) {
+            error(kind + " " + request.uri().getPath() + ": " + e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private JsonNode json(HttpResponse<String> r, String kind, String path) {
+        if (r == null) {
+            return null;
+        }
+        if (r.statusCode() >= 300) {
+            error(kind + " " + path + ": " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+            return null;
+        }
+        try {
+            return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+        } catch (IOException e) {
+            error(kind + " " + path + ": unreadable answer");
+            return null;
+        }
+    }
+
+    private void error(String message) {
+        errors.incrementAndGet();
+        errorSamples.add(message);
+    }
+
+    // ---- helpers ----
+
+    /** Runs the work for every item on the pool and waits for all of it. */
+    private static <T> void parallel(ExecutorService pool, List<T> items, Consumer<T> work) throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(pool.submit(() -> work.accept(item)));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        if (array != null) {
+            array.forEach(items::add);
+        }
+        return items;
+    }
+
+    /** Section text of about {@code chars} characters, in paragraphs. */
+    static String text(Random random, int chars) {
+        StringBuilder s = new StringBuilder();
+        while (s.length() < chars) {
+            if (!s.isEmpty()) {
+                s.append('\n');
+            }
+            s.append("（").append(random.nextInt(90) + 10).append("）").append(PARAGRAPH);
+        }
+        return s.substring(0, chars);
+    }
+
+    /** A synthetic country: one root, {@code units} city-level units, about 8.5 counties each. */
+    static String syntheticRegions(Size size) {
+        StringBuilder csv = new StringBuilder("code,name,level,gb_parent,review_unit,drafting\n");
+        csv.append("000000,合成国,province,,,false\n");
+        int total = size.countiesPerUnit() > 0 ? size.units() * size.countiesPerUnit() : 2844;
+        for (int u = 0; u < size.units(); u++) {
+            String unit = String.format("U%03d", u + 1);
+            csv.append(unit).append(",合成市").append(u + 1).append(",city,000000,000000,true\n");
+        }
+        for (int c = 0; c < total; c++) {
+            String unit = String.format("U%03d", c % size.units() + 1);
+            csv.append(String.format("C%04d,合成县%d,county,%s,%s,true\n", c + 1, c + 1, unit, unit));
+        }
+        return csv.toString();
+    }
+
+    private double waitUntilUp(Process service, long launched) throws Exception {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(5)).GET().build();
+        while (System.nanoTime() - launched < 180_000_000_000L) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped while starting; see its log");
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - launched) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the service did not start within 3 minutes");
+    }
+
+    /** A line of /proc/PID/status in MB: VmRSS now, VmHWM the peak. */
+    static long rss(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/" + pid + "/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteDatabase(Path work) throws IOException {
+        Path db = work.resolve("db");
+        if (Files.exists(db)) {
+            try (var files = Files.walk(db)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(db);
+    }
+
+    static Map<String, Map<String, Double>> percentiles(Map<String, ConcurrentLinkedQueue<Long>> latencies) {
+        Map<String, Map<String, Double>> out = new java.util.TreeMap<>();
+        latencies.forEach((kind, values) -> {
+            List<Long> sorted = values.stream().sorted().toList();
+            Map<String, Double> p = new LinkedHashMap<>();
+            p.put("count", (double) sorted.size());
+            p.put("p50", at(sorted, 0.50));
+            p.put("p95", at(sorted, 0.95));
+            p.put("p99", at(sorted, 0.99));
+            p.put("max", sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+            out.put(kind, p);
+        });
+        return out;
+    }
+
+    private static double at(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+
+    private static void print(Result r) {
+        System.out.printf(Locale.ROOT, "%n== Season simulator: %s (%d counties, %d units, %d county reports, %d consolidated)%n",
+                r.size(), r.counties(), r.units(), r.reports(), r.mergedReports());
+        System.out.printf(Locale.ROOT, "wall time %.2f s, %d requests, %.0f requests/s, errors %d%n",
+                r.wallSeconds(), r.requests(), r.requestsPerSecond(), r.errors());
+        System.out.printf(Locale.ROOT, "start to first response %.2f s; RSS after start %d MB, after season %d MB, peak %d MB; database %d MB%n",
+                r.startSeconds(), r.rssAfterStartMb(), r.rssAfterSeasonMb(), r.peakRssMb(), r.databaseMb());
+        System.out.printf(Locale.ROOT, "per county report: service %.2f ms, bare engine %.2f ms, ratio %.2f%n",
+                r.serviceMsPerReport(), r.bareEngineMsPerReport(), r.overheadRatio());
+        table("season latencies (ms)", r.latencies());
+        if (!r.load().isEmpty()) {
+            table("load latencies (ms), errors " + r.loadErrors(), r.load());
+        }
+        r.errorSamples().forEach(e -> System.out.println("error: " + e));
+    }
+
+    private static void table(String title, Map<String, Map<String, Double>> rows) {
+        System.out.println(title);
+        System.out.printf(Locale.ROOT, "  %-16s %7s %9s %9s %9s %9s%n", "kind", "count", "p50", "p95", "p99", "max");
+        rows.forEach((kind, p) -> System.out.printf(Locale.ROOT, "  %-16s %7.0f %9.1f %9.1f %9.1f %9.1f%n",
+                kind, p.get("count"), p.get("p50"), p.get("p95"), p.get("p99"), p.get("max")));
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[simulator] " + format + "%n", args);
+    }
+
+    /** The first few error messages, kept for the report. */
+    private static final class Queue {
+        private final List<String> items = Collections.synchronizedList(new ArrayList<>());
+
+        void add(String s) {
+            if (items.size() < 20) {
+                items.add(s);
+            }
+        }
+
+        List<String> list() {
+            return List.copyOf(items);
+        }
+    }
+}

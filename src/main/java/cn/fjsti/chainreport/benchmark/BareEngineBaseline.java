@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 
@@ -81,7 +82,7 @@ public class BareEngineBaseline {
             Process process = model.getModelElementsByType(Process.class).iterator().next();
             process.setId(KEY);
             for (ServiceTask step : model.getModelElementsByType(ServiceTask.class)) {
-                step.setCamundaDelegateExpression(null);
+                step.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
                 step.setCamundaExpression("${true}");
             }
             repository.createDeployment().name("benchmark baseline").enableDuplicateFiltering(true)

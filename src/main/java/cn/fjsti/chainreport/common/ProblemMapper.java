@@ -141,6 +141,7 @@ public class ProblemMapper {
                     && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
             if (concurrent || cause instanceof org.camunda.bpm.engine.OptimisticLockingException
                     || cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                LOG.infof("Concurrent update refused on %s: %s", uri.getPath(), cause);
                 return respond(409, "操作冲突", "有人同时进行了相同的操作，您的这次操作未生效，请刷新后查看结果。", uri, List.of(), Map.of());
             }
         }

@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.report;
 
+import cn.fjsti.chainreport.common.RetryOnEngineConflict;
 import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.campaign.PilotChain;
@@ -59,6 +60,7 @@ public class ChainDeclarationService {
     }
 
     @Transactional
+    @RetryOnEngineConflict
     @Audited("chains.declare")
     public RegionChains declare(Long campaignId, ReportRequests.DeclareChains request) {
         Campaign campaign = CampaignService.require(campaignId);

@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.common.RetryOnEngineConflict;
 import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.campaign.PilotChain;
@@ -71,6 +72,7 @@ public class PackageService {
 
     /** Sends the package: refused with the list of what is missing unless every rule of the notice is met. */
     @Transactional
+    @RetryOnEngineConflict
     @Audited("package.send")
     public PackageViews.Package send(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
@@ -101,6 +103,7 @@ public class PackageService {
 
     /** The institute accepts the package, or returns it to the unit with comments. */
     @Transactional
+    @RetryOnEngineConflict
     @Audited("package.decide")
     public PackageViews.Package decide(Long campaignId, String unitCode, boolean accept, String comment) {
         Campaign campaign = CampaignService.require(campaignId);

@@ -282,7 +282,10 @@ public final class SeasonSimulator {
         for (String s : List.of("COUNTY_INDUSTRY", "COUNTY_TECHNOLOGY", "DOMESTIC_INDUSTRY")) {
             first.put(s, text(random, chars));
         }
-        JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", 0, "sections", first), "saveDraft");
+        // The clerk opens the report, then autosave sends the sections as they are written.
+        JsonNode opened = get(county, "/api/reports/" + id, "getReport");
+        JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", opened == null ? 1 : opened.get("version").asLong(),
+                "sections", first), "saveDraft");
         Map<String, Object> rest = new LinkedHashMap<>();
         for (String s : List.of("DOMESTIC_TECHNOLOGY", "DOMESTIC_TRENDS", "INDUSTRY_MEASURES", "INNOVATION_DIRECTIONS")) {
             rest.put(s, text(random, chars));
@@ -321,7 +324,8 @@ public final class SeasonSimulator {
             long id = w[1];
             running.add(loadPool.submit(() -> {
                 Random random = new Random(id);
-                long version = 0;
+                JsonNode opened = get(county, "/api/reports/" + id, "loadGetReport");
+                long version = opened == null ? 1 : opened.get("version").asLong();
                 int i = 0;
                 while (System.nanoTime() < until) {
                     JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", version,
@@ -440,7 +444,9 @@ public final class SeasonSimulator {
     }
 
     private void error(String message) {
-        errors.incrementAndGet();
+        if (errors.incrementAndGet() <= 20) {
+            System.err.println("[simulator] error: " + message);
+        }
         errorSamples.add(message);
     }
 

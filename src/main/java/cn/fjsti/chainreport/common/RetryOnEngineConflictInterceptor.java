@@ -1,0 +1,50 @@
+package cn.fjsti.chainreport.common;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.jboss.logging.Logger;
+
+/** See {@link RetryOnEngineConflict}. Runs outside the transaction (lower priority than @Transactional). */
+@RetryOnEngineConflict
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class RetryOnEngineConflictInterceptor {
+
+    static final int ATTEMPTS = 10;
+    private static final Logger LOG = Logger.getLogger(RetryOnEngineConflictInterceptor.class);
+
+    @AroundInvoke
+    Object retry(InvocationContext context) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return context.proceed();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !engineConflict(e)) {
+                    throw e;
+                }
+                LOG.debugf("Engine conflict in %s, attempt %d; running the transaction again", context.getMethod().getName(), attempt);
+                // Random, growing pauses spread the competitors out (up to about half a second).
+                Thread.sleep(ThreadLocalRandom.current().nextLong(5, Math.min(500, 10L << attempt)));
+            }
+        }
+    }
+
+    static boolean engineConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause instanceof ApiException) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

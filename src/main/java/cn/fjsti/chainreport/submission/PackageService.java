@@ -115,6 +115,9 @@ public class PackageService {
         PackageRound round = pkg(campaign.id, unit.code).lastRound().orElseThrow();
         round.decide(accept ? PackageRound.Decision.ACCEPTED : PackageRound.Decision.RETURNED, user.username(),
                 comment, clock.instant());
+        if (accept) {
+            CampaignService.lockForCompletion(campaign);
+        }
         unitProcess.complete(task, user.username(), accept);
         notifier.toRegion(unit.code, Notifier.Message.of(campaign.id,
                 accept ? Notification.Kind.PACKAGE_ACCEPTED : Notification.Kind.PACKAGE_RETURNED,

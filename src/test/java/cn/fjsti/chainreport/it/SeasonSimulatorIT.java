@@ -1,0 +1,34 @@
+package cn.fjsti.chainreport.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fjsti.chainreport.perf.SeasonSimulator;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+
+/**
+ * The season simulator at its smallest size against the packaged jar, as CI's smoke test: 3 units, 12
+ * counties, the whole season with documents, a short load phase and the bare-engine baseline, with no
+ * error. (The simulator starts the jar on an H2 file of its own; the PostgreSQL pass builds a jar for
+ * PostgreSQL, which this H2 run cannot use, so it runs in the H2 pass.)
+ */
+@DisabledIfEnvironmentVariable(named = "QUARKUS_DATASOURCE_DB_KIND", matches = "postgresql")
+class SeasonSimulatorIT {
+
+    @Test
+    void shouldRunASmallSeasonWithoutErrors() throws Exception {
+        SeasonSimulator.Result result = SeasonSimulator.smoke(Path.of("target", "quarkus-app", "quarkus-run.jar"),
+                Path.of("target", "perf-smoke"));
+        assertThat(result.errors()).as("season errors: %s", result.errorSamples()).isZero();
+        assertThat(result.loadErrors()).as("load errors").isZero();
+        assertThat(result.counties()).isEqualTo(12);
+        assertThat(result.reports()).isGreaterThanOrEqualTo(12);
+        assertThat(result.mergedReports()).isPositive();
+        assertThat(result.latencies()).containsKeys("saveDraft", "submit", "approve", "merge", "sendPackage",
+                "acceptPackage", "reportDocx", "bundleDocx", "boardXlsx");
+        assertThat(result.latencies().get("reportDocx").get("count")).isEqualTo(result.reports() + result.mergedReports());
+        assertThat(result.bareEngineMsPerReport()).isPositive();
+        assertThat(result.load().get("loadSaveDraft").get("count")).isPositive();
+    }
+}

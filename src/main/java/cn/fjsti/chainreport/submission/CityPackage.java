@@ -38,6 +38,10 @@ public class CityPackage extends PanacheEntityBase {
     @Column(name = "overdue_marked_at")
     public Instant overdueMarkedAt;
 
+    /** The unit's Process_UnitPackage instance (null on packages created before V4; then found by its variables). */
+    @Column(name = "process_instance_id")
+    public String processInstanceId;
+
     @Version
     public long version;
 

@@ -296,10 +296,13 @@ public class PackageService {
 
     /** Creates the unit's package record when its process starts (in the campaign-opening transaction). */
     @Transactional
-    public void ensurePackage(Long campaignId, String unitCode) {
-        if (CityPackage.of(campaignId, unitCode).isEmpty()) {
-            new CityPackage(campaignId, unitCode).persist();
-        }
+    public void ensurePackage(Long campaignId, String unitCode, String processInstanceId) {
+        CityPackage pkg = CityPackage.of(campaignId, unitCode).orElseGet(() -> {
+            CityPackage created = new CityPackage(campaignId, unitCode);
+            created.persist();
+            return created;
+        });
+        pkg.processInstanceId = processInstanceId;
     }
 
     /**

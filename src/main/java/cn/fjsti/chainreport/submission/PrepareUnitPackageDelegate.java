@@ -31,7 +31,7 @@ public class PrepareUnitPackageDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         packages.ensurePackage((Long) execution.getVariable(Workflow.Var.CAMPAIGN_ID),
-                (String) execution.getVariable(Workflow.Var.UNIT_CODE));
+                (String) execution.getVariable(Workflow.Var.UNIT_CODE), execution.getProcessInstanceId());
         Date deadline = (Date) execution.getVariable(Workflow.Var.DEADLINE);
         List<Date> dates = DeadlinePolicy.reminders(deadline.toInstant(), settings.daysBefore(), settings.timeOfDay(), clock.instant())
                 .stream().map(Date::from).toList();

@@ -29,6 +29,10 @@ public class UnitPackageProcess {
     ManagementService management;
 
     public Optional<ProcessInstance> instance(Long campaignId, String unitCode) {
+        String id = CityPackage.of(campaignId, unitCode).map(p -> p.processInstanceId).orElse(null);
+        if (id != null) {
+            return Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(id).singleResult());
+        }
         return Optional.ofNullable(runtime.createProcessInstanceQuery()
                 .processDefinitionKey(Workflow.Process.UNIT_PACKAGE)
                 .variableValueEquals(Workflow.Var.CAMPAIGN_ID, campaignId)

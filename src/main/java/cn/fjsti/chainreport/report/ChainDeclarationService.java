@@ -96,8 +96,7 @@ public class ChainDeclarationService {
             report.persistAndFlush();
             process.start(report, campaign.deadline);
         }
-        CampaignService.lockForCompletion(campaign);
-        completeDeclarationTask(campaign.id, county.code);
+        completeDeclarationTask(campaign, county.code);
         return chainsOf(campaign.id, county);
     }
 
@@ -151,7 +150,9 @@ public class ChainDeclarationService {
                 .toList();
     }
 
-    private void completeDeclarationTask(Long campaignId, String countyCode) {
+    /** The county's first declaration ends its part of the campaign; later ones only add reports. */
+    private void completeDeclarationTask(Campaign campaign, String countyCode) {
+        Long campaignId = campaign.id;
         // The county survey carries the campaign's business key (campaign.bpmn). Filtering on a process
         // variable instead made this a scan of every open task's variables: seconds per declaration with
         // 2,844 counties (found by the national season simulator).
@@ -161,6 +162,7 @@ public class ChainDeclarationService {
                 .taskCandidateGroup(countyCode)
                 .singleResult();
         if (task != null) {
+            CampaignService.lockForCompletion(campaign);
             tasks.complete(task.getId(), Map.of(Workflow.Var.ACTOR, user.username()));
         }
     }

@@ -6,42 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Browser;
+import cn.fjsti.chainreport.support.BrowserTest;
 import cn.fjsti.chainreport.support.Fixtures;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The administrator's pages in a real Chromium: open a campaign with a pilot county, manage an account. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UiAdminTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(base);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class UiAdminTest extends BrowserTest {
 
     @Test
     void shouldOpenACampaignWithItsDeadlineAndPilotCounty() {

@@ -6,22 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Browser;
+import cn.fjsti.chainreport.support.BrowserTest;
 import cn.fjsti.chainreport.support.Database;
 import cn.fjsti.chainreport.support.Fixtures;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The editor's promises, in a real Chromium: a Word file is imported only after its preview is confirmed
@@ -29,30 +25,12 @@ import org.junit.jupiter.api.TestInstance;
  * a readable message and the text typed there is kept and offered back; the keyboard alone can log in.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UiEditingTest {
+class UiEditingTest extends BrowserTest {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     Database database;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(base);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldImportAWordFileOnlyAfterItsPreviewIsConfirmed() {

@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Browser;
+import cn.fjsti.chainreport.support.BrowserTest;
 import cn.fjsti.chainreport.support.Fixtures;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The season through the pages, in a real headless Chromium: a county drafts (autosave, counters, a refused
@@ -29,27 +25,9 @@ import org.junit.jupiter.api.TestInstance;
  * board and accepts it. The other Xiamen counties are prepared through the API so the package is complete.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UiFlowTest {
+class UiFlowTest extends BrowserTest {
 
     private static final String CHAIN = "集成电路产业链";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(base);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldCarryAReportFromCountyDraftToInstituteAcceptanceThroughThePages() {

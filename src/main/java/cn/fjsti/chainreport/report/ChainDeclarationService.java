@@ -66,6 +66,11 @@ public class ChainDeclarationService {
         Campaign campaign = CampaignService.require(campaignId);
         Region county = Region.byCode(user.regionCode()).filter(Region::isDraftingCounty)
                 .orElseThrow(() -> ApiException.forbidden("只有须编写报告的县（市、区）可以申报产业链"));
+        // The first declaration ends the county's part of the campaign: queue for that before writing anything.
+        Task declaration = declarationTask(campaign.id, county.code);
+        if (declaration != null) {
+            CampaignService.lockForCompletion(campaign);
+        }
         List<Report> existing = Report.ofCampaignAndRegion(campaign.id, county.code);
         Set<String> keys = existing.stream().map(r -> r.chainKey).collect(Collectors.toSet());
 
@@ -96,7 +101,9 @@ public class ChainDeclarationService {
             report.persistAndFlush();
             process.start(report, campaign.deadline);
         }
-        completeDeclarationTask(campaign, county.code);
+        if (declaration != null) {
+            tasks.complete(declaration.getId(), Map.of(Workflow.Var.ACTOR, user.username()));
+        }
         return chainsOf(campaign.id, county);
     }
 
@@ -150,20 +157,15 @@ public class ChainDeclarationService {
                 .toList();
     }
 
-    /** The county's first declaration ends its part of the campaign; later ones only add reports. */
-    private void completeDeclarationTask(Campaign campaign, String countyCode) {
-        Long campaignId = campaign.id;
+    /** The county's open declaration task (its first declaration completes it; later ones only add reports). */
+    private Task declarationTask(Long campaignId, String countyCode) {
         // The county survey carries the campaign's business key (campaign.bpmn). Filtering on a process
         // variable instead made this a scan of every open task's variables: seconds per declaration with
         // 2,844 counties (found by the national season simulator).
-        Task task = tasks.createTaskQuery()
+        return tasks.createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(campaignId))
                 .taskDefinitionKey(Workflow.Task.DECLARE_CHAINS)
                 .taskCandidateGroup(countyCode)
                 .singleResult();
-        if (task != null) {
-            CampaignService.lockForCompletion(campaign);
-            tasks.complete(task.getId(), Map.of(Workflow.Var.ACTOR, user.username()));
-        }
     }
 }

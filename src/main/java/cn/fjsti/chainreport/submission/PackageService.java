@@ -108,6 +108,10 @@ public class PackageService {
     public PackageViews.Package decide(Long campaignId, String unitCode, boolean accept, String comment) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.readableUnit(unitCode);
+        if (accept) {
+            // Accepting ends the unit's part of the campaign (see lockForCompletion: first, before any write).
+            CampaignService.lockForCompletion(campaign);
+        }
         lockPackage(campaign.id, unit.code);
         Task task = unitProcess.activeTask(campaign.id, unit.code)
                 .filter(t -> Workflow.Task.INSTITUTE_REVIEW.equals(t.getTaskDefinitionKey()))
@@ -115,9 +119,6 @@ public class PackageService {
         PackageRound round = pkg(campaign.id, unit.code).lastRound().orElseThrow();
         round.decide(accept ? PackageRound.Decision.ACCEPTED : PackageRound.Decision.RETURNED, user.username(),
                 comment, clock.instant());
-        if (accept) {
-            CampaignService.lockForCompletion(campaign);
-        }
         unitProcess.complete(task, user.username(), accept);
         notifier.toRegion(unit.code, Notifier.Message.of(campaign.id,
                 accept ? Notification.Kind.PACKAGE_ACCEPTED : Notification.Kind.PACKAGE_RETURNED,

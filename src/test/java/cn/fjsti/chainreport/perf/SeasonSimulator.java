@@ -41,7 +41,9 @@ import java.util.function.Consumer;
  * </pre>
  * Options: --size=smoke|province|national, --threads=N (8), --load=SECONDS (30; 0 skips it),
  * --users=N (50), --think=MS (1500: a user's pause between two actions, as autosave waits 1.5 s after
- * typing; 0 makes every user a busy loop), --jvm="JVM options for the service", --jar=PATH.
+ * typing; 0 makes every user a busy loop), --jvm="JVM options for the service", --jar=PATH,
+ * --jdbc=URL (an empty database of the kind the jar was built for; default a fresh H2 file; credentials
+ * from QUARKUS_DATASOURCE_USERNAME/_PASSWORD as for the service).
  */
 public final class SeasonSimulator {
 
@@ -58,7 +60,8 @@ public final class SeasonSimulator {
             "national", new Size("national", 333, 0, 2500));
 
     /** What the simulator is told to do. */
-    public record Options(Size size, int threads, int loadSeconds, int users, int thinkMillis, String jvm, Path jar, Path out) {
+    public record Options(Size size, int threads, int loadSeconds, int users, int thinkMillis, String jvm, Path jar, Path out,
+                          String jdbcUrl) {
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
             for (String arg : args) {
@@ -73,7 +76,7 @@ public final class SeasonSimulator {
                     Integer.parseInt(a.getOrDefault("load", "30")), Integer.parseInt(a.getOrDefault("users", "50")),
                     Integer.parseInt(a.getOrDefault("think", "1500")),
                     a.getOrDefault("jvm", ""), Paths.get(a.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")),
-                    Paths.get(a.getOrDefault("out", "target/perf")));
+                    Paths.get(a.getOrDefault("out", "target/perf")), a.get("jdbc"));
         }
     }
 
@@ -118,9 +121,12 @@ public final class SeasonSimulator {
         }
     }
 
-    /** The smallest season, for CI: 3 units of 4 counties, 5 s of load by 10 users. */
-    public static Result smoke(Path jar, Path out) throws Exception {
-        return new SeasonSimulator(new Options(SIZES.get("smoke"), 4, 5, 10, 200, "-XX:+UseSerialGC -Xmx512m", jar, out)).run();
+    /**
+     * The smallest season, for CI: 3 units of 4 counties, 5 s of load by 10 users.
+     * @param jdbcUrl an empty database, or null for a fresh H2 file
+     */
+    public static Result smoke(Path jar, Path out, String jdbcUrl) throws Exception {
+        return new SeasonSimulator(new Options(SIZES.get("smoke"), 4, 5, 10, 200, "-XX:+UseSerialGC -Xmx512m", jar, out, jdbcUrl)).run();
     }
 
     /** Runs the whole simulation against a freshly started service; the service is stopped afterwards. */
@@ -140,7 +146,8 @@ public final class SeasonSimulator {
             command.addAll(List.of(options.jvm().trim().split("\\s+")));
         }
         command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "-Dquarkus.datasource.jdbc.url=" + (options.jdbcUrl() != null ? options.jdbcUrl()
+                        : "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
                 "-Dchainreport.benchmark.enabled=true"));
         command.addAll(regionArgs);
         command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
@@ -279,7 +286,11 @@ public final class SeasonSimulator {
         pool.shutdown();
 
         long peak = rss(service.pid(), "VmHWM");
-        long dbMb = Files.walk(work.resolve("db")).filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
+        // The H2 file's size; -1 for a database elsewhere (its server reports its own size).
+        long dbMb;
+        try (var files = Files.walk(work.resolve("db"))) {
+            dbMb = options.jdbcUrl() != null ? -1 : files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
+        }
         Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), reports, merged.size(),
                 seasonRequests, wall, seasonRequests / wall, seasonErrors, samples, startSeconds, rssAfterStart,
                 rssAfterSeason, peak, dbMb, serviceMs, bareMs, serviceMs / bareMs, wall * 1000 / reports,
@@ -610,8 +621,9 @@ public final class SeasonSimulator {
                 r.size(), r.counties(), r.units(), r.reports(), r.mergedReports());
         System.out.printf(Locale.ROOT, "wall time %.2f s, %d requests, %.0f requests/s, errors %d%n",
                 r.wallSeconds(), r.requests(), r.requestsPerSecond(), r.errors());
-        System.out.printf(Locale.ROOT, "start to first response %.2f s; RSS after start %d MB, after season %d MB, peak %d MB; database %d MB%n",
-                r.startSeconds(), r.rssAfterStartMb(), r.rssAfterSeasonMb(), r.peakRssMb(), r.databaseMb());
+        System.out.printf(Locale.ROOT, "start to first response %.2f s; RSS after start %d MB, after season %d MB, peak %d MB; database %s%n",
+                r.startSeconds(), r.rssAfterStartMb(), r.rssAfterSeasonMb(), r.peakRssMb(),
+                r.databaseMb() < 0 ? "not measured (not H2)" : r.databaseMb() + " MB");
         System.out.printf(Locale.ROOT, "per county report: requests %.2f ms (sum of its requests' latencies), bare engine %.2f ms, ratio %.2f%n",
                 r.serviceMsPerReport(), r.bareEngineMsPerReport(), r.overheadRatio());
         System.out.printf(Locale.ROOT, "per county report: season wall time %.2f ms (everything, documents included), ratio to bare engine %.2f%n",

@@ -42,7 +42,8 @@ public final class Spreadsheets {
     }
 
     private static void write(String title, List<String> header, List<List<Object>> rows, boolean numbered, OutputStream out) {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
+        XSSFWorkbook book = PoiDocuments.newWorkbook();
+        try {
             Sheet sheet = book.createSheet(title.length() > 31 ? title.substring(0, 31) : title);
             Font bold = book.createFont();
             bold.setBold(true);
@@ -82,6 +83,8 @@ public final class Spreadsheets {
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            PoiDocuments.discard(book);
         }
     }
 }

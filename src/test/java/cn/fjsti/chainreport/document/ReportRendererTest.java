@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
@@ -46,7 +45,7 @@ class ReportRendererTest {
     }
 
     private static String eastAsia(XWPFRun r) {
-        return r.getFontFamily(XWPFRun.FontCharRange.eastAsia);
+        return EffectiveFormat.eastAsiaFont(r);
     }
 
     @Test
@@ -66,28 +65,31 @@ class ReportRendererTest {
         try (XWPFDocument doc = reopen(render(SampleReports.haicang(2)))) {
             XWPFParagraph title = paragraph(doc, "海沧区县域重点产业创新链调研报告");
             assertThat(eastAsia(firstRun(title))).isEqualTo("方正小标宋简体");
-            assertThat(firstRun(title).getFontSizeAsDouble()).isEqualTo(22.0);
-            assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+            assertThat(EffectiveFormat.sizePoints(firstRun(title))).isEqualTo(22.0);
+            assertThat(EffectiveFormat.alignment(title)).isEqualTo("center");
 
             XWPFParagraph level1 = paragraph(doc, "一、海沧区县域重点产业发展现状");
             assertThat(eastAsia(firstRun(level1))).isEqualTo("黑体");
-            assertThat(firstRun(level1).getFontSizeAsDouble()).isEqualTo(16.0);
+            assertThat(EffectiveFormat.sizePoints(firstRun(level1))).isEqualTo(16.0);
 
             XWPFParagraph level3 = paragraph(doc, "1.产业对策建议");
             assertThat(eastAsia(firstRun(level3))).isEqualTo("仿宋_GB2312");
-            assertThat(firstRun(level3).isBold()).isTrue();
+            assertThat(EffectiveFormat.bold(firstRun(level3))).isTrue();
+            assertThat(EffectiveFormat.bold(firstRun(level1))).isFalse();
 
             List<XWPFParagraph> body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("海沧区集成电路产业以")).toList();
             assertThat(body).hasSize(14);
             for (XWPFParagraph p : body) {
                 for (XWPFRun r : p.getRuns()) {
                     assertThat(eastAsia(r)).isEqualTo("仿宋_GB2312");
-                    assertThat(r.getFontFamily(XWPFRun.FontCharRange.ascii)).isEqualTo("仿宋_GB2312");
-                    assertThat(r.getFontSizeAsDouble()).isEqualTo(16.0);
+                    assertThat(EffectiveFormat.asciiFont(r)).isEqualTo("仿宋_GB2312");
+                    assertThat(EffectiveFormat.sizePoints(r)).isEqualTo(16.0);
+                    assertThat(EffectiveFormat.bold(r)).isFalse();
                 }
-                assertThat(p.getSpacingLineRule()).isEqualTo(LineSpacingRule.EXACT);
-                assertThat(p.getSpacingBetween()).isEqualTo(28.0);
-                assertThat(p.getIndentationFirstLine()).isEqualTo(640);
+                assertThat(EffectiveFormat.lineRule(p)).isEqualTo("exact");
+                assertThat(EffectiveFormat.lineTwips(p)).isEqualTo(560);
+                assertThat(EffectiveFormat.firstLineIndentTwips(p)).isEqualTo(640);
+                assertThat(EffectiveFormat.alignment(p)).isEqualTo("both");
             }
         }
     }
@@ -116,7 +118,7 @@ class ReportRendererTest {
                 assertThat(p.getText()).isEqualTo("— 1 —");
                 assertThat(p.getCTP().xmlText()).contains("PAGE");
                 assertThat(eastAsia(firstRun(p))).isEqualTo("宋体");
-                assertThat(firstRun(p).getFontSizeAsDouble()).isEqualTo(14.0);
+                assertThat(EffectiveFormat.sizePoints(firstRun(p))).isEqualTo(14.0);
             }
             assertThat(odd.getParagraphs().get(0).getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
             assertThat(even.getParagraphs().get(0).getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
@@ -134,6 +136,8 @@ class ReportRendererTest {
                     .containsExactly("2", "厦门士兰集科微电子有限公司", "企业", "12英寸特色工艺晶圆制造", "0592-6000000");
             XWPFRun cellRun = table.getRow(1).getCell(1).getParagraphs().get(0).getRuns().get(0);
             assertThat(eastAsia(cellRun)).isEqualTo("仿宋_GB2312");
+            assertThat(EffectiveFormat.sizePoints(cellRun)).isEqualTo(14.0);
+            assertThat(eastAsia(table.getRow(0).getCell(1).getParagraphs().get(0).getRuns().get(0))).isEqualTo("黑体");
         }
     }
 }

@@ -86,6 +86,8 @@ public final class SeasonSimulator {
                          double startSeconds, long rssAfterStartMb, long rssAfterSeasonMb, long peakRssMb,
                          long databaseMb, double serviceMsPerReport, double bareEngineMsPerReport,
                          double overheadRatio, double wallMsPerReport, double wallRatio,
+                         int stepReports, double stepMsPerReport, double stepRatio, double stepAllInMsPerReport,
+                         double serviceCpuSeconds, double simulatorCpuSeconds,
                          Map<String, Map<String, Double>> latencies,
                          Map<String, Map<String, Double>> load, long loadErrors) {
     }
@@ -147,7 +149,7 @@ public final class SeasonSimulator {
         }
         command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + (options.jdbcUrl() != null ? options.jdbcUrl()
-                        : "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
+                        : "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + System.getProperty("h2extra", "")),
                 "-Dchainreport.benchmark.enabled=true"));
         command.addAll(regionArgs);
         command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
@@ -184,6 +186,8 @@ public final class SeasonSimulator {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemon());
 
         long start = System.nanoTime();
+        double serviceCpuBefore = cpuSeconds(service.pid());
+        double simulatorCpuBefore = cpuSeconds(ProcessHandle.current().pid());
         int year = 2027;
         long campaign = post("admin", "/api/campaigns", Map.of("year", year), "openCampaign").get("id").asLong();
 
@@ -203,7 +207,7 @@ public final class SeasonSimulator {
             declared.get("declaredChains").forEach(d -> ids.add(d.get("reportId").asLong()));
             reportsByCounty.put(county, ids);
             for (long id : ids) {
-                draftAndSubmit(county, id, random);
+                draftAndSubmit(county, id, random, "");
             }
         });
         int reports = reportsByCounty.values().stream().mapToInt(List::size).sum();
@@ -259,19 +263,27 @@ public final class SeasonSimulator {
         download("institute", "/api/campaigns/" + campaign + "/board/export", "boardXlsx");
         JsonNode board = get("institute", "/api/campaigns/" + campaign + "/board", "board");
         double wall = (System.nanoTime() - start) / 1e9;
+        double serviceCpu = cpuSeconds(service.pid()) - serviceCpuBefore;
+        double simulatorCpu = cpuSeconds(ProcessHandle.current().pid()) - simulatorCpuBefore;
         long seasonRequests = requests.get();
         if (board.get("unitsAccepted").asLong() != countiesByUnit.size()) {
             error("board: " + board.get("unitsAccepted").asLong() + " of " + countiesByUnit.size() + " units accepted");
         }
         long rssAfterSeason = rss(service.pid(), "VmRSS");
-        log("season done in %.2f s, %d requests, %d errors, RSS %d MB", wall, seasonRequests, errors.get(), rssAfterSeason);
+        log("season done in %.2f s, %d requests, %d errors, RSS %d MB; CPU: service %.1f s, simulator %.1f s",
+                wall, seasonRequests, errors.get(), rssAfterSeason, serviceCpu, simulatorCpu);
 
-        // Baseline: the same process steps on the bare engine inside the service, same database.
+        double serviceMs = serviceMillisPerReport(reports);
+        Map<String, Map<String, Double>> season = percentiles(latencies);
+
+        // Side by side: the same process steps one report at a time, over HTTP and on the bare engine.
+        latencies.clear();
+        int stepReports = steps(counties, unitOfCounty, year + 2);
+        double stepMs = millisPerReport(stepReports, STEP_KINDS);
+        double stepAllInMs = millisPerReport(stepReports, latencies.keySet());
         JsonNode bare = post("admin", "/api/benchmark/bare-engine?reports=" + reports, null, "bareEngine");
         double bareMs = bare == null ? Double.NaN : bare.get("millisPerReport").asDouble();
-        double serviceMs = serviceMillisPerReport(reports);
-
-        Map<String, Map<String, Double>> season = percentiles(latencies);
+        season.putAll(percentiles(latencies));
         long seasonErrors = errors.get();
         List<String> samples = errorSamples.list();
 
@@ -294,23 +306,24 @@ public final class SeasonSimulator {
         Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), reports, merged.size(),
                 seasonRequests, wall, seasonRequests / wall, seasonErrors, samples, startSeconds, rssAfterStart,
                 rssAfterSeason, peak, dbMb, serviceMs, bareMs, serviceMs / bareMs, wall * 1000 / reports,
-                wall * 1000 / reports / bareMs, season, load, loadErrors);
+                wall * 1000 / reports / bareMs, stepReports, stepMs, stepMs / bareMs, stepAllInMs, serviceCpu, simulatorCpu,
+                season, load, loadErrors);
         print(result);
         Files.createDirectories(options.out());
         JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + ".json").toFile(), result);
         return result;
     }
 
-    private void draftAndSubmit(String county, long id, Random random) {
+    private void draftAndSubmit(String county, long id, Random random, String phase) {
         int chars = options.size().sectionChars();
         Map<String, Object> first = new LinkedHashMap<>();
         for (String s : List.of("COUNTY_INDUSTRY", "COUNTY_TECHNOLOGY", "DOMESTIC_INDUSTRY")) {
             first.put(s, text(random, chars));
         }
         // The clerk opens the report, then autosave sends the sections as they are written.
-        JsonNode opened = get(county, "/api/reports/" + id, "getReport");
+        JsonNode opened = get(county, "/api/reports/" + id, kind(phase, "getReport"));
         JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", opened == null ? 1 : opened.get("version").asLong(),
-                "sections", first), "saveDraft");
+                "sections", first), kind(phase, "saveDraft"));
         Map<String, Object> rest = new LinkedHashMap<>();
         for (String s : List.of("DOMESTIC_TECHNOLOGY", "DOMESTIC_TRENDS", "INDUSTRY_MEASURES", "INNOVATION_DIRECTIONS")) {
             rest.put(s, text(random, chars));
@@ -324,9 +337,14 @@ public final class SeasonSimulator {
                     "contact", "0591-8" + (1000000 + random.nextInt(8999999))));
         }
         saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", saved == null ? 1 : saved.get("version").asLong(),
-                "sections", rest, "units", units), "saveDraft");
-        JsonNode read = get(county, "/api/reports/" + id, "getReport");
-        post(county, "/api/reports/" + id + "/submit", Map.of("version", read == null ? 2 : read.get("version").asLong()), "submit");
+                "sections", rest, "units", units), kind(phase, "saveDraft"));
+        JsonNode read = get(county, "/api/reports/" + id, kind(phase, "getReport"));
+        post(county, "/api/reports/" + id + "/submit", Map.of("version", read == null ? 2 : read.get("version").asLong()), kind(phase, "submit"));
+    }
+
+    /** A kind of request, named for its phase: "saveDraft" in the season, "stepSaveDraft" in the step phase. */
+    private static String kind(String phase, String kind) {
+        return phase.isEmpty() ? kind : phase + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
     }
 
     /** The load phase: each user has a report of its own, saves it and reads pages in turn. */
@@ -351,6 +369,8 @@ public final class SeasonSimulator {
                 Random random = new Random(id);
                 JsonNode opened = get(county, "/api/reports/" + id, "loadGetReport");
                 long version = opened == null ? 1 : opened.get("version").asLong();
+                // Users start at random moments within one think time, as they would, not all in the same millisecond.
+                sleep(options.thinkMillis() > 0 ? random.nextInt(options.thinkMillis()) : 0);
                 int i = 0;
                 while (System.nanoTime() < until) {
                     JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", version,
@@ -374,23 +394,74 @@ public final class SeasonSimulator {
     /** A user's pause between two actions: the think time, ±50 %, so the users do not march in step. */
     private void pause(Random random) {
         if (options.thinkMillis() > 0) {
-            try {
-                Thread.sleep(options.thinkMillis() / 2 + random.nextInt(options.thinkMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep(options.thinkMillis() / 2 + random.nextInt(options.thinkMillis()));
         }
     }
 
-    /** Sequential service time per county report: the latencies of the requests that carry one report. */
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Service time per county report in the season: the latencies of the requests that carry one report. */
     private double serviceMillisPerReport(int reports) {
+        return millisPerReport(reports, List.of("declare", "saveDraft", "getReport", "submit", "approve", "return"));
+    }
+
+    /** The requests that are process steps, as the bare engine baseline takes them: start, submit, review. */
+    private static final List<String> STEP_KINDS = List.of("stepDeclare", "stepSubmit", "stepReturn", "stepApprove");
+
+    private double millisPerReport(int reports, java.util.Collection<String> kinds) {
         double total = 0;
-        for (String kind : List.of("declare", "saveDraft", "getReport", "submit", "approve", "return")) {
+        for (String kind : kinds) {
             for (long nanos : latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>())) {
                 total += nanos / 1e6;
             }
         }
         return total / Math.max(reports, 1);
+    }
+
+    /**
+     * The bare engine's work over HTTP, one report at a time (no other client, so no waiting for a core): a county
+     * declares one chain (the report's process starts), drafts and submits it, the city returns every fifth once
+     * (fixed and resubmitted) and approves. Returns the number of reports.
+     */
+    private int steps(List<String> counties, Map<String, String> unitOfCounty, int year) {
+        long campaign = post("admin", "/api/campaigns", Map.of("year", year), "stepOpenCampaign").get("id").asLong();
+        int n = Math.min(counties.size(), 40);
+        for (int i = 0; i < n; i++) {
+            String county = counties.get(i);
+            String unit = unitOfCounty.get(county);
+            Random random = new Random(i);
+            JsonNode declared = post(county, "/api/campaigns/" + campaign + "/chains", Map.of("chains", List.of(CHAINS[i % CHAINS.length])), "stepDeclare");
+            if (declared == null) {
+                continue;
+            }
+            long id = declared.get("declaredChains").get(0).get("reportId").asLong();
+            draftAndSubmit(county, id, random, "step");
+            if (i % 5 == 0) {
+                post(unit, "/api/reports/" + id + "/return", Map.of("comment", "请补充近三年的产值数据。"), "stepReturn");
+                long version = get(county, "/api/reports/" + id, "stepGetReport").get("version").asLong();
+                post(county, "/api/reports/" + id + "/submit", Map.of("version", version), "stepSubmit");
+            }
+            post(unit, "/api/reports/" + id + "/approve", Map.of(), "stepApprove");
+        }
+        return n;
+    }
+
+    /** CPU seconds (user and system) a process has used so far, from /proc/PID/stat. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Paths.get("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of the line (utime, stime), counted from the state field, which is field 3.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     // ---- HTTP with measurement ----
@@ -628,6 +699,11 @@ public final class SeasonSimulator {
                 r.serviceMsPerReport(), r.bareEngineMsPerReport(), r.overheadRatio());
         System.out.printf(Locale.ROOT, "per county report: season wall time %.2f ms (everything, documents included), ratio to bare engine %.2f%n",
                 r.wallMsPerReport(), r.wallRatio());
+        System.out.printf(Locale.ROOT, "process steps one report at a time (%d reports): %.2f ms per report over HTTP (declare, submit, return, approve), "
+                + "bare engine %.2f ms, ratio %.2f; with drafting and reading %.2f ms%n",
+                r.stepReports(), r.stepMsPerReport(), r.bareEngineMsPerReport(), r.stepRatio(), r.stepAllInMsPerReport());
+        System.out.printf(Locale.ROOT, "CPU during the season: service %.1f s, simulator %.1f s (%.1f s of wall time on %d cores)%n",
+                r.serviceCpuSeconds(), r.simulatorCpuSeconds(), r.wallSeconds(), Runtime.getRuntime().availableProcessors());
         table("season latencies (ms)", r.latencies());
         if (!r.load().isEmpty()) {
             table("load latencies (ms), errors " + r.loadErrors(), r.load());

@@ -38,7 +38,12 @@ public class ReportProcess {
     }
 
     public ReportStage stageOf(Report report) {
-        return ReportStage.of(report, activeTask(report).map(Task::getTaskDefinitionKey).orElse(null));
+        return stageOf(report, activeTask(report));
+    }
+
+    /** The stage, given the active task the caller has already read (one task query instead of two). */
+    public ReportStage stageOf(Report report, Optional<Task> activeTask) {
+        return ReportStage.of(report, activeTask.map(Task::getTaskDefinitionKey).orElse(null));
     }
 
     /** Stages of many reports with one task query. */

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.task.Task;
 
 /** Reading, saving and submitting reports, scoped to the caller's region. */
@@ -91,15 +92,15 @@ public class ReportService {
         Report report = writable(id);
         // Two submissions of one report (two tabs, two nodes) queue on the row instead of racing in the engine.
         Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
-        ReportStage stage = process.stageOf(report);
-        report.requireEditable(stage);
+        Optional<Task> active = process.activeTask(report);
+        report.requireEditable(process.stageOf(report, active));
         report.requireVersion(request.version());
         var missing = report.missingForSubmission();
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable("报告还有 " + missing.size() + " 处未完成，不能提交：" + missing.get(0).message()
                     + (missing.size() > 1 ? " 等" : ""), missing);
         }
-        Task draft = process.activeTask(report).orElseThrow();
+        Task draft = active.orElseThrow();
         process.complete(draft, user.username(), Map.of());
         Report.flush();
         return ReportViews.detail(report, process.stageOf(report));

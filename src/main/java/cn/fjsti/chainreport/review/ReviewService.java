@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.task.Task;
 
 /** The city-level unit's review of a county report: approve it, or return it with a comment. */
@@ -50,8 +51,9 @@ public class ReviewService {
         if (!user.is(Role.CITY) || !Objects.equals(user.regionCode(), report.reviewUnit) || report.kind != Report.Kind.COUNTY) {
             throw ApiException.forbidden("只有该县（市、区）所属的设区市可以审核这份报告");
         }
-        ReportStage stage = process.stageOf(report);
-        Task task = process.activeTask(report)
+        Optional<Task> active = process.activeTask(report);
+        ReportStage stage = process.stageOf(report, active);
+        Task task = active
                 .filter(t -> Workflow.Task.CITY_REVIEW.equals(t.getTaskDefinitionKey()))
                 .orElseThrow(() -> ApiException.conflict("报告当前处于“" + stage.label() + "”阶段，不在待审核状态"));
         new ReviewComment(report, approve ? ReviewComment.Decision.APPROVED : ReviewComment.Decision.RETURNED,

@@ -87,7 +87,7 @@ public final class SeasonSimulator {
                          long databaseMb, double serviceMsPerReport, double bareEngineMsPerReport,
                          double overheadRatio, double wallMsPerReport, double wallRatio,
                          int stepReports, double stepMsPerReport, double stepRatio, double stepAllInMsPerReport,
-                         double serviceCpuSeconds, double simulatorCpuSeconds,
+                         double serviceCpuSeconds, double simulatorCpuSeconds, List<Long> liveHeapMb,
                          Map<String, Map<String, Double>> latencies,
                          Map<String, Map<String, Double>> load, long loadErrors) {
     }
@@ -149,7 +149,7 @@ public final class SeasonSimulator {
         }
         command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + (options.jdbcUrl() != null ? options.jdbcUrl()
-                        : "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + System.getProperty("h2extra", "")),
+                        : "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
                 "-Dchainreport.benchmark.enabled=true"));
         command.addAll(regionArgs);
         command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
@@ -211,7 +211,11 @@ public final class SeasonSimulator {
             }
         });
         int reports = reportsByCounty.values().stream().mapToInt(List::size).sum();
-        log("%d counties declared %d reports and submitted them", counties.size(), reports);
+        // Live heap between the phases; the time it takes is left out of the season's wall time.
+        long measureStart = System.nanoTime();
+        List<Long> liveHeap = new ArrayList<>(List.of(liveHeapMb(service.pid())));
+        long measuring = System.nanoTime() - measureStart;
+        log("%d counties declared %d reports and submitted them; live heap %d MB", counties.size(), reports, liveHeap.get(0));
 
         // Units: review (every fifth report returned once, fixed and resubmitted), merge duplicate chains,
         // submit the consolidated reports, send the package.
@@ -247,7 +251,10 @@ public final class SeasonSimulator {
             }
             post(unit, "/api/campaigns/" + campaign + "/packages/" + unit + "/send", null, "sendPackage");
         });
-        log("units reviewed, merged %d groups and sent their packages", merged.size());
+        measureStart = System.nanoTime();
+        liveHeap.add(liveHeapMb(service.pid()));
+        measuring += System.nanoTime() - measureStart;
+        log("units reviewed, merged %d groups and sent their packages; live heap %d MB", merged.size(), liveHeap.get(1));
 
         // The institute: the board, then every package accepted.
         get("institute", "/api/campaigns/" + campaign + "/board", "board");
@@ -262,16 +269,17 @@ public final class SeasonSimulator {
                 download("institute", "/api/campaigns/" + campaign + "/packages/" + unit + "/bundle", "bundleDocx"));
         download("institute", "/api/campaigns/" + campaign + "/board/export", "boardXlsx");
         JsonNode board = get("institute", "/api/campaigns/" + campaign + "/board", "board");
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - start - measuring) / 1e9;
         double serviceCpu = cpuSeconds(service.pid()) - serviceCpuBefore;
         double simulatorCpu = cpuSeconds(ProcessHandle.current().pid()) - simulatorCpuBefore;
+        liveHeap.add(liveHeapMb(service.pid()));
         long seasonRequests = requests.get();
         if (board.get("unitsAccepted").asLong() != countiesByUnit.size()) {
             error("board: " + board.get("unitsAccepted").asLong() + " of " + countiesByUnit.size() + " units accepted");
         }
         long rssAfterSeason = rss(service.pid(), "VmRSS");
-        log("season done in %.2f s, %d requests, %d errors, RSS %d MB; CPU: service %.1f s, simulator %.1f s",
-                wall, seasonRequests, errors.get(), rssAfterSeason, serviceCpu, simulatorCpu);
+        log("season done in %.2f s, %d requests, %d errors, RSS %d MB; CPU: service %.1f s, simulator %.1f s; live heap %d MB",
+                wall, seasonRequests, errors.get(), rssAfterSeason, serviceCpu, simulatorCpu, liveHeap.get(2));
 
         double serviceMs = serviceMillisPerReport(reports);
         Map<String, Map<String, Double>> season = percentiles(latencies);
@@ -307,7 +315,7 @@ public final class SeasonSimulator {
                 seasonRequests, wall, seasonRequests / wall, seasonErrors, samples, startSeconds, rssAfterStart,
                 rssAfterSeason, peak, dbMb, serviceMs, bareMs, serviceMs / bareMs, wall * 1000 / reports,
                 wall * 1000 / reports / bareMs, stepReports, stepMs, stepMs / bareMs, stepAllInMs, serviceCpu, simulatorCpu,
-                season, load, loadErrors);
+                liveHeap, season, load, loadErrors);
         print(result);
         Files.createDirectories(options.out());
         JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + ".json").toFile(), result);
@@ -450,6 +458,33 @@ public final class SeasonSimulator {
             post(unit, "/api/reports/" + id + "/approve", Map.of(), "stepApprove");
         }
         return n;
+    }
+
+    /**
+     * The service's live heap in MB: a full collection (jcmd GC.run), then the heap in use (jcmd GC.heap_info).
+     * Outside the timed season; -1 when jcmd is not at hand.
+     */
+    static long liveHeapMb(long pid) {
+        try {
+            String jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString();
+            new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+            Process info = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor();
+            long usedKb = 0;
+            for (String line : out.split("\\R")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(generation|heap)\\s+total \\d+K, used (\\d+)K").matcher(line);
+                if (m.find()) {
+                    usedKb += Long.parseLong(m.group(2));
+                }
+            }
+            return usedKb == 0 ? -1 : usedKb / 1024;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** CPU seconds (user and system) a process has used so far, from /proc/PID/stat. */
@@ -704,6 +739,7 @@ public final class SeasonSimulator {
                 r.stepReports(), r.stepMsPerReport(), r.bareEngineMsPerReport(), r.stepRatio(), r.stepAllInMsPerReport());
         System.out.printf(Locale.ROOT, "CPU during the season: service %.1f s, simulator %.1f s (%.1f s of wall time on %d cores)%n",
                 r.serviceCpuSeconds(), r.simulatorCpuSeconds(), r.wallSeconds(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "live heap after a full collection (MB): after declarations, after reviews, after the season: %s%n", r.liveHeapMb());
         table("season latencies (ms)", r.latencies());
         if (!r.load().isEmpty()) {
             table("load latencies (ms), errors " + r.loadErrors(), r.load());

@@ -27,6 +27,14 @@ class SeasonSimulatorIT {
                 "acceptPackage", "reportDocx", "bundleDocx", "boardXlsx");
         assertThat(result.latencies().get("reportDocx").get("count")).isEqualTo(result.reports() + result.mergedReports());
         assertThat(result.bareEngineMsPerReport()).isPositive();
+        // The side-by-side phase took every counted step once per report (declare, submit, approve; a fifth returned).
+        assertThat(result.stepReports()).isEqualTo(12);
+        assertThat(result.latencies().get("stepDeclare").get("count")).isEqualTo(12.0);
+        assertThat(result.latencies().get("stepApprove").get("count")).isEqualTo(12.0);
+        assertThat(result.latencies().get("stepReturn").get("count")).isEqualTo(3.0);
+        assertThat(result.stepMsPerReport()).isPositive();
+        assertThat(result.serviceCpuSeconds()).isPositive();
+        assertThat(result.liveHeapMb()).hasSize(3).allSatisfy(mb -> assertThat(mb).isPositive());
         assertThat(result.load().get("loadSaveDraft").get("count")).isPositive();
     }
 }

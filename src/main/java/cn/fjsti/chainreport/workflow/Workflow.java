@@ -14,6 +14,14 @@ public final class Workflow {
     /** Candidate group of the institute's tasks. */
     public static final String INSTITUTE_GROUP = "institute";
 
+    /**
+     * The business key of a county's survey in a campaign, as campaign.bpmn gives it: the campaign's key (its id),
+     * a slash, the county's code. Unique, so the county's declaration task is found through the key's index.
+     */
+    public static String surveyBusinessKey(Long campaignId, String countyCode) {
+        return campaignId + "/" + countyCode;
+    }
+
     /** Process definition keys. */
     public static final class Process {
         public static final String CAMPAIGN = "Process_Campaign";

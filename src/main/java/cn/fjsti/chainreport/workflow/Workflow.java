@@ -56,8 +56,8 @@ public final class Workflow {
         public static final String REGION_CODE = "regionCode";
         public static final String REVIEW_UNIT = "reviewUnit";
         public static final String DEADLINE = "deadline";
-        /** Transient: the drafting county codes the campaign fans out to, by the city-level unit that reviews them. */
-        public static final String DRAFTING_COUNTIES_BY_UNIT = "draftingCountiesByUnit";
+        /** Transient: the drafting county codes the campaign fans out to. */
+        public static final String DRAFTING_COUNTIES = "draftingCountyCodes";
         /** Transient: the city-level units the campaign fans out to. */
         public static final String REVIEW_UNITS = "reviewUnitCodes";
         /** The city-level unit of a Process_UnitPackage instance. */

@@ -72,6 +72,9 @@ public class ChainDeclarationService {
         Task declaration = existing.isEmpty() ? declarationTask(campaign.id, county.code) : null;
         if (declaration != null) {
             CampaignService.lockForCompletion(campaign);
+            // The county's own first declaration (another tab) may have committed while this one queued.
+            existing = Report.ofCampaignAndRegion(campaign.id, county.code);
+            declaration = existing.isEmpty() ? declaration : null;
         }
         Set<String> keys = existing.stream().map(r -> r.chainKey).collect(Collectors.toSet());
 

@@ -7,6 +7,7 @@ import cn.fjsti.chainreport.security.Role;
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Database;
 import cn.fjsti.chainreport.support.Fixtures;
+import cn.fjsti.chainreport.workflow.Workflow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ class ConcurrencyTest {
 
     private static final String SECOND_HAICANG_CLERK = "350205-b";
     private static final String SECOND_XIAMEN_OFFICER = "350200-b";
+    private static final String SECOND_HULI_CLERK = "350206-b";
 
     @Inject
     Database db;
@@ -82,5 +84,36 @@ class ConcurrencyTest {
             assertThat(statuses).containsExactlyInAnyOrder(200, 409);
             as(Accounts.XIANGAN).get("/api/reports/{id}", id).then().body("reviews.size()", org.hamcrest.Matchers.equalTo(1));
         }
+    }
+    @Test
+    void shouldTakeACountysFirstDeclarationFromTwoTabsOnce() throws Exception {
+        db.addAccount(SECOND_HULI_CLERK, Role.COUNTY, Accounts.HULI);
+        for (int round = 0; round < 3; round++) {
+            long campaign = Fixtures.openCampaign();
+            // Different chains: both are taken, the county's declaration task is completed once.
+            List<Integer> different = declareAtOnce(campaign, List.of("新型显示产业链"), List.of("集成电路产业链"));
+            assertThat(different).containsExactly(200, 200);
+            as(Accounts.HULI).get("/api/campaigns/{id}/chains", campaign).then().statusCode(200)
+                    .body("find { it.regionCode == '" + Accounts.HULI + "' }.declaredChains.size()", org.hamcrest.Matchers.equalTo(2));
+            as(Accounts.HULI).get("/api/tasks").then().statusCode(200)
+                    .body("findAll { it.campaignId == " + campaign + " && it.key == '" + Workflow.Task.DECLARE_CHAINS + "' }.size()",
+                            org.hamcrest.Matchers.equalTo(0));
+
+            // The same chain: one is taken, the other refused as a duplicate, nothing fails.
+            long next = Fixtures.openCampaign();
+            List<Integer> same = declareAtOnce(next, List.of("新型显示产业链"), List.of("新型显示产业链"));
+            assertThat(same).containsExactlyInAnyOrder(200, 409);
+        }
+    }
+
+    private static List<Integer> declareAtOnce(long campaign, List<String> first, List<String> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Integer> a = pool.submit(() -> as(Accounts.HULI).body(Map.of("chains", first))
+                .post("/api/campaigns/{id}/chains", campaign).statusCode());
+        Future<Integer> b = pool.submit(() -> as(SECOND_HULI_CLERK).body(Map.of("chains", second))
+                .post("/api/campaigns/{id}/chains", campaign).statusCode());
+        List<Integer> statuses = List.of(a.get(), b.get());
+        pool.shutdown();
+        return statuses;
     }
 }

@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport.document;
 
 import cn.fjsti.chainreport.chain.IndustryCategories;
+import cn.fjsti.chainreport.common.ReadOnlyPersistence;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportProcess;
@@ -117,6 +118,8 @@ public class DocumentService {
     /** Bottlenecks and research directions of every sent report, by industry category, attributed. */
     @Transactional
     public Download compilation(Long campaignId) {
+        // Every sent report of the campaign is loaded.
+        ReadOnlyPersistence.forThisTransaction();
         List<PackageService.PackageContents> sent = packages.sentContents(campaignId);
         Map<String, List<ReportRenderer.CompilationEntry>> byCategory = new LinkedHashMap<>();
         int year = 0;

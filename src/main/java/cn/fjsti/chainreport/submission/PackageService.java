@@ -1,11 +1,12 @@
 package cn.fjsti.chainreport.submission;
 
-import cn.fjsti.chainreport.common.RetryOnEngineConflict;
 import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.campaign.PilotChain;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.FieldError;
+import cn.fjsti.chainreport.common.ReadOnlyPersistence;
+import cn.fjsti.chainreport.common.RetryOnEngineConflict;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.notification.Notification;
 import cn.fjsti.chainreport.notification.Notifier;
@@ -223,10 +224,8 @@ public class PackageService {
         if (!user.seesEverything()) {
             throw ApiException.forbidden("进度看板仅供省科学技术信息研究所和省科技厅使用");
         }
-        // Read-only: the board loads every report of every unit, and with Hibernate's automatic flush each
-        // of the following queries would first dirty-check all of them (42 s at national size).
-        Report.getEntityManager().unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
-        Report.getEntityManager().unwrap(org.hibernate.Session.class).setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+        // The board loads every report of every unit.
+        ReadOnlyPersistence.forThisTransaction();
         Instant now = clock.instant();
         List<PackageViews.BoardRow> rows = Region.reviewUnits().stream().map(unit -> {
             UnitSnapshot s = snapshot(campaign, unit);

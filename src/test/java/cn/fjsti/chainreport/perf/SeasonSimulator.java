@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The season simulator: starts the packaged service on a fresh database and drives a whole season over
@@ -212,9 +215,8 @@ public final class SeasonSimulator {
         });
         int reports = reportsByCounty.values().stream().mapToInt(List::size).sum();
         // Live heap between the phases; the time it takes is left out of the season's wall time.
-        long measureStart = System.nanoTime();
-        List<Long> liveHeap = new ArrayList<>(List.of(liveHeapMb(service.pid())));
-        long measuring = System.nanoTime() - measureStart;
+        List<Long> liveHeap = new ArrayList<>();
+        long measuring = recordLiveHeap(service, liveHeap);
         log("%d counties declared %d reports and submitted them; live heap %d MB", counties.size(), reports, liveHeap.get(0));
 
         // Units: review (every fifth report returned once, fixed and resubmitted), merge duplicate chains,
@@ -251,9 +253,7 @@ public final class SeasonSimulator {
             }
             post(unit, "/api/campaigns/" + campaign + "/packages/" + unit + "/send", null, "sendPackage");
         });
-        measureStart = System.nanoTime();
-        liveHeap.add(liveHeapMb(service.pid()));
-        measuring += System.nanoTime() - measureStart;
+        measuring += recordLiveHeap(service, liveHeap);
         log("units reviewed, merged %d groups and sent their packages; live heap %d MB", merged.size(), liveHeap.get(1));
 
         // The institute: the board, then every package accepted.
@@ -272,7 +272,7 @@ public final class SeasonSimulator {
         double wall = (System.nanoTime() - start - measuring) / 1e9;
         double serviceCpu = cpuSeconds(service.pid()) - serviceCpuBefore;
         double simulatorCpu = cpuSeconds(ProcessHandle.current().pid()) - simulatorCpuBefore;
-        liveHeap.add(liveHeapMb(service.pid()));
+        recordLiveHeap(service, liveHeap);
         long seasonRequests = requests.get();
         if (board.get("unitsAccepted").asLong() != countiesByUnit.size()) {
             error("board: " + board.get("unitsAccepted").asLong() + " of " + countiesByUnit.size() + " units accepted");
@@ -423,7 +423,7 @@ public final class SeasonSimulator {
     /** The requests that are process steps, as the bare engine baseline takes them: start, submit, review. */
     private static final List<String> STEP_KINDS = List.of("stepDeclare", "stepSubmit", "stepReturn", "stepApprove");
 
-    private double millisPerReport(int reports, java.util.Collection<String> kinds) {
+    private double millisPerReport(int reports, Collection<String> kinds) {
         double total = 0;
         for (String kind : kinds) {
             for (long nanos : latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>())) {
@@ -461,6 +461,16 @@ public final class SeasonSimulator {
         return n;
     }
 
+    /** Adds the service's live heap to {@code heaps}; returns the nanoseconds that took. */
+    private static long recordLiveHeap(Process service, List<Long> heaps) {
+        long start = System.nanoTime();
+        heaps.add(liveHeapMb(service.pid()));
+        return System.nanoTime() - start;
+    }
+
+    /** A generation's (Serial, Parallel) or the whole heap's (G1) line of jcmd GC.heap_info. */
+    private static final Pattern HEAP_USED = Pattern.compile("(generation|heap)\\s+total \\d+K, used (\\d+)K");
+
     /**
      * The service's live heap in MB: a full collection (jcmd GC.run), then the heap in use (jcmd GC.heap_info).
      * Outside the timed season; -1 when jcmd is not at hand.
@@ -474,7 +484,7 @@ public final class SeasonSimulator {
             info.waitFor();
             long usedKb = 0;
             for (String line : out.split("\\R")) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(generation|heap)\\s+total \\d+K, used (\\d+)K").matcher(line);
+                Matcher m = HEAP_USED.matcher(line);
                 if (m.find()) {
                     usedKb += Long.parseLong(m.group(2));
                 }

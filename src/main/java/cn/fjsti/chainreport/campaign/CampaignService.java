@@ -79,12 +79,12 @@ public class CampaignService {
 
     /**
      * Queues the caller behind anyone else finishing a county's or unit's part of this campaign, until the
-     * transaction ends. Those completions all update the campaign process's multi-instance counters; run
-     * side by side they collide in the engine (OptimisticLockingException) and had to be retried, which
-     * at national scale (2,844 counties) no longer converged. Take it first in the transaction, before
-     * writing anything that refers to the campaign: on PostgreSQL such a write holds a key-share lock on
-     * the campaign row, and two transactions that each hold one and then ask for this lock deadlock
-     * (SeasonSimulatorIT on PostgreSQL found it).
+     * transaction ends. The last part to end tells the campaign (CampaignPartEndedDelegate); it can only know
+     * it is the last if the parts end one after the other: two ending side by side would each still see the
+     * other running, and the campaign would never hear. Take it first in the transaction, before writing
+     * anything that refers to the campaign: on PostgreSQL such a write holds a key-share lock on the campaign
+     * row, and two transactions that each hold one and then ask for this lock deadlock (SeasonSimulatorIT on
+     * PostgreSQL found it).
      */
     public static void lockForCompletion(Campaign campaign) {
         Campaign.getEntityManager().lock(campaign, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);

@@ -168,7 +168,7 @@ public class ChainDeclarationService {
         // declaration) and by candidate group, which the engine joins as an outer join, so that H2 starts from
         // every unassigned task (≈ 30 ms of each declaration with 2,844 counties).
         Task task = tasks.createTaskQuery()
-                .processInstanceBusinessKey(Workflow.surveyBusinessKey(campaignId, countyCode))
+                .processInstanceBusinessKey(Workflow.partBusinessKey(campaignId, countyCode))
                 .taskDefinitionKey(Workflow.Task.DECLARE_CHAINS)
                 .singleResult();
         if (task != null) {

@@ -15,11 +15,17 @@ public final class Workflow {
     public static final String INSTITUTE_GROUP = "institute";
 
     /**
-     * The business key of a county's survey in a campaign, as campaign.bpmn gives it: the campaign's key (its id),
-     * a slash, the county's code. Unique, so the county's declaration task is found through the key's index.
+     * The business key of a campaign part (a county's survey, a unit's package), as the campaign gives it: the
+     * campaign's key (its id), a slash, the region's code. Unique per process, so a county's declaration task
+     * is found through the key's index.
      */
-    public static String surveyBusinessKey(Long campaignId, String countyCode) {
-        return campaignId + "/" + countyCode;
+    public static String partBusinessKey(Long campaignId, String regionCode) {
+        return partBusinessKeyPrefix(campaignId) + regionCode;
+    }
+
+    /** What the business keys of every part of one campaign begin with. */
+    public static String partBusinessKeyPrefix(Long campaignId) {
+        return campaignId + "/";
     }
 
     /** Process definition keys. */
@@ -56,10 +62,8 @@ public final class Workflow {
         public static final String REGION_CODE = "regionCode";
         public static final String REVIEW_UNIT = "reviewUnit";
         public static final String DEADLINE = "deadline";
-        /** Transient: the drafting county codes the campaign fans out to. */
-        public static final String DRAFTING_COUNTIES = "draftingCountyCodes";
-        /** Transient: the city-level units the campaign fans out to. */
-        public static final String REVIEW_UNITS = "reviewUnitCodes";
+        /** Local to a part's last step: the message that step sends the campaign when it is the last part. */
+        public static final String CAMPAIGN_MESSAGE = "campaignMessage";
         /** The city-level unit of a Process_UnitPackage instance. */
         public static final String UNIT_CODE = "unitCode";
         /** Transient: the reminder instants still ahead when a unit's preparation (re)starts. */

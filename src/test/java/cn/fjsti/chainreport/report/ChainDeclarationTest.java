@@ -31,7 +31,7 @@ class ChainDeclarationTest {
     void shouldCreateOneReportAndProcessPerChainAndCompleteTheDeclarationTask() {
         long campaign = Fixtures.openCampaign();
         // The county's survey has a business key of its own, which is how a declaration finds its task quickly.
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Workflow.surveyBusinessKey(campaign, Accounts.HAICANG))
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Workflow.partBusinessKey(campaign, Accounts.HAICANG))
                 .taskDefinitionKey(Workflow.Task.DECLARE_CHAINS).taskCandidateGroup(Accounts.HAICANG).count()).isOne();
         as(Accounts.HAICANG).body(Map.of("chains", List.of("集成电路产业链", "生物医药产业链")))
                 .post("/api/campaigns/{id}/chains", campaign)

@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport.support;
 
 import cn.fjsti.chainreport.common.ClockProducer;
+import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -51,7 +52,10 @@ public class TimeMachine {
 
     private List<Job> dueTimers(long campaignId) {
         List<Job> due = new java.util.ArrayList<>();
-        for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(campaignId)).list()) {
+        var instances = new java.util.ArrayList<>(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(Workflow.partBusinessKeyPrefix(campaignId) + "%").list());
+        instances.addAll(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(campaignId)).list());
+        for (var instance : instances) {
             due.addAll(management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list());
         }
         return due;

@@ -12,9 +12,13 @@ import cn.fjsti.chainreport.audit.Audited;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.task.Task;
 
 /** Reading, saving and submitting reports, scoped to the caller's region. */
@@ -43,8 +47,8 @@ public class ReportService {
             Region.byCode(region).orElseThrow(() -> ApiException.badField("region", "没有代码为 " + region + " 的地区"));
             access.requireRead(region);
         }
-        List<String> conditions = new java.util.ArrayList<>();
-        Map<String, Object> params = new java.util.HashMap<>();
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         if (campaignId != null) {
             conditions.add("campaignId = :campaignId");
             params.put("campaignId", campaignId);
@@ -53,16 +57,38 @@ public class ReportService {
             conditions.add("authorRegion = :region");
             params.put("region", region);
         }
-        if (!user.seesEverything()) {
-            conditions.add(user.is(Role.CITY) ? "(reviewUnit = :own or authorRegion = :own)" : "authorRegion = :own");
+        List<Report> reports;
+        if (user.seesEverything()) {
+            reports = find(conditions, params);
+        } else if (user.is(Role.CITY)) {
+            // A city's own reports and those it reviews, as two queries: for "reviewUnit = :own or
+            // authorRegion = :own" H2 uses no index and reads every report (2.3 s at national size).
             params.put("own", user.regionCode());
+            Map<Long, Report> byId = new TreeMap<>(Comparator.reverseOrder());
+            for (String own : List.of("reviewUnit = :own", "authorRegion = :own")) {
+                find(with(conditions, own), params).forEach(r -> byId.put(r.id, r));
+            }
+            reports = List.copyOf(byId.values());
+        } else {
+            params.put("own", user.regionCode());
+            reports = find(with(conditions, "authorRegion = :own"), params);
         }
-        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
-        // Newest campaign first: ids grow with time. ("order by campaignId" together with a campaignId filter
-        // returned no rows on Hibernate 6.6/H2 here, hence the id.)
-        List<Report> reports = Report.list("from Report " + where + "order by id desc", params);
         Map<Long, ReportStage> stages = process.stagesOf(reports);
         return reports.stream().map(r -> ReportViews.summary(r, stages.get(r.id))).toList();
+    }
+
+    /** Reports matching all conditions, newest first: ids grow with time. */
+    private static List<Report> find(List<String> conditions, Map<String, Object> params) {
+        // ("order by campaignId" together with a campaignId filter returned no rows on Hibernate 6.6/H2
+        // here, hence the id.)
+        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
+        return Report.list("from Report " + where + "order by id desc", params);
+    }
+
+    private static List<String> with(List<String> conditions, String condition) {
+        List<String> all = new ArrayList<>(conditions);
+        all.add(condition);
+        return all;
     }
 
     @Transactional

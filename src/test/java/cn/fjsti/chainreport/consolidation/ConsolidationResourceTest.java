@@ -2,7 +2,9 @@ package cn.fjsti.chainreport.consolidation;
 
 import static cn.fjsti.chainreport.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Database;
@@ -84,8 +86,12 @@ class ConsolidationResourceTest {
         db.assertWritesNothing(() -> as(Accounts.INSTITUTE).body(Map.of("reportIds", List.of(haicang, xiangan))).post(merges)
                 .then().statusCode(403));
 
+        String duplicates = "/api/campaigns/" + campaign + "/duplicates";
+        as(Accounts.XIAMEN).get(duplicates).then().body("members.reportId.flatten()", hasItems((int) haicang, (int) xiangan));
         long group = ((Number) as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, xiangan), "chain", "集成电路产业链"))
                 .post(merges).then().statusCode(201).extract().path("id")).longValue();
+        as(Accounts.XIAMEN).get(duplicates).then().statusCode(200)
+                .body("members.reportId.flatten()", not(hasItems((int) haicang))).body("members.reportId.flatten()", not(hasItems((int) xiangan)));
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, xiangan))).post(merges)
                 .then().statusCode(409));
         db.assertWritesNothing(() -> as(Accounts.FUZHOU).post(merges + "/" + group + "/undo").then().statusCode(403));
@@ -94,6 +100,7 @@ class ConsolidationResourceTest {
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).post(merges + "/" + group + "/undo").then().statusCode(409)
                 .body("detail", equalTo("这次合并已经撤销")));
         as(Accounts.XIAMEN).get(merges).then().statusCode(200).body("[0].active", equalTo(false));
+        as(Accounts.XIAMEN).get(duplicates).then().body("members.reportId.flatten()", hasItems((int) haicang, (int) xiangan));
         as(Accounts.INSTITUTE).get(merges + "?unit=350200").then().statusCode(200).body("", hasSize(1));
     }
 

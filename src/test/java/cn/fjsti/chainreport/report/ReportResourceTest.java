@@ -205,8 +205,13 @@ class ReportResourceTest {
         long minhou = Fixtures.newReport(Accounts.MINHOU);
         as(Accounts.HAICANG).get("/api/reports?campaignId=" + campaign).then().statusCode(200)
                 .body("authorRegion", everyItem(equalTo(Accounts.HAICANG))).body("id", hasItem((int) haicang));
-        as(Accounts.XIAMEN).get("/api/reports?campaignId=" + campaign).then().statusCode(200)
-                .body("reviewUnit", everyItem(equalTo(Accounts.XIAMEN))).body("id", not(hasItem((int) minhou)));
+        int cityLed = as(Accounts.XIAMEN).body(Map.of("chain", Fixtures.uniqueChain()))
+                .post("/api/campaigns/{id}/chains/city-led", campaign).then().statusCode(201).extract().path("id");
+        List<Integer> cityList = as(Accounts.XIAMEN).get("/api/reports?campaignId=" + campaign).then().statusCode(200)
+                .body("reviewUnit", everyItem(equalTo(Accounts.XIAMEN))).body("id", not(hasItem((int) minhou)))
+                .body("id", hasItem((int) haicang)).body("id", hasItem(cityLed)).extract().path("id");
+        assertThat(cityList).as("newest first, each report once").isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
         as(Accounts.INSTITUTE).get("/api/reports?campaignId=" + campaign).then().statusCode(200)
                 .body("id", hasItem((int) minhou)).body("id", hasItem((int) haicang));
         as(Accounts.XIAMEN).get("/api/reports?region=" + Accounts.HAICANG).then().statusCode(200).body("id", hasItem((int) haicang));

@@ -21,4 +21,13 @@ public final class ReadOnlyPersistence {
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
     }
+
+    /**
+     * Forgets every entity loaded so far (they stay usable as plain objects), so that a loop over groups keeps
+     * one group in memory instead of all: the board at national size otherwise held every report's text at
+     * once, ≈ 370 MB of heap.
+     */
+    public static void forgetLoaded() {
+        Panache.getEntityManager().clear();
+    }
 }

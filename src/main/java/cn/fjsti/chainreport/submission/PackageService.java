@@ -224,7 +224,7 @@ public class PackageService {
         if (!user.seesEverything()) {
             throw ApiException.forbidden("进度看板仅供省科学技术信息研究所和省科技厅使用");
         }
-        // The board loads every report of every unit.
+        // The board reads every report of every unit, one unit at a time.
         ReadOnlyPersistence.forThisTransaction();
         Instant now = clock.instant();
         List<PackageViews.BoardRow> rows = Region.reviewUnits().stream().map(unit -> {
@@ -234,6 +234,8 @@ public class PackageService {
             PackageStage stage = stage(campaign.id, unit.code, last);
             Instant sentAt = stage == PackageStage.SENT || stage == PackageStage.ACCEPTED ? last.map(r -> r.sentAt).orElse(null) : null;
             Instant reference = sentAt != null ? sentAt : now;
+            int rounds = (int) PackageRound.count("packageId", pkg.id);
+            ReadOnlyPersistence.forgetLoaded();
             return new PackageViews.BoardRow(unit.code, unit.name, s.counties().size(), s.countiesDeclared(),
                     s.countiesCovered(), s.countyReportsIn(ReportStage.DRAFTING) + s.countyReportsIn(ReportStage.RETURNED),
                     s.countyReportsIn(ReportStage.UNDER_REVIEW), s.countyReportsIn(ReportStage.APPROVED),
@@ -241,8 +243,7 @@ public class PackageService {
                     Times.beijing(sentAt), sentAt == null ? null : DeadlinePolicy.onTime(sentAt, campaign.deadline),
                     Math.max(0, DeadlinePolicy.daysLeft(now, campaign.deadline)),
                     DeadlinePolicy.daysLate(reference, campaign.deadline),
-                    pkg.overdueMarkedAt != null || reference.isAfter(campaign.deadline),
-                    (int) PackageRound.count("packageId", pkg.id));
+                    pkg.overdueMarkedAt != null || reference.isAfter(campaign.deadline), rounds);
         }).toList();
         boolean ended = runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0;
         return new PackageViews.Board(campaign.id, campaign.year, Times.beijing(campaign.deadline),

@@ -28,18 +28,19 @@ public class StartCampaignPartsDelegate implements JavaDelegate {
         Long campaignId = (Long) execution.getVariable(Workflow.Var.CAMPAIGN_ID);
         Object deadline = execution.getVariable(Workflow.Var.DEADLINE);
         for (Region county : Region.draftingCounties()) {
-            runtime.startProcessInstanceByKey(Workflow.Process.COUNTY_SURVEY, Workflow.partBusinessKey(campaignId, county.code),
-                    Variables.createVariables()
-                            .putValue(Workflow.Var.CAMPAIGN_ID, campaignId)
-                            .putValue(Workflow.Var.DEADLINE, deadline)
-                            .putValue(Workflow.Var.REGION_CODE, county.code));
+            startPart(Workflow.Process.COUNTY_SURVEY, campaignId, deadline, Workflow.Var.REGION_CODE, county.code);
         }
         for (Region unit : Region.reviewUnits()) {
-            runtime.startProcessInstanceByKey(Workflow.Process.UNIT_PACKAGE, Workflow.partBusinessKey(campaignId, unit.code),
-                    Variables.createVariables()
-                            .putValue(Workflow.Var.CAMPAIGN_ID, campaignId)
-                            .putValue(Workflow.Var.DEADLINE, deadline)
-                            .putValue(Workflow.Var.UNIT_CODE, unit.code));
+            startPart(Workflow.Process.UNIT_PACKAGE, campaignId, deadline, Workflow.Var.UNIT_CODE, unit.code);
         }
+    }
+
+    /** One part: the campaign's id and deadline, and the region's code under the name its process reads. */
+    private void startPart(String processKey, Long campaignId, Object deadline, String regionVariable, String regionCode) {
+        runtime.startProcessInstanceByKey(processKey, Workflow.partBusinessKey(campaignId, regionCode),
+                Variables.createVariables()
+                        .putValue(Workflow.Var.CAMPAIGN_ID, campaignId)
+                        .putValue(Workflow.Var.DEADLINE, deadline)
+                        .putValue(regionVariable, regionCode));
     }
 }

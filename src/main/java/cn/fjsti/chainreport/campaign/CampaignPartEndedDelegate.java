@@ -4,10 +4,12 @@ import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * The last step of a campaign part (a county's survey, a unit's package): when no other part of the same
@@ -25,16 +27,26 @@ public class CampaignPartEndedDelegate implements JavaDelegate {
     @Inject
     RepositoryService repository;
 
+    @Inject
+    ManagementService management;
+
     @Override
     public void execute(DelegateExecution execution) {
         Long campaignId = (Long) execution.getVariable(Workflow.Var.CAMPAIGN_ID);
         String processKey = repository.getProcessDefinition(execution.getProcessDefinitionId()).getKey();
         // This part is still in the database until the transaction ends: look for one that is not this one.
-        boolean othersRunning = runtime.createProcessInstanceQuery()
-                .processDefinitionKey(processKey)
-                .processInstanceBusinessKeyLike(Workflow.partBusinessKeyPrefix(campaignId) + "%")
-                .listPage(0, 2).stream()
-                .anyMatch(part -> !part.getId().equals(execution.getProcessInstanceId()));
+        // A native query, because the engine's own process instance query filters on the parent column and
+        // sorts by id: H2 then reads every running process instance of every campaign (≈ 11 ms a declaration
+        // with 2,844 counties), where this one stops at the first row of the business key's index (0.3 ms).
+        boolean othersRunning = !runtime.createNativeProcessInstanceQuery()
+                .sql("select RES.* from " + management.getTableName(ProcessInstance.class) + " RES"
+                        + " where RES.BUSINESS_KEY_ like #{prefix} and RES.PROC_DEF_KEY_ = #{processKey}"
+                        + " and RES.ID_ = RES.PROC_INST_ID_ and RES.ID_ <> #{self}")
+                .parameter("prefix", Workflow.partBusinessKeyPrefix(campaignId) + "%")
+                .parameter("processKey", processKey)
+                .parameter("self", execution.getProcessInstanceId())
+                .listPage(0, 1)
+                .isEmpty();
         if (!othersRunning) {
             runtime.createMessageCorrelation((String) execution.getVariableLocal(Workflow.Var.CAMPAIGN_MESSAGE))
                     .processInstanceId(CampaignService.require(campaignId).processInstanceId)

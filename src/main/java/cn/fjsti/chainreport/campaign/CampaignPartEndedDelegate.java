@@ -38,7 +38,7 @@ public class CampaignPartEndedDelegate implements JavaDelegate {
         // A native query, because the engine's own process instance query filters on the parent column and
         // sorts by id: H2 then reads every running process instance of every campaign (≈ 11 ms a declaration
         // with 2,844 counties), where this one stops at the first row of the business key's index (0.3 ms).
-        boolean othersRunning = !runtime.createNativeProcessInstanceQuery()
+        boolean lastPart = runtime.createNativeProcessInstanceQuery()
                 .sql("select RES.* from " + management.getTableName(ProcessInstance.class) + " RES"
                         + " where RES.BUSINESS_KEY_ like #{prefix} and RES.PROC_DEF_KEY_ = #{processKey}"
                         + " and RES.ID_ = RES.PROC_INST_ID_ and RES.ID_ <> #{self}")
@@ -47,7 +47,7 @@ public class CampaignPartEndedDelegate implements JavaDelegate {
                 .parameter("self", execution.getProcessInstanceId())
                 .listPage(0, 1)
                 .isEmpty();
-        if (!othersRunning) {
+        if (lastPart) {
             runtime.createMessageCorrelation((String) execution.getVariableLocal(Workflow.Var.CAMPAIGN_MESSAGE))
                     .processInstanceId(CampaignService.require(campaignId).processInstanceId)
                     .correlate();

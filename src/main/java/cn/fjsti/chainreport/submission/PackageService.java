@@ -23,6 +23,7 @@ import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -224,27 +225,14 @@ public class PackageService {
         if (!user.seesEverything()) {
             throw ApiException.forbidden("进度看板仅供省科学技术信息研究所和省科技厅使用");
         }
-        // The board reads every report of every unit, one unit at a time.
         ReadOnlyPersistence.forThisTransaction();
         Instant now = clock.instant();
-        List<PackageViews.BoardRow> rows = Region.reviewUnits().stream().map(unit -> {
-            UnitSnapshot s = snapshot(campaign, unit);
-            CityPackage pkg = pkg(campaign.id, unit.code);
-            Optional<PackageRound> last = pkg.lastRound();
-            PackageStage stage = stage(campaign.id, unit.code, last);
-            Instant sentAt = stage == PackageStage.SENT || stage == PackageStage.ACCEPTED ? last.map(r -> r.sentAt).orElse(null) : null;
-            Instant reference = sentAt != null ? sentAt : now;
-            int rounds = (int) PackageRound.count("packageId", pkg.id);
+        List<PackageViews.BoardRow> rows = new ArrayList<>();
+        for (Region unit : Region.reviewUnits()) {
+            rows.add(boardRow(campaign, unit, now));
+            // The board reads every report of every unit: keep one unit's in memory at a time.
             ReadOnlyPersistence.forgetLoaded();
-            return new PackageViews.BoardRow(unit.code, unit.name, s.counties().size(), s.countiesDeclared(),
-                    s.countiesCovered(), s.countyReportsIn(ReportStage.DRAFTING) + s.countyReportsIn(ReportStage.RETURNED),
-                    s.countyReportsIn(ReportStage.UNDER_REVIEW), s.countyReportsIn(ReportStage.APPROVED),
-                    s.countyReportsIn(ReportStage.MERGED), s.cityReports().size(), stage.name(), stage.label(),
-                    Times.beijing(sentAt), sentAt == null ? null : DeadlinePolicy.onTime(sentAt, campaign.deadline),
-                    Math.max(0, DeadlinePolicy.daysLeft(now, campaign.deadline)),
-                    DeadlinePolicy.daysLate(reference, campaign.deadline),
-                    pkg.overdueMarkedAt != null || reference.isAfter(campaign.deadline), rounds);
-        }).toList();
+        }
         boolean ended = runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0;
         return new PackageViews.Board(campaign.id, campaign.year, Times.beijing(campaign.deadline),
                 Times.text(campaign.deadline), Times.beijing(now),
@@ -252,6 +240,24 @@ public class PackageService {
                 rows.stream().filter(r -> r.stage().equals(PackageStage.ACCEPTED.name())).count(),
                 rows.stream().filter(r -> r.sentAt() != null).count(),
                 rows.stream().filter(PackageViews.BoardRow::overdue).count(), rows);
+    }
+
+    private PackageViews.BoardRow boardRow(Campaign campaign, Region unit, Instant now) {
+        UnitSnapshot s = snapshot(campaign, unit);
+        CityPackage pkg = pkg(campaign.id, unit.code);
+        Optional<PackageRound> last = pkg.lastRound();
+        PackageStage stage = stage(campaign.id, unit.code, last);
+        Instant sentAt = stage == PackageStage.SENT || stage == PackageStage.ACCEPTED ? last.map(r -> r.sentAt).orElse(null) : null;
+        Instant reference = sentAt != null ? sentAt : now;
+        return new PackageViews.BoardRow(unit.code, unit.name, s.counties().size(), s.countiesDeclared(),
+                s.countiesCovered(), s.countyReportsIn(ReportStage.DRAFTING) + s.countyReportsIn(ReportStage.RETURNED),
+                s.countyReportsIn(ReportStage.UNDER_REVIEW), s.countyReportsIn(ReportStage.APPROVED),
+                s.countyReportsIn(ReportStage.MERGED), s.cityReports().size(), stage.name(), stage.label(),
+                Times.beijing(sentAt), sentAt == null ? null : DeadlinePolicy.onTime(sentAt, campaign.deadline),
+                Math.max(0, DeadlinePolicy.daysLeft(now, campaign.deadline)),
+                DeadlinePolicy.daysLate(reference, campaign.deadline),
+                pkg.overdueMarkedAt != null || reference.isAfter(campaign.deadline),
+                (int) PackageRound.count("packageId", pkg.id));
     }
 
     private PackageViews.Package view(Campaign campaign, Region unit, UnitSnapshot snapshot) {

@@ -246,7 +246,7 @@ function wireLogin() {
     if (response.ok) {
       location.href = form.dataset.next || '/';
     } else {
-      showProblem(form, { detail: '用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟。' });
+      showProblem(form, { detail: '用户名或密码不正确。在本机连续输错 5 次，将暂停登录 15 分钟（管理员可解除）。' });
       form.j_password.value = '';
       form.j_password.focus();
     }

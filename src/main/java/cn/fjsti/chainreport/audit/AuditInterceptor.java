@@ -10,8 +10,11 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Writes an {@link AuditEvent} after an {@link Audited} method returns, inside the same transaction (it runs
@@ -22,6 +25,9 @@ import java.util.stream.Collectors;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 250)
 public class AuditInterceptor {
+
+    /** Parameter names that hold secrets whether annotated or not (compiled with {@code -parameters}). */
+    static final Pattern SECRET_NAME = Pattern.compile("(?i)password|secret|token|key$|cookie|credential");
 
     @Inject
     SecurityIdentity identity;
@@ -38,10 +44,7 @@ public class AuditInterceptor {
         Audited audited = context.getMethod().getAnnotation(Audited.class);
         String action = audited != null && !audited.value().isEmpty() ? audited.value()
                 : context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
-        String target = Arrays.stream(context.getParameters())
-                .filter(p -> p instanceof Number || p instanceof CharSequence || p instanceof Boolean)
-                .map(String::valueOf)
-                .collect(Collectors.joining(","));
+        String target = target(context.getMethod(), context.getParameters());
         // Engine timers run on job-executor threads: no request, no user.
         boolean inRequest = Arc.container().requestContext().isActive();
         boolean anonymous = !inRequest || identity.isAnonymous();
@@ -52,5 +55,25 @@ public class AuditInterceptor {
                 anonymous ? null : identity.getAttribute(AccountIdentityProvider.REGION_ATTRIBUTE),
                 action, target.length() > 200 ? target.substring(0, 200) : target, remote).persist();
         return result;
+    }
+
+    /**
+     * The audit row's target: the method's plain arguments (numbers, texts, flags) joined by commas, a
+     * secret shown as {@code ***}. Records and entities are left out (they carry whole texts).
+     */
+    static String target(Method method, Object[] arguments) {
+        Parameter[] parameters = method.getParameters();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < arguments.length; i++) {
+            Object argument = arguments[i];
+            if (argument instanceof Number || argument instanceof CharSequence || argument instanceof Boolean) {
+                parts.add(isSecret(parameters[i]) ? "***" : String.valueOf(argument));
+            }
+        }
+        return String.join(",", parts);
+    }
+
+    static boolean isSecret(Parameter parameter) {
+        return parameter.isAnnotationPresent(Secret.class) || SECRET_NAME.matcher(parameter.getName()).find();
     }
 }

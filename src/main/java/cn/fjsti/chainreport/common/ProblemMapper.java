@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import cn.fjsti.chainreport.web.PageErrors;
 import org.hibernate.StaleStateException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -31,6 +32,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ConfigProperty(name = "chainreport.login.max-failures", defaultValue = "5")
+    int maxFailures;
+
+    @ConfigProperty(name = "chainreport.login.lock", defaultValue = "PT15M")
+    java.time.Duration lock;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -98,7 +105,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return respond(401, "未登录", "用户名或密码不正确，或登录已过期；连续 5 次输错密码，账号将锁定 15 分钟", uri, List.of(), Map.of());
+        return respond(401, "未登录", "用户名或密码不正确，或登录已过期、已退出；从同一地址连续 " + maxFailures
+                + " 次输错密码，将暂停登录 " + lock.toMinutes() + " 分钟（管理员可解除）", uri, List.of(), Map.of());
     }
 
     @ServerExceptionMapper

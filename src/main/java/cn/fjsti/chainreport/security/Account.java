@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** A person's login: a role, the region it acts for, and a bcrypt password hash. */
@@ -34,6 +36,10 @@ public class Account extends PanacheEntityBase {
 
     public boolean enabled;
 
+    /** Login cookies issued before this moment are refused (null: none ended yet). Wall-clock time. */
+    @Column(name = "sessions_valid_from")
+    public Instant sessionsValidFrom;
+
     protected Account() {
     }
 
@@ -44,6 +50,12 @@ public class Account extends PanacheEntityBase {
         this.regionCode = regionCode;
         this.displayName = displayName;
         this.enabled = true;
+    }
+
+    /** Ends every session of this account, on every node: its login cookies issued until now stop working. */
+    public void endSessions() {
+        // Milliseconds, as the cookie counts: a login in the same millisecond as a logout stays valid.
+        sessionsValidFrom = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static Optional<Account> byUsername(String username) {

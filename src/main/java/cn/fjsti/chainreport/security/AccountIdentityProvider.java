@@ -1,31 +1,47 @@
 package cn.fjsti.chainreport.security;
 
+import cn.fjsti.chainreport.audit.SecurityAudit;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Turns the account table into security identities: a user name and password (form login or HTTP Basic)
  * is checked against the bcrypt hash; a login cookie (trusted request) is re-read so that a disabled
- * account or a changed role takes effect at once. The identity carries the role and, as attribute
- * {@code region}, the region the account acts for.
+ * account or a changed role takes effect at once, and refused when it was issued before the account's
+ * sessions were ended (logout, password change or reset, disabling). The identity carries the role and, as
+ * attribute {@code region}, the region the account acts for.
+ *
+ * <p>A wrong name costs as much time as a wrong password (a check against a dummy hash), so the answer's
+ * timing does not tell which user names exist.
  */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     public static final String REGION_ATTRIBUTE = "region";
+    /** bcrypt reads at most this many bytes of a password. */
+    static final int BCRYPT_MAX_BYTES = 72;
 
-    @jakarta.inject.Inject
+    @Inject
     LoginThrottle throttle;
+
+    @Inject
+    SecurityAudit audit;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -37,18 +53,48 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                                               AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             String username = request.getUsername();
-            if (throttle.locked(username)) {
-                throw new AuthenticationFailedException("locked after repeated failures");
+            if (LoginThrottle.impossible(username)) {
+                throw new AuthenticationFailedException("no such user name");
             }
-            Account account = load(username);
+            String address = clientAddress(request);
+            if (throttle.locked(username, address)) {
+                throw new AuthenticationFailedException("paused after repeated failures");
+            }
             String password = new String(request.getPassword().getPassword());
-            if (account == null || !Passwords.matches(password, account.passwordHash)) {
-                throttle.failed(username);
+            Account account = load(username);
+            if (!checks(password, account)) {
+                if (throttle.failed(username, address)) {
+                    audit.record(username, "login.paused", "连续 " + throttle.maxFailures() + " 次密码错误，暂停 "
+                            + throttle.lockDuration().toMinutes() + " 分钟", address);
+                }
                 throw new AuthenticationFailedException("bad credentials");
             }
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             return identityOf(account);
         });
+    }
+
+    /** The password against the account's hash; for no account, against a dummy hash, taking as long. */
+    private static boolean checks(String password, Account account) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            Passwords.matches("", DummyHash.VALUE);
+            return false;
+        }
+        if (account == null) {
+            Passwords.matches(password, DummyHash.VALUE);
+            return false;
+        }
+        return Passwords.matches(password, account.passwordHash);
+    }
+
+    /** Made once, on the first login attempt: a real hash of the service's cost. */
+    private static final class DummyHash {
+        static final String VALUE = Passwords.hash("dummy-password-that-matches-no-account");
+    }
+
+    static String clientAddress(AuthenticationRequest request) {
+        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context == null || context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress();
     }
 
     static Account load(String username) {
@@ -70,9 +116,12 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 .build();
     }
 
-    /** Re-reads the account behind a login cookie. */
+    /** Re-reads the account behind a login cookie, and refuses a cookie issued before its sessions were ended. */
     @ApplicationScoped
     public static class FromCookie implements IdentityProvider<TrustedAuthenticationRequest> {
+
+        @Inject
+        SessionCookies cookies;
 
         @Override
         public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -85,6 +134,12 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 Account account = load(request.getPrincipal());
                 if (account == null) {
                     throw new AuthenticationFailedException("account gone or disabled");
+                }
+                if (account.sessionsValidFrom != null) {
+                    Instant issued = cookies.issuedAt(HttpSecurityUtils.getRoutingContextAttribute(request)).orElse(Instant.EPOCH);
+                    if (issued.isBefore(account.sessionsValidFrom)) {
+                        throw new AuthenticationFailedException("session ended");
+                    }
                 }
                 return identityOf(account);
             });

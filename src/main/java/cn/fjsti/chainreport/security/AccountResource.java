@@ -36,6 +36,10 @@ public final class AccountResource {
     public record NewPassword(@NotNull(message = "请填写密码") String password) {
     }
 
+    /** How many paused addresses an unlock lifted. */
+    public record UnlockResult(String username, int lifted) {
+    }
+
     /** A person's own password change. */
     public record OwnPassword(@NotNull(message = "请填写当前密码") String currentPassword,
                               @NotNull(message = "请填写新密码") String newPassword) {
@@ -75,6 +79,13 @@ public final class AccountResource {
             return accounts.setEnabled(username, true);
         }
 
+        @POST
+        @Path("/{username}/unlock")
+        @Operation(summary = "解除登录暂停", description = "某地址连续输错密码后，该用户名在该地址的登录会暂停；管理员可立即解除全部暂停")
+        public UnlockResult unlock(@PathParam("username") String username) {
+            return new UnlockResult(username, accounts.unlock(username));
+        }
+
         @PUT
         @Path("/{username}/password")
         @Operation(summary = "重设密码")
@@ -93,7 +104,7 @@ public final class AccountResource {
         AccountService accounts;
 
         @PUT
-        @Operation(summary = "修改本人密码")
+        @Operation(summary = "修改本人密码", description = "修改后本账号的所有会话（包括当前这个）结束，请用新密码重新登录")
         public Response change(@NotNull(message = "请求内容不能为空") @Valid OwnPassword p) {
             accounts.changeOwnPassword(p.currentPassword(), p.newPassword());
             return Response.noContent().build();

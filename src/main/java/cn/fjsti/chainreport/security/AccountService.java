@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport.security;
 
 import cn.fjsti.chainreport.audit.Audited;
+import cn.fjsti.chainreport.audit.Secret;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.FieldError;
 import cn.fjsti.chainreport.region.Region;
@@ -18,6 +19,9 @@ public class AccountService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    LoginThrottle throttle;
+
     /** An account as shown: never the hash. */
     public record AccountView(String username, String role, String regionCode, String regionName, String displayName,
                               boolean enabled) {
@@ -34,7 +38,7 @@ public class AccountService {
 
     @Transactional
     @Audited("account.create")
-    public AccountView create(String username, String password, Role role, String regionCode, String displayName) {
+    public AccountView create(String username, @Secret String password, Role role, String regionCode, String displayName) {
         Region region = Region.byCode(regionCode)
                 .orElseThrow(() -> ApiException.badField("regionCode", "没有代码为 " + regionCode + " 的地区"));
         boolean fits = switch (role) {
@@ -63,27 +67,47 @@ public class AccountService {
             throw ApiException.conflict("不能停用自己的账号");
         }
         account.enabled = enabled;
+        if (!enabled) {
+            account.endSessions();
+        }
         return AccountView.of(account);
     }
 
     @Transactional
     @Audited("account.resetPassword")
-    public AccountView resetPassword(String username, String password) {
+    public AccountView resetPassword(String username, @Secret String password) {
         Account account = find(username);
         requireGoodPassword(username, password, "password");
         account.passwordHash = Passwords.hash(password);
+        account.endSessions();
         return AccountView.of(account);
     }
 
     @Transactional
     @Audited("account.changeOwnPassword")
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public void changeOwnPassword(@Secret String currentPassword, @Secret String newPassword) {
         Account account = find(user.username());
         if (!Passwords.matches(currentPassword, account.passwordHash)) {
             throw ApiException.badField("currentPassword", "当前密码不正确");
         }
         requireGoodPassword(account.username, newPassword, "newPassword");
         account.passwordHash = Passwords.hash(newPassword);
+        account.endSessions();
+    }
+
+    /** Logging out ends every session of the account (every browser, every node), not only this cookie. */
+    @Transactional
+    @Audited("session.logout")
+    public void logout() {
+        find(user.username()).endSessions();
+    }
+
+    /** Lifts the login pauses of an account (wrong passwords from some address); returns how many were lifted. */
+    @Transactional
+    @Audited("account.unlock")
+    public int unlock(String username) {
+        find(username);
+        return throttle.unlock(username);
     }
 
     private static void requireGoodPassword(String username, String password, String field) {

@@ -19,6 +19,9 @@ public class MeResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    AccountService accounts;
+
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
     String cookieName;
 
@@ -35,8 +38,9 @@ public class MeResource {
 
     @POST
     @Path("/logout")
-    @Operation(summary = "退出登录")
+    @Operation(summary = "退出登录", description = "结束本账号的所有会话（所有浏览器、所有节点）")
     public Response logout() {
+        accounts.logout();
         NewCookie expired = new NewCookie.Builder(cookieName).path("/").maxAge(0).value("").build();
         return Response.noContent().cookie(expired).build();
     }

@@ -212,9 +212,20 @@ public class Pages {
         return Views.institute(frame, new BoardPage(board, lines, ProgressChart.svg(progress.of(id))));
     }
 
-    /** Only a path on this site: never send a person elsewhere after logging in. */
-    static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "";
+    /**
+     * Only a path on this site: never send a person elsewhere after logging in. Browsers drop tabs and line
+     * breaks from a URL and read a backslash as a slash, so {@code /%09/evil.example} would become
+     * {@code //evil.example}: a target holding any control, format or space character or a backslash is
+     * refused outright (the person lands on their home page), as is one that does not start with a single
+     * slash. Returns the path, or "" for none.
+     */
+    public static String safeNext(String next) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")) {
+            return "";
+        }
+        boolean clean = next.codePoints().noneMatch(c -> c == '\\' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT);
+        return clean ? next : "";
     }
 
     private static List<Long> parseIds(String ids) {

@@ -40,7 +40,9 @@ final class PackagedJar implements AutoCloseable {
         }
         File log = Files.createDirectories(Path.of("target", logFolder)).resolve("app-" + port + ".log").toFile();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + jdbcUrl));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                // The login key file: one per test (the nodes of one test share it, as a cluster's nodes would).
+                "-Dchainreport.data-dir=" + Path.of("target", "it-data", logFolder)));
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", JAR.toString()));
         PackagedJar jar = new PackagedJar(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fjsti.chainreport.notification.Notification;
 import cn.fjsti.chainreport.notification.Notifier;
 import cn.fjsti.chainreport.support.Accounts;
+import cn.fjsti.chainreport.support.Api;
 import cn.fjsti.chainreport.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -167,7 +168,8 @@ class AuthorizationMatrixTest {
         Map<String, String[]> unitAndProvince = expect(no, ownOnly(), pass, pass);
 
         rules.put("GET /api/session", a -> same(s -> as(a).get("/api/session"), everyone));
-        rules.put("POST /api/session/logout", a -> same(s -> as(a).post("/api/session/logout"), everyone));
+        // Logging out ends every session of the account: the cached cookie is dropped with it.
+        rules.put("POST /api/session/logout", a -> same(s -> Api.forgetAfter(a, as(a).post("/api/session/logout")), everyone));
         rules.put("GET /api/regions", a -> same(s -> as(a).get("/api/regions"), everyone));
         rules.put("GET /api/regions/review-units", a -> same(s -> as(a).get("/api/regions/review-units"), everyone));
         rules.put("GET /api/regions/{code}", a -> same(s -> as(a).get("/api/regions/350205"), everyone));

@@ -34,7 +34,7 @@ class HardeningTest {
             given().auth().preemptive().basic(user, "wrong" + i).get("/api/session").then().statusCode(401);
         }
         given().auth().preemptive().basic(user, Api.PASSWORD).get("/api/session").then().statusCode(401)
-                .body("detail", containsString("锁定 15 分钟"));
+                .body("detail", containsString("暂停登录 15 分钟"));
         given().formParam("j_username", user).formParam("j_password", Api.PASSWORD).post("/j_security_check").then().statusCode(401);
         clock.set(start.plus(Duration.ofMinutes(16)));
         given().auth().preemptive().basic(user, Api.PASSWORD).get("/api/session").then().statusCode(200)

@@ -22,6 +22,15 @@ public final class Api {
         return given().cookie(COOKIE, cookie).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
+    /**
+     * Drops the cached cookie of an account whose sessions were just ended (logout, password change), so the
+     * next request logs in afresh. Returns the given answer, for use inside a call.
+     */
+    public static <T> T forgetAfter(String username, T answer) {
+        COOKIES.remove(username);
+        return answer;
+    }
+
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }

@@ -1,0 +1,48 @@
+package cn.fjsti.chainreport;
+
+import cn.fjsti.chainreport.common.ClockProducer;
+import cn.fjsti.chainreport.security.SessionKey;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.TimeZone;
+
+/**
+ * Starts the service. Before Quarkus reads its configuration it settles three things the configuration
+ * cannot:
+ * <ul>
+ *   <li>the JVM's time zone is Asia/Shanghai whatever the server's is: the workflow engine stores timer due
+ *       dates as zone-less local timestamps, so a restart under another zone would move every reminder and
+ *       the overdue mark (the service's own columns are {@code TIMESTAMP WITH TIME ZONE});</li>
+ *   <li>the data directory ({@code chainreport.data-dir}, env {@code CHAINREPORT_DATA_DIR}, default
+ *       {@code ./data}) is made absolute once, so the database and the key file never depend on where the
+ *       service was started from;</li>
+ *   <li>the login cookie's key is supplied ({@link SessionKey}): never the one committed to the repository.</li>
+ * </ul>
+ */
+@QuarkusMain
+public final class ChainReportMain {
+
+    /** Property naming the data directory (H2 file, session key). */
+    public static final String DATA_DIR = "chainreport.data-dir";
+
+    private ChainReportMain() {
+    }
+
+    public static void main(String... args) {
+        TimeZone.setDefault(TimeZone.getTimeZone(ClockProducer.ZONE));
+        System.setProperty("user.timezone", ClockProducer.ZONE.getId());
+        Path dataDir = dataDir();
+        System.setProperty(DATA_DIR, dataDir.toString());
+        SessionKey.supply(dataDir);
+        Quarkus.run(args);
+    }
+
+    static Path dataDir() {
+        String configured = System.getProperty(DATA_DIR);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("CHAINREPORT_DATA_DIR");
+        }
+        return Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath().normalize();
+    }
+}

@@ -20,9 +20,22 @@ final class PackagedJar implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    private PackagedJar(Process process, int port) {
+    private final File log;
+
+    private PackagedJar(Process process, int port, File log) {
         this.process = process;
         this.port = port;
+        this.log = log;
+    }
+
+    /** Waits for the process to end by itself; returns its exit code, or -1 if it still runs after the wait. */
+    int awaitExit(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** What the service wrote to its log so far. */
+    String log() throws IOException {
+        return Files.readString(log.toPath());
     }
 
     /** Starts the jar in the demo profile on the given database with extra system properties; waits until ready. */
@@ -34,6 +47,20 @@ final class PackagedJar implements AutoCloseable {
 
     /** Starts the jar as production would run it (no demo profile). */
     static PackagedJar startAsIs(String logFolder, String jdbcUrl, String... properties) throws IOException, InterruptedException {
+        return startAsIs(logFolder, jdbcUrl, java.util.Map.of(), properties);
+    }
+
+    /** Starts the jar as production would run it, with extra environment variables. */
+    static PackagedJar startAsIs(String logFolder, String jdbcUrl, java.util.Map<String, String> env, String... properties)
+            throws IOException, InterruptedException {
+        PackagedJar jar = launch(logFolder, jdbcUrl, env, properties);
+        jar.awaitReady();
+        return jar;
+    }
+
+    /** Starts the jar without waiting for it (for starts that must fail). */
+    static PackagedJar launch(String logFolder, String jdbcUrl, java.util.Map<String, String> env, String... properties)
+            throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -45,7 +72,15 @@ final class PackagedJar implements AutoCloseable {
                 "-Dchainreport.data-dir=" + Path.of("target", "it-data", logFolder)));
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", JAR.toString()));
-        PackagedJar jar = new PackagedJar(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().remove("SESSION_ENCRYPTION_KEY");
+        builder.environment().remove("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
+        builder.environment().putAll(env);
+        return new PackagedJar(builder.start(), port, log);
+    }
+
+    private void awaitReady() throws InterruptedException {
+        PackagedJar jar = this;
         Instant until = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(until)) {
             if (!jar.process.isAlive()) {
@@ -53,7 +88,7 @@ final class PackagedJar implements AutoCloseable {
             }
             try {
                 if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return jar;
+                    return;
                 }
             } catch (Exception notYet) {
                 // still starting

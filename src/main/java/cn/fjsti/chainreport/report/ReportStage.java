@@ -39,17 +39,22 @@ public enum ReportStage {
      * @param taskDefinitionKey the active user task of the report's Process_Report, null when it has ended
      */
     static ReportStage of(Report report, String taskDefinitionKey) {
-        if (report.withdrawnAt != null) {
+        return of(report.withdrawnAt != null, report.mergedInto != null, report.revisionCount, taskDefinitionKey);
+    }
+
+    /** The same rule from the facts alone (bulk reads that do not load whole reports). */
+    public static ReportStage of(boolean withdrawn, boolean merged, int revisionCount, String taskDefinitionKey) {
+        if (withdrawn) {
             return WITHDRAWN;
         }
-        if (report.mergedInto != null) {
+        if (merged) {
             return MERGED;
         }
         if (taskDefinitionKey == null) {
             return APPROVED;
         }
         return switch (taskDefinitionKey) {
-            case Workflow.Task.DRAFT_REPORT -> report.revisionCount > 0 ? RETURNED : DRAFTING;
+            case Workflow.Task.DRAFT_REPORT -> revisionCount > 0 ? RETURNED : DRAFTING;
             case Workflow.Task.CITY_REVIEW -> UNDER_REVIEW;
             default -> throw new IllegalStateException("Unknown report task " + taskDefinitionKey);
         };

@@ -71,7 +71,8 @@ public class ConsolidationService {
     }
 
     /** A proposed group of reports on one chain. */
-    public record ProposalView(String match, String chainName, String category, double score, List<Member> members) {
+    public record ProposalView(String match, String chainName, String category, double score, List<String> reasons,
+                               List<Member> members) {
     }
 
     /** A merge and its consolidated report. */
@@ -98,7 +99,7 @@ public class ConsolidationService {
                 .toList();
         return finder.find(candidates).stream()
                 .filter(p -> !dismissed.contains(DismissedProposal.signature(p.members().stream().map(DuplicateChainFinder.Candidate::reportId).toList())))
-                .map(p -> new ProposalView(p.match().name(), p.chainName(), p.category(), p.score(),
+                .map(p -> new ProposalView(p.match().name(), p.chainName(), p.category(), p.score(), p.reasons(),
                         p.members().stream().map(m -> member(byId.get(m.reportId()), stages.get(m.reportId()))).toList()))
                 .toList();
     }

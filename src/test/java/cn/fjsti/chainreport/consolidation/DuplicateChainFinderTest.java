@@ -93,10 +93,27 @@ class DuplicateChainFinderTest {
     }
 
     @Test
-    void shouldMeasureSimilarity() {
-        assertThat(DuplicateChainFinder.similarity("锂电新能源", "锂电池新能源")).isBetween(0.6, 0.7);
-        assertThat(DuplicateChainFinder.similarity("集成电路", "集成电路设计")).isEqualTo(0.75);
-        assertThat(DuplicateChainFinder.similarity("茶", "茶叶")).as("contained").isEqualTo(0.75);
-        assertThat(DuplicateChainFinder.similarity("新型显示", "集成电路")).isZero();
+    void shouldMeasureSimilarityByTheIndustrysOwnWords() {
+        assertThat(finder.similarity("锂电新能源", "锂电池新能源")).as("synonyms").isEqualTo(1.0);
+        assertThat(finder.similarity("林竹产业链", "竹木产业链")).as("林竹 = 竹木 = 竹").isEqualTo(1.0);
+        assertThat(finder.similarity("高端装备制造", "智能装备制造")).as("modifiers barely count").isGreaterThan(0.95);
+        assertThat(finder.similarity("茶", "高山茶")).as("a word the data does not know").isBetween(0.6, 0.7);
+        assertThat(finder.similarity("白茶", "茶")).as("a kind of").isEqualTo(0.8);
+        assertThat(finder.similarity("种业", "种子种业")).as("unknown words, one in the other").isEqualTo(0.8);
+        assertThat(finder.similarity("新型显示", "集成电路")).isZero();
+        assertThat(finder.similarity("绿色石化", "绿色食品")).as("the shared modifier").isLessThan(0.05);
+        assertThat(finder.similarity("石材", "陶瓷")).as("same category, different industries").isZero();
+    }
+
+    @Test
+    void shouldSayWhyInChinese() {
+        List<Proposal> proposals = finder.find(List.of(c("建瓯市", "竹产业链"), c("延平区", "竹木加工产业链"), c("建阳区", "林竹产业链")));
+        assertThat(proposals).singleElement().satisfies(p -> {
+            assertThat(p.members()).hasSize(3);
+            assertThat(p.reasons()).anyMatch(r -> r.startsWith("共同的产业核心词：竹") && r.contains("林竹") && r.contains("竹木"));
+            assertThat(p.reasons()).anyMatch(r -> r.startsWith("把握"));
+        });
+        assertThat(finder.find(List.of(c("海沧区", "集成电路产业链"), c("翔安区", "集成电路 产业"))))
+                .singleElement().satisfies(p -> assertThat(p.reasons()).first().asString().startsWith("名称相同"));
     }
 }

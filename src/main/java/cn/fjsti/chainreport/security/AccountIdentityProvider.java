@@ -43,6 +43,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     @Inject
     SecurityAudit audit;
 
+    @Inject
+    VerifiedCredentials verified;
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -75,7 +78,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     /** The password against the account's hash; for no account, against a dummy hash, taking as long. */
-    private static boolean checks(String password, Account account) {
+    private boolean checks(String password, Account account) {
         if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
             Passwords.matches("", DummyHash.VALUE);
             return false;
@@ -84,7 +87,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             Passwords.matches(password, DummyHash.VALUE);
             return false;
         }
-        return Passwords.matches(password, account.passwordHash);
+        return verified.matches(account.username, password, account.passwordHash);
     }
 
     /** Made once, on the first login attempt: a real hash of the service's cost. */

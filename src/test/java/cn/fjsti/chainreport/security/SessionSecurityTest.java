@@ -98,6 +98,19 @@ class SessionSecurityTest {
     }
 
     @Test
+    void shouldForgetAVerifiedBasicPasswordOnceTheAccountChanges() {
+        String username = newCounty();
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic(username, GOOD).get("/api/session").then().statusCode(200);
+        }
+        as(Accounts.ADMIN).body(Map.of("password", "Reset#Pass20311")).put("/api/accounts/" + username + "/password").then().statusCode(200);
+        given().auth().preemptive().basic(username, GOOD).get("/api/session").then().statusCode(401);
+        given().auth().preemptive().basic(username, "Reset#Pass20311").get("/api/session").then().statusCode(200);
+        as(Accounts.ADMIN).post("/api/accounts/" + username + "/disable").then().statusCode(200);
+        given().auth().preemptive().basic(username, "Reset#Pass20311").get("/api/session").then().statusCode(401);
+    }
+
+    @Test
     void shouldRefuseACookieThatWasTamperedWith() {
         String username = newCounty();
         String cookie = login(username, GOOD);

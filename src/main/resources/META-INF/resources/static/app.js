@@ -269,10 +269,13 @@ function wireEditor() {
 
   const setStatus = (text, cls) => { status.textContent = text; status.className = cls; };
   const count = ta => {
+    // Characters as people count them (code points), the server's rule (Section.length); not the textarea's
+    // maxlength, which counts UTF-16 units and would stop at 10,000 字 outside the BMP (𠮷).
     const n = [...ta.value].length;
+    const max = Number(ta.dataset.maxLength);
     const counter = document.getElementById('count-' + ta.dataset.section);
-    counter.textContent = n + ' / ' + ta.maxLength + ' 字';
-    counter.classList.toggle('over', n > Number(ta.maxLength));
+    counter.textContent = n + ' / ' + max + ' 字';
+    counter.classList.toggle('over', n > max);
   };
   const backup = () => {
     const sections = {};

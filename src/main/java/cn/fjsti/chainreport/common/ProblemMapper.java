@@ -126,7 +126,7 @@ public class ProblemMapper {
             case 404 -> "请求的地址不存在";
             case 405 -> "该地址不支持此请求方法";
             case 406 -> "无法提供所要求的内容格式";
-            case 413 -> "上传的内容过大";
+            case 413 -> "上传的内容过大：Word 文件不能超过 10 MB，请压缩图片或删去附件后再上传";
             case 415 -> "请求的内容格式不受支持，请使用 application/json";
             case 401 -> "请先登录";
             case 403 -> "无权访问";

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -28,6 +31,9 @@ public final class DocxPackageGuard {
     /** The same ratio POI refuses (inflated more than 100 times), checked once an entry is past the grace size. */
     private static final long MAX_RATIO = 100;
     private static final long RATIO_GRACE_BYTES = 1024 * 1024;
+    /** Imports read at once: even within the bounds, POI holds a part as a DOM many times its size. */
+    static final int MAX_CONCURRENT_IMPORTS = 2;
+    private static final Semaphore READERS = new Semaphore(MAX_CONCURRENT_IMPORTS);
 
     private DocxPackageGuard() {
     }
@@ -37,6 +43,29 @@ public final class DocxPackageGuard {
         ZipSecureFile.setMinInflateRatio(1.0 / MAX_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_TOTAL_BYTES);
         ZipSecureFile.setMaxTextSize(MAX_XML_PART_BYTES);
+    }
+
+    /**
+     * Checks the package, then reads it with {@code reader}, with at most {@link #MAX_CONCURRENT_IMPORTS}
+     * imports being read at once; an import that cannot start within 10 s is told to try again (503).
+     */
+    public static <T> T read(byte[] bytes, Function<byte[], T> reader) {
+        boolean acquired;
+        try {
+            acquired = READERS.tryAcquire(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(503, "系统繁忙", "同时导入的 Word 文件较多，请稍等一分钟后重新导入。报告内容没有改动。", List.of(), Map.of());
+        }
+        try {
+            check(bytes);
+            return reader.apply(bytes);
+        } finally {
+            READERS.release();
+        }
     }
 
     /**

@@ -27,7 +27,14 @@ async function api(method, url, body, contentType) {
     if (response.status === 401) {
       throw { status: 401, problem: { detail: '登录已过期，请在新窗口重新登录后再保存（本页内容不会丢失）。' } };
     }
-    throw { status: response.status, problem: data || { detail: '操作未成功（' + response.status + '）' } };
+    // The server answers every refusal with a problem; a bare status can still come from a proxy in front of it.
+    const bare = {
+      413: '提交的内容过大，未能保存。上传的 Word 文件不能超过 10 MB（请压缩图片、删去附件）；每章节不超过 20000 字。',
+      502: '服务器暂时无法访问，请稍后重试。您填写的内容仍在页面上。',
+      503: '服务器暂时无法访问，请稍后重试。您填写的内容仍在页面上。',
+      504: '服务器响应超时，请稍后重试。您填写的内容仍在页面上。'
+    };
+    throw { status: response.status, problem: data || { detail: bare[response.status] || '操作未成功（' + response.status + '）' } };
   }
   return data;
 }
@@ -269,10 +276,13 @@ function wireEditor() {
 
   const setStatus = (text, cls) => { status.textContent = text; status.className = cls; };
   const count = ta => {
+    // Characters as people count them (code points), the server's rule (Section.length); not the textarea's
+    // maxlength, which counts UTF-16 units and would stop at 10,000 字 outside the BMP (𠮷).
     const n = [...ta.value].length;
+    const max = Number(ta.dataset.maxLength);
     const counter = document.getElementById('count-' + ta.dataset.section);
-    counter.textContent = n + ' / ' + ta.maxLength + ' 字';
-    counter.classList.toggle('over', n > Number(ta.maxLength));
+    counter.textContent = n + ' / ' + max + ' 字';
+    counter.classList.toggle('over', n > max);
   };
   const backup = () => {
     const sections = {};

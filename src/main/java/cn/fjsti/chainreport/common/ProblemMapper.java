@@ -62,6 +62,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field")) {
+            String field = duplicateField(e, original);
+            return respond(400, "请求内容有误", "字段 " + field + " 出现了不止一次，无法确定以哪一个为准；请只保留一个后再提交", uri,
+                    List.of(new FieldError(field, "重复的字段")), Map.of());
+        }
+        if (original.startsWith("Trailing token") || afterTheValue(e)) {
+            return respond(400, "请求内容有误", "JSON 内容结束之后还有多余的字符；请只发送一个完整的 JSON 值", uri,
+                    List.of(new FieldError("body", "JSON 之后有多余的内容")), Map.of());
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return respond(400, "请求内容有误", "不认识的字段：" + u.getPropertyName(), uri,
                     List.of(new FieldError(jsonPath(u), "不认识的字段")), Map.of());
@@ -124,7 +134,7 @@ public class ProblemMapper {
             case 404 -> "请求的地址不存在";
             case 405 -> "该地址不支持此请求方法";
             case 406 -> "无法提供所要求的内容格式";
-            case 413 -> "上传的内容过大";
+            case 413 -> "上传的内容过大：Word 文件不能超过 10 MB，请压缩图片或删去附件后再上传";
             case 415 -> "请求的内容格式不受支持，请使用 application/json";
             case 401 -> "请先登录";
             case 403 -> "无权访问";
@@ -201,6 +211,40 @@ public class ProblemMapper {
             path.append(node.getName());
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Unreadable text after a complete JSON value (e.g. {@code {...} garbage}) is trailing text too. */
+    private static boolean afterTheValue(JsonProcessingException e) {
+        return e instanceof com.fasterxml.jackson.core.JsonParseException
+                && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser
+                && parser.getParsingContext() != null && parser.getParsingContext().inRoot()
+                && (parser.getParsingContext().getEntryCount() > 1
+                    || parser.getParsingContext().getEntryCount() == 1 && e.getOriginalMessage().startsWith("Unexpected close marker"));
+    }
+
+    /** The repeated field's path (e.g. sections.COUNTY_INDUSTRY), from the parser's position when it was found. */
+    private static String duplicateField(JsonProcessingException e, String message) {
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser && parser.getParsingContext() != null) {
+            java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+            for (var context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
+                if (context.inObject() && context.getCurrentName() != null) {
+                    parts.addFirst("." + context.getCurrentName());
+                } else if (context.inArray()) {
+                    parts.addFirst("[" + Math.max(0, context.getCurrentIndex()) + "]");
+                }
+            }
+            String path = String.join("", parts);
+            if (!path.isEmpty()) {
+                return shortened(path.startsWith(".") ? path.substring(1) : path);
+            }
+        }
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'(.*)'").matcher(message);
+        return quoted.find() ? shortened(quoted.group(1)) : "body";
+    }
+
+    /** A field name comes from the request: echo a readable amount of it, not all of it. */
+    private static String shortened(String field) {
+        return field.codePointCount(0, field.length()) <= 100 ? field : field.substring(0, field.offsetByCodePoints(0, 100)) + "…";
     }
 
     private static String jsonPath(com.fasterxml.jackson.databind.JsonMappingException e) {

@@ -79,7 +79,7 @@ public class DocumentService {
     @Transactional
     public ImportPreview preview(Long id, byte[] bytes) {
         Report report = reports.requireEditable(id);
-        DocxImporter.Preview preview = importer.read(bytes);
+        DocxImporter.Preview preview = DocxPackageGuard.read(bytes, importer::read);
         return new ImportPreview(report.id, report.version, preview.sections(), preview.units(), preview.unrecognised(),
                 preview.missingSections());
     }

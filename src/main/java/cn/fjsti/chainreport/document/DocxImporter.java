@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -41,9 +40,8 @@ public final class DocxImporter {
     private static final int MAX_HEADING_LENGTH = 60;
 
     static {
-        // Refuse archives whose entries expand more than 100 times, or beyond 200 MB.
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
+        // Refuse archives whose entries expand more than 100 times, or beyond the guard's bounds.
+        DocxPackageGuard.configurePoi();
     }
 
     private final long maxBytes;

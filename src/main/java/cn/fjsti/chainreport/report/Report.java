@@ -140,7 +140,7 @@ public class Report extends PanacheEntityBase {
         requireEditable(stage);
         requireVersion(expectedVersion);
         List<FieldError> tooLong = sections.entrySet().stream()
-                .filter(e -> e.getValue() != null && e.getValue().length() > kind.maxSectionLength())
+                .filter(e -> Section.length(e.getValue()) > kind.maxSectionLength())
                 .map(e -> new FieldError("sections." + e.getKey().name(), "每个章节不能超过 " + kind.maxSectionLength() + " 字"))
                 .toList();
         if (!tooLong.isEmpty()) {

@@ -65,7 +65,7 @@ public final class ReportViews {
                 .map(s -> {
                     String text = s.read(r.content());
                     return new OutlineItem(s.name(), s.label(), s.partHeading(regionName, industry, r.kind.cityWritten()), s.heading(industry),
-                            text == null ? 0 : text.length(), r.kind.maxSectionLength(), s.requiresText());
+                            Section.length(text), r.kind.maxSectionLength(), s.requiresText());
                 })
                 .toList();
         return new Detail(r.id, r.campaignId, r.authorRegion, regionName, r.reviewUnit, r.kind.name(), r.chainName,

@@ -18,10 +18,34 @@ public enum Section {
     /** Optional text above the units table; the table itself is what section 三.3 must contain. */
     UNITS_NOTE(3, 3, "重点产业科技创新优势单位（团队）", ReportContent::getUnitsNote, ReportContent::setUnitsNote);
 
-    /** Longest text a section may hold, in characters. */
+    /**
+     * Longest text a section may hold: the notice's 20,000 字, counted by {@link #length(String)}. The page
+     * counts the same way (static/app.js: {@code [...text].length} on the textarea's value).
+     */
     public static final int MAX_LENGTH = 20_000;
     /** Longest text a section of a consolidated report may hold: it starts from several counties' texts. */
     public static final int MAX_MERGED_LENGTH = 200_000;
+
+    /**
+     * The one rule for how long a section's text is: characters as people count them, i.e. Unicode code
+     * points, so 𠮷 (U+20BB7, two UTF-16 units in Java) is one 字. A line break counts once however it was
+     * sent: CRLF counts as one, as in a browser's textarea (whose value has LF only).
+     */
+    public static int length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                continue;
+            }
+            count++;
+        }
+        return count;
+    }
 
     private static final String[] PART_NUMERALS = {"一", "二", "三"};
 

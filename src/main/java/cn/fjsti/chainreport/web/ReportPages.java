@@ -74,7 +74,7 @@ public class ReportPages {
     }
 
     /** The section text of two revisions, compared. */
-    public record SectionDiff(String heading, boolean changed, List<TextDiff.Segment> segments) {
+    public record SectionDiff(String heading, boolean changed, List<TextDiff.Segment> segments, boolean coarse) {
     }
 
     public record HistoryPage(ReportViews.Detail report, List<ReportViews.RevisionSummary> revisions, int from, int to,
@@ -125,8 +125,8 @@ public class ReportPages {
         List<ReportViews.UnitView> unitsAfter = right > 0 ? reports.revision(id, right).units() : r.units();
         List<SectionDiff> sections = r.outline().stream().map(item -> {
             Section s = Section.valueOf(item.key());
-            List<TextDiff.Segment> d = TextDiff.diff(before.getOrDefault(s, ""), after.getOrDefault(s, ""));
-            return new SectionDiff(item.label() + " " + item.heading(), TextDiff.changed(d), d);
+            TextDiff.Diff d = TextDiff.compare(before.getOrDefault(s, ""), after.getOrDefault(s, ""));
+            return new SectionDiff(item.label() + " " + item.heading(), d.changed(), d.segments(), d.coarse());
         }).toList();
         List<TextDiff.Segment> units = TextDiff.diff(unitLines(unitsBefore), unitLines(unitsAfter));
         return Views.history(frames.of("修改记录 · " + r.chain(), "report", r.campaignId()),

@@ -1,0 +1,148 @@
+package cn.fjsti.chainreport.common;
+
+import cn.fjsti.chainreport.web.PageErrors;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refusals made below the REST layer, as application/problem+json in Chinese like every other refusal:
+ * a body over the HTTP limit (Quarkus would answer 413 with an empty body), a login form too long for the
+ * form decoder (which answered 200 without a cookie), a failed login, and whatever else the HTTP layer
+ * refuses with a 4xx (an /api address nothing serves, a method no route takes). Pages keep their own
+ * error pages ({@link PageErrors}).
+ */
+@ApplicationScoped
+public class HttpRefusals {
+
+    static final String LOGIN = "/j_security_check";
+    /** Quarkus checks Content-Length against the body limit at route order -2; these checks come first. */
+    private static final int ORDER = -3;
+    /** A refused body is read and thrown away up to this size so the client can read the answer; beyond, the connection is closed. */
+    private static final long MAX_DISCARDED_BYTES = 64L * 1024 * 1024;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBodySize;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size", defaultValue = "2048")
+    MemorySize maxFormAttributeSize;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::checkLength);
+        router.route().order(ORDER).failureHandler(this::failure);
+    }
+
+    private void checkLength(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        long length;
+        try {
+            length = header == null ? -1 : Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            refuse(ctx, 400, "请求内容有误", "请求头 Content-Length 不是有效的长度", 0);
+            return;
+        }
+        boolean login = request.method() == HttpMethod.POST && LOGIN.equals(request.path());
+        if (length > maxBodySize.asLongValue()) {
+            refuse(ctx, 413, "内容过大", "提交的内容超过 " + megabytes(maxBodySize) + "，已拒绝。上传的 Word 文件不能超过 10 MB："
+                    + "请压缩或删去其中的图片和附件，另存为新的 .docx 后再上传；报告每章节不超过 20000 字。", length);
+        } else if (login && length > maxFormAttributeSize.asLongValue()) {
+            refuse(ctx, 413, "内容过大", "用户名或密码过长，已拒绝。请检查输入的用户名（单位代码或账号）和密码后重新登录。", length);
+        } else if (login && length < 0) {
+            refuse(ctx, 411, "请求无法处理", "登录请求须注明内容长度（Content-Length）；请在登录页面登录，或用 curl -d 提交用户名和密码。",
+                    maxFormAttributeSize.asLongValue());
+        } else {
+            ctx.next();
+        }
+    }
+
+    private void failure(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        String path = ctx.request().path();
+        if (ctx.failure() instanceof AuthenticationFailedException && LOGIN.equals(path)) {
+            write(ctx, 401, "未登录", "用户名或密码不正确，或登录已过期；连续 5 次输错密码，账号将锁定 15 分钟");
+            return;
+        }
+        int status = ctx.statusCode();
+        if (status < 400 || status >= 500 || PageErrors.isPage(path)) {
+            ctx.next();
+            return;
+        }
+        write(ctx, status, status == 404 ? "未找到" : "请求无法处理", switch (status) {
+            case 400 -> "请求无法解析，请检查请求的格式";
+            case 401 -> "请先登录";
+            case 403 -> "无权访问";
+            case 404 -> "请求的地址不存在，请检查地址（接口说明见 /q/swagger-ui）";
+            case 405 -> "该地址不支持此请求方法";
+            case 406 -> "无法提供所要求的内容格式，请接受 application/json";
+            case 413 -> "提交的内容过大，已拒绝";
+            case 415 -> "请求的内容格式不受支持，请使用 application/json";
+            default -> "请求无法处理";
+        });
+    }
+
+    /**
+     * Answers after reading (and dropping) the body, so that a client still sending it gets the answer rather
+     * than a reset connection; a body beyond {@link #MAX_DISCARDED_BYTES} is not read: the connection closes.
+     */
+    private void refuse(RoutingContext ctx, int status, String title, String detail, long declaredLength) {
+        HttpServerRequest request = ctx.request();
+        if (declaredLength > MAX_DISCARDED_BYTES || request.isEnded()) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            write(ctx, status, title, detail);
+            return;
+        }
+        long[] read = {0};
+        request.handler(buffer -> {
+            read[0] += buffer.length();
+            if (read[0] > MAX_DISCARDED_BYTES && !ctx.response().ended()) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                write(ctx, status, title, detail);
+                request.connection().close();
+            }
+        });
+        request.exceptionHandler(e -> request.connection().close());
+        request.endHandler(v -> {
+            if (!ctx.response().ended()) {
+                write(ctx, status, title, detail);
+            }
+        });
+        request.resume();
+    }
+
+    private void write(RoutingContext ctx, int status, String title, String detail) {
+        Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(), List.of(), Map.of());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"title\":\"请求无法处理\",\"status\":" + status + "}";
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=UTF-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(body);
+    }
+
+    private static String megabytes(MemorySize size) {
+        return size.asLongValue() / 1024 / 1024 + " MB";
+    }
+}

@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.report;
 
+import cn.fjsti.chainreport.common.Limits;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -18,10 +19,10 @@ public enum Section {
     /** Optional text above the units table; the table itself is what section 三.3 must contain. */
     UNITS_NOTE(3, 3, "重点产业科技创新优势单位（团队）", ReportContent::getUnitsNote, ReportContent::setUnitsNote);
 
-    /** Longest text a section may hold, in characters. */
-    public static final int MAX_LENGTH = 20_000;
-    /** Longest text a section of a consolidated report may hold: it starts from several counties' texts. */
-    public static final int MAX_MERGED_LENGTH = 200_000;
+    /** Longest text a person may type in a section, in characters. */
+    public static final int MAX_LENGTH = Limits.SECTION;
+    /** Longest text a section of a consolidated report may hold: every county's words of the largest merge. */
+    public static final int MAX_MERGED_LENGTH = Limits.MERGED_SECTION;
 
     private static final String[] PART_NUMERALS = {"一", "二", "三"};
 

@@ -20,7 +20,10 @@ public @interface Text {
     /** Whether an empty text (null, blank, only invisible characters) is refused. */
     boolean required() default false;
 
-    String message() default "内容不符合要求";
+    /** What to say when a required text is empty; by default the rule's own message. */
+    String message() default DEFAULT_MESSAGE;
+
+    String DEFAULT_MESSAGE = "内容不符合要求";
 
     Class<?>[] groups() default {};
 
@@ -31,11 +34,13 @@ public @interface Text {
 
         private FreeText rule;
         private boolean required;
+        private String emptyMessage;
 
         @Override
         public void initialize(Text annotation) {
             rule = annotation.value();
             required = annotation.required();
+            emptyMessage = DEFAULT_MESSAGE.equals(annotation.message()) ? null : annotation.message();
         }
 
         @Override
@@ -43,6 +48,9 @@ public @interface Text {
             String problem = rule.problem(value, required);
             if (problem == null) {
                 return true;
+            }
+            if (emptyMessage != null && rule.problem(value, false) == null) {
+                problem = emptyMessage;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(escape(problem)).addConstraintViolation();

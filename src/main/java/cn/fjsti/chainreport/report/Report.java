@@ -146,7 +146,7 @@ public class Report extends PanacheEntityBase {
         List<FieldError> refused = new ArrayList<>();
         sections.forEach((section, text) -> {
             try {
-                cleaned.put(section, FreeText.SECTION.clean(text, "章节 " + section.label(), kind.maxSectionLength()));
+                cleaned.put(section, FreeText.SECTION.clean(text, "章节“" + section.label() + "”", kind.maxSectionLength()));
             } catch (FreeText.Refused e) {
                 refused.add(new FieldError("sections." + section.name(), e.getMessage()));
             }

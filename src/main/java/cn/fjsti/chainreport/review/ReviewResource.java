@@ -28,7 +28,7 @@ public class ReviewResource {
     }
 
     /** A return: the comment tells the county what to change. */
-    public record Return(@NotNull(message = "退回时请填写修改意见") @Text(value = FreeText.COMMENT, required = true) String comment) {
+    public record Return(@NotNull(message = "退回时请填写修改意见") @Text(value = FreeText.COMMENT, required = true, message = "退回时请填写修改意见") String comment) {
     }
 
     @POST

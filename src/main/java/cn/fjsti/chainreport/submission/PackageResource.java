@@ -31,7 +31,7 @@ public class PackageResource {
     }
 
     /** Why a package is returned. */
-    public record Return(@NotNull(message = "退回时请填写意见") @Text(value = FreeText.COMMENT, required = true) String comment) {
+    public record Return(@NotNull(message = "退回时请填写意见") @Text(value = FreeText.COMMENT, required = true, message = "退回时请填写意见") String comment) {
     }
 
     /** The unit's own deadline for its counties; null removes it. */

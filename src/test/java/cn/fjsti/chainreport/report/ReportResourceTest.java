@@ -90,7 +90,7 @@ class ReportResourceTest {
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("version", v, "sections", Map.of("COUNTY_INDUSTRY", "字".repeat(20001))))
                 .put("/api/reports/{id}/draft", id).then().statusCode(400)
                 .body("fields[0].field", equalTo("sections.COUNTY_INDUSTRY"))
-                .body("fields[0].message", equalTo("章节 一.1不能超过 20000 个字（现有 20001 个字）")));
+                .body("fields[0].message", equalTo("章节“一.1”不能超过 20000 个字（现有 20001 个字）")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("version", v, "sections", Map.of("CHAPTER_9", "x")))
                 .put("/api/reports/{id}/draft", id).then().statusCode(400).body("fields[0].field", equalTo("sections")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("sections", Map.of("COUNTY_INDUSTRY", "x")))

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.campaign;
 
+import cn.fjsti.chainreport.common.FreeText;
+import cn.fjsti.chainreport.common.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +23,7 @@ public final class CampaignRequests {
     public record Open(
             @NotNull(message = "请填写年度") @Min(value = 2020, message = "年度不能早于 2020") @Max(value = 2100, message = "年度不能晚于 2100")
             Integer year,
-            @Size(max = 200, message = "标题不能超过 200 个字") String title,
+            @Text(FreeText.CAMPAIGN_TITLE) String title,
             OffsetDateTime deadline,
             @Size(max = 200, message = "试点县不能超过 200 个") List<@NotNull(message = "试点县不能为空") @Valid Pilot> pilots) {
     }
@@ -30,6 +32,6 @@ public final class CampaignRequests {
     public record Pilot(
             @NotBlank(message = "请填写试点县代码") @Pattern(regexp = "[0-9A-Z]{2,12}", message = "地区代码格式不正确") String countyCode,
             @NotEmpty(message = "请至少填写一条指定产业链") @Size(max = 10, message = "每个试点县最多 10 条指定产业链")
-            List<@NotBlank(message = "产业链名称不能为空") @Size(max = 60, message = "产业链名称不能超过 60 个字") String> chains) {
+            List<@NotNull(message = "产业链名称不能为空") @Text(value = FreeText.CHAIN_NAME, required = true) String> chains) {
     }
 }

@@ -2,6 +2,7 @@ package cn.fjsti.chainreport.campaign;
 
 import cn.fjsti.chainreport.chain.ChainNames;
 import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.FreeText;
 import cn.fjsti.chainreport.common.FieldError;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.security.CurrentUser;
@@ -54,12 +55,12 @@ public class CampaignService {
         if (Campaign.byYear(request.year()).isPresent()) {
             throw ApiException.conflict(request.year() + " 年度的调研工作已经启动，不能重复启动");
         }
-        String title = request.title() == null || request.title().isBlank()
-                ? Campaign.defaultTitle(request.year()) : request.title().strip();
+        String typed = FreeText.CAMPAIGN_TITLE.cleanAt("title", request.title());
+        String title = typed == null ? Campaign.defaultTitle(request.year()) : typed;
         Campaign campaign = new Campaign(request.year(), title, deadline, now, user.username());
         campaign.persistAndFlush();
         pilots.forEach((county, chains) -> chains.forEach(chain ->
-                new PilotChain(campaign.id, county, ChainNames.display(chain), ChainNames.key(chain)).persist()));
+                new PilotChain(campaign.id, county, chain, ChainNames.key(chain)).persist()));
 
         var process = runtime.startProcessInstanceByKey(Workflow.Process.CAMPAIGN, String.valueOf(campaign.id),
                 Variables.createVariables()
@@ -130,12 +131,22 @@ public class CampaignService {
                 continue;
             }
             Set<String> keys = new HashSet<>();
+            List<String> names = new ArrayList<>();
             for (int j = 0; j < pilot.chains().size(); j++) {
-                if (!keys.add(ChainNames.key(pilot.chains().get(j)))) {
+                String name;
+                try {
+                    name = ChainNames.accept(field + ".chains[" + j + "]", pilot.chains().get(j));
+                } catch (ApiException refused) {
+                    errors.addAll(refused.fields());
+                    continue;
+                }
+                if (!keys.add(ChainNames.key(name))) {
                     errors.add(new FieldError(field + ".chains[" + j + "]", "与前面的产业链重复"));
+                } else {
+                    names.add(name);
                 }
             }
-            result.put(county.code, pilot.chains());
+            result.put(county.code, names);
         }
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors.get(0).message(), errors);

@@ -1,12 +1,15 @@
 package cn.fjsti.chainreport.chain;
 
-import java.text.Normalizer;
+import cn.fjsti.chainreport.common.FreeText;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Spelling-independent keys for industry chain names, so that 集成电路产业链, 集成电路产业 and
  * 集成电路 全产业链 are one chain: NFKC (full-width to half-width), no spaces, 与/及 read as 和,
- * and the 全产业链/产业链/产业 suffix removed.
+ * and the 全产业链/产业链/产业 suffix removed. What a name may be is {@link FreeText#CHAIN_NAME}: NFKC, no
+ * invisible characters (so four names that look the same are one name), no control characters, 2 to 60
+ * characters after normalisation.
  */
 public final class ChainNames {
 
@@ -15,16 +18,27 @@ public final class ChainNames {
     private ChainNames() {
     }
 
-    /** The name as shown: trimmed, inner runs of spaces collapsed, full-width letters and digits made half-width. */
+    /**
+     * A name a person typed, as it will be stored and shown; refused ({@link FreeText.Refused}) when it breaks
+     * the rule or is empty after normalisation.
+     */
+    public static String accept(String field, String name) {
+        return FreeText.CHAIN_NAME.requireAt(field, name);
+    }
+
+    /**
+     * The name as shown: trimmed, inner runs of spaces collapsed, full-width letters and digits made half-width,
+     * invisible characters dropped. Never refuses (it also reads names stored before the rule).
+     */
     public static String display(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        return FreeText.CHAIN_NAME.lenient(name);
     }
 
     /** The comparison key of a chain name. */
     public static String key(String name) {
-        String key = Normalizer.normalize(name, Normalizer.Form.NFKC)
-                .replaceAll("[\\s\\u3000]+", "")
-                .toLowerCase()
+        String key = display(name)
+                .replace(" ", "")
+                .toLowerCase(Locale.ROOT)
                 .replace('与', '和')
                 .replace('及', '和');
         for (String suffix : SUFFIXES) {

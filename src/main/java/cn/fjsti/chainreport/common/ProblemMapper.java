@@ -98,6 +98,12 @@ public class ProblemMapper {
                 List.of(new FieldError("body", "不是有效的 JSON")), Map.of());
     }
 
+    /** A text refused by the input rule where no request field was at hand. */
+    @ServerExceptionMapper
+    public Response refusedText(FreeText.Refused e, UriInfo uri) {
+        return respond(400, "请求内容有误", e.getMessage(), uri, List.of(new FieldError("body", e.getMessage())), Map.of());
+    }
+
     @ServerExceptionMapper
     public Response staleWrite(OptimisticLockException e, UriInfo uri) {
         return staleConflict(uri);
@@ -155,9 +161,17 @@ public class ProblemMapper {
             if (cause instanceof ApiException api) {
                 return api(api, uri);
             }
+            if (cause instanceof FreeText.Refused refused) {
+                return refusedText(refused, uri);
+            }
             boolean concurrent = cause instanceof java.sql.SQLException sql
                     && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
-            if (concurrent || cause instanceof org.camunda.bpm.engine.OptimisticLockingException
+            // A lock wait that timed out (H2: HYT00; PostgreSQL: 55P03) lost a race like a serialization failure.
+            boolean lockTimeout = cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException
+                    || cause instanceof org.hibernate.PessimisticLockException
+                    || cause instanceof java.sql.SQLException lock && ("HYT00".equals(lock.getSQLState()) || "55P03".equals(lock.getSQLState()));
+            if (concurrent || lockTimeout || cause instanceof org.camunda.bpm.engine.OptimisticLockingException
                     || cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 LOG.infof("Concurrent update refused on %s: %s", uri.getPath(), cause);
                 return respond(409, "操作冲突", "有人同时进行了相同的操作，您的这次操作未生效，请刷新后查看结果。", uri, List.of(), Map.of());

@@ -1,5 +1,8 @@
 package cn.fjsti.chainreport.consolidation;
 
+import cn.fjsti.chainreport.common.Text;
+import cn.fjsti.chainreport.common.Limits;
+import cn.fjsti.chainreport.common.FreeText;
 import cn.fjsti.chainreport.security.Role;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,14 +28,14 @@ public class ConsolidationResource {
     ConsolidationService consolidation;
 
     /** Reports to merge (or to dismiss as a proposal). */
-    public record ReportIds(@NotNull(message = "请选择报告") @Size(min = 2, max = 50, message = "请选择 2 到 50 份报告")
+    public record ReportIds(@NotNull(message = "请选择报告") @Size(min = 2, max = Limits.MERGE_REPORTS, message = "请选择 2 到 " + Limits.MERGE_REPORTS + " 份报告")
                             List<@NotNull(message = "报告编号不能为空") Long> reportIds) {
     }
 
     /** A merge: the reports and, optionally, the consolidated chain name. */
-    public record Merge(@NotNull(message = "请选择报告") @Size(min = 2, max = 50, message = "请选择 2 到 50 份报告")
+    public record Merge(@NotNull(message = "请选择报告") @Size(min = 2, max = Limits.MERGE_REPORTS, message = "请选择 2 到 " + Limits.MERGE_REPORTS + " 份报告")
                         List<@NotNull(message = "报告编号不能为空") Long> reportIds,
-                        @Size(max = 60, message = "产业链名称不能超过 60 个字") String chain) {
+                        @Text(FreeText.CHAIN_NAME) String chain) {
     }
 
     @GET

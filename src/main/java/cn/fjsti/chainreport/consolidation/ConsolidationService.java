@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.consolidation;
 
+import cn.fjsti.chainreport.common.FreeText;
 import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.chain.ChainNames;
@@ -20,6 +21,7 @@ import cn.fjsti.chainreport.submission.UnitPackageProcess;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
@@ -123,8 +125,16 @@ public class ConsolidationService {
     public MergeView merge(Long campaignId, List<Long> reportIds, String chainName) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.ownUnit(null);
+        // The package row first, then the reports: merge and undo of one unit queue here, and each reads the
+        // reports only once it holds the locks, so it sees what the one before it committed.
         requireUnsent(campaign, unit);
-        List<Report> members = countyReportsOf(unit, campaign, reportIds);
+        List<Report> members = countyReportsOf(unit, campaign, reportIds, LockModeType.PESSIMISTIC_WRITE);
+        List<FieldError> taken = members.stream().filter(r -> r.mergedInto != null)
+                .map(r -> new FieldError("reportIds", regionName(r.authorRegion) + "的“" + r.chainName + "”报告已合并到另一份报告"))
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new ApiException(409, "不能合并", "只能合并尚未合并的报告：" + taken.get(0).message(), taken, Map.of());
+        }
         if (members.stream().map(r -> r.authorRegion).distinct().count() < 2) {
             throw ApiException.badField("reportIds", "合并至少需要两个县（市、区）的报告");
         }
@@ -136,8 +146,8 @@ public class ConsolidationService {
         if (!notReady.isEmpty()) {
             throw new ApiException(409, "不能合并", "只能合并已审核通过的报告：" + notReady.get(0).message(), notReady, Map.of());
         }
-        String name = chainName == null || chainName.isBlank()
-                ? commonestName(members) : ChainNames.display(chainName);
+        String typed = FreeText.CHAIN_NAME.cleanAt("chain", chainName);
+        String name = typed == null ? commonestName(members) : typed;
         Instant now = clock.instant();
         MergeGroup group = new MergeGroup(campaign.id, unit.code, name, members.stream().map(r -> r.id).toList(),
                 user.username(), now);
@@ -152,6 +162,8 @@ public class ConsolidationService {
         reportProcess.start(consolidated, campaign.deadline);
         group.consolidatedReportId = consolidated.id;
         members.forEach(r -> r.mergeInto(consolidated));
+        members.forEach(r -> new ActiveMergeMember(r.id, group.id).persist());
+        ActiveMergeMember.getEntityManager().flush();
         return view(group);
     }
 
@@ -161,7 +173,10 @@ public class ConsolidationService {
     public MergeView undo(Long campaignId, Long groupId) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.ownUnit(null);
-        MergeGroup group = MergeGroup.<MergeGroup>findByIdOptional(groupId)
+        // Lock before reading the merge: a second undo (or a re-merge) waits here and then reads the merge as the
+        // first one left it, instead of undoing again from what it read before.
+        packages.lockPackage(campaign.id, unit.code);
+        MergeGroup group = MergeGroup.<MergeGroup>findByIdOptional(groupId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(g -> g.campaignId.equals(campaign.id))
                 .orElseThrow(() -> ApiException.notFound("没有编号为 " + groupId + " 的合并"));
         if (!group.unitCode.equals(unit.code)) {
@@ -173,8 +188,10 @@ public class ConsolidationService {
         requireUnsent(campaign, unit);
         Instant now = clock.instant();
         Report consolidated = Report.findById(group.consolidatedReportId);
-        List<Report> members = Report.list("id in ?1", group.memberReportIds);
-        members.forEach(Report::unmerge);
+        List<Report> members = Report.<Report>find("id in ?1", group.memberReportIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        members.stream().filter(r -> Objects.equals(r.mergedInto, group.consolidatedReportId)).forEach(Report::unmerge);
+        ActiveMergeMember.removeGroup(group.id);
         consolidated.withdraw(now);
         reportProcess.cancel(consolidated, "合并已撤销");
         group.undo(user.username(), now);
@@ -222,8 +239,12 @@ public class ConsolidationService {
     }
 
     private List<Report> countyReportsOf(Region unit, Campaign campaign, List<Long> reportIds) {
+        return countyReportsOf(unit, campaign, reportIds, LockModeType.NONE);
+    }
+
+    private List<Report> countyReportsOf(Region unit, Campaign campaign, List<Long> reportIds, LockModeType lock) {
         Set<Long> ids = new HashSet<>(reportIds);
-        List<Report> reports = Report.list("id in ?1", ids);
+        List<Report> reports = Report.<Report>find("id in ?1 order by id", ids).withLock(lock).list();
         if (reports.size() != ids.size()) {
             throw ApiException.notFound("有的报告编号不存在");
         }

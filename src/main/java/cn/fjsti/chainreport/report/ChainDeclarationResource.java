@@ -30,9 +30,7 @@ public class ChainDeclarationResource {
     }
 
     /** A chain the city-level unit writes itself. */
-    public record CityLedChain(@jakarta.validation.constraints.NotBlank(message = "产业链名称不能为空")
-                               @jakarta.validation.constraints.Size(min = 2, max = 60, message = "产业链名称应为 2 到 60 个字")
-                               @jakarta.validation.constraints.Pattern(regexp = ReportRequests.PRINTABLE, message = ReportRequests.PRINTABLE_MESSAGE)
+    public record CityLedChain(@cn.fjsti.chainreport.common.Text(value = cn.fjsti.chainreport.common.FreeText.CHAIN_NAME, required = true)
                                String chain) {
     }
 

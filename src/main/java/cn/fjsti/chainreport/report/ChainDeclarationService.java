@@ -81,7 +81,7 @@ public class ChainDeclarationService {
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> added = new LinkedHashMap<>();
         for (int i = 0; i < request.chains().size(); i++) {
-            String name = ChainNames.display(request.chains().get(i));
+            String name = ChainNames.accept("chains[" + i + "]", request.chains().get(i));
             String key = ChainNames.key(name);
             if (!keys.add(key)) {
                 errors.add(new FieldError("chains[" + i + "]", "“" + name + "”已申报或与前面的产业链重复"));
@@ -118,7 +118,7 @@ public class ChainDeclarationService {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = Region.byCode(user.regionCode()).filter(Region::isReviewUnit)
                 .orElseThrow(() -> ApiException.forbidden("只有设区市（审核单位）可以牵头编写报告"));
-        String name = ChainNames.display(chain);
+        String name = ChainNames.accept("chain", chain);
         String key = ChainNames.key(name);
         if (Report.count("campaignId = ?1 and authorRegion = ?2 and chainKey = ?3", campaign.id, unit.code, key) > 0) {
             throw new ApiException(409, "产业链重复", "本单位已牵头编写“" + name + "”的报告", 

@@ -2,6 +2,7 @@ package cn.fjsti.chainreport.report;
 
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.FieldError;
+import cn.fjsti.chainreport.common.FreeText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -139,17 +140,24 @@ public class Report extends PanacheEntityBase {
                           List<StrengthUnit> newUnits, String actor, Instant now) {
         requireEditable(stage);
         requireVersion(expectedVersion);
-        List<FieldError> tooLong = sections.entrySet().stream()
-                .filter(e -> Section.length(e.getValue()) > kind.maxSectionLength())
-                .map(e -> new FieldError("sections." + e.getKey().name(), "每个章节不能超过 " + kind.maxSectionLength() + " 字"))
-                .toList();
-        if (!tooLong.isEmpty()) {
-            throw ApiException.badRequest(tooLong.get(0).message(), tooLong);
+        // Every way text gets here (the editor, the Word import, a merge) passes the one input rule, with the
+        // limit of this kind of report, counted after normalisation.
+        Map<Section, String> cleaned = new java.util.EnumMap<>(Section.class);
+        List<FieldError> refused = new ArrayList<>();
+        sections.forEach((section, text) -> {
+            try {
+                cleaned.put(section, FreeText.SECTION.clean(text, "章节“" + section.label() + "”", kind.maxSectionLength()));
+            } catch (FreeText.Refused e) {
+                refused.add(new FieldError("sections." + section.name(), e.getMessage()));
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw ApiException.badRequest(refused.get(0).message(), refused);
         }
         if (content == null) {
             content = new ReportContent();
         }
-        sections.forEach((section, text) -> section.write(content, text == null || text.isBlank() ? null : text));
+        cleaned.forEach((section, text) -> section.write(content, text));
         if (newUnits != null) {
             units.clear();
             units.addAll(newUnits);

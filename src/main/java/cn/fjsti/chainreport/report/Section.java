@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.report;
 
+import cn.fjsti.chainreport.common.Limits;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -19,12 +20,12 @@ public enum Section {
     UNITS_NOTE(3, 3, "重点产业科技创新优势单位（团队）", ReportContent::getUnitsNote, ReportContent::setUnitsNote);
 
     /**
-     * Longest text a section may hold: the notice's 20,000 字, counted by {@link #length(String)}. The page
-     * counts the same way (static/app.js: {@code [...text].length} on the textarea's value).
+     * Longest text a person may type in a section: the notice's 20,000 字, counted by {@link #length(String)}
+     * (after {@code FreeText}'s normalisation). The page counts the same way (static/app.js: {@code [...text].length}).
      */
-    public static final int MAX_LENGTH = 20_000;
-    /** Longest text a section of a consolidated report may hold: it starts from several counties' texts. */
-    public static final int MAX_MERGED_LENGTH = 200_000;
+    public static final int MAX_LENGTH = Limits.SECTION;
+    /** Longest text a section of a consolidated report may hold: every county's words of the largest merge. */
+    public static final int MAX_MERGED_LENGTH = Limits.MERGED_SECTION;
 
     /**
      * The one rule for how long a section's text is: characters as people count them, i.e. Unicode code

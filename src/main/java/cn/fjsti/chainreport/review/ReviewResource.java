@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.review;
 
+import cn.fjsti.chainreport.common.Text;
+import cn.fjsti.chainreport.common.FreeText;
 import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,18 +24,18 @@ public class ReviewResource {
     ReviewService reviews;
 
     /** An approval, optionally with a comment. */
-    public record Approve(@Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    public record Approve(@Text(FreeText.COMMENT) String comment) {
     }
 
     /** A return: the comment tells the county what to change. */
-    public record Return(@NotBlank(message = "退回时请填写修改意见") @Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    public record Return(@NotNull(message = "退回时请填写修改意见") @Text(value = FreeText.COMMENT, required = true, message = "退回时请填写修改意见") String comment) {
     }
 
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "审核通过")
     public ReportViews.Detail approve(@PathParam("id") Long id, @Valid Approve request) {
-        String comment = request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        String comment = request == null ? null : stripped(FreeText.COMMENT.cleanAt("comment", request.comment()));
         return reviews.decide(id, true, comment);
     }
 
@@ -42,6 +44,10 @@ public class ReviewResource {
     @Operation(summary = "退回修改", description = "附修改意见退回县（市、区），县修改后重新提交；每一轮意见都保留")
     public ReportViews.Detail returnReport(@PathParam("id") Long id,
                                            @NotNull(message = "请求内容不能为空") @Valid Return request) {
-        return reviews.decide(id, false, request.comment().strip());
+        return reviews.decide(id, false, stripped(FreeText.COMMENT.requireAt("comment", request.comment())));
+    }
+
+    private static String stripped(String comment) {
+        return comment == null ? null : comment.strip();
     }
 }

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.security;
 
+import cn.fjsti.chainreport.common.Text;
+import cn.fjsti.chainreport.common.FreeText;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,7 +31,7 @@ public final class AccountResource {
             @NotNull(message = "请填写密码") String password,
             @NotNull(message = "请选择角色") Role role,
             @NotBlank(message = "请填写地区代码") String regionCode,
-            @Size(max = 100, message = "名称不能超过 100 字") String displayName) {
+            @Text(FreeText.DISPLAY_NAME) String displayName) {
     }
 
     /** A password set by the administrator. */

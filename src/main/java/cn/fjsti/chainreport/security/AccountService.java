@@ -54,7 +54,7 @@ public class AccountService {
             throw new ApiException(409, "操作冲突", "用户名 " + username + " 已被使用", List.of(new FieldError("username", "已被使用")), Map.of());
         }
         Account account = new Account(username, Passwords.hash(password), role, region.code,
-                displayName == null || displayName.isBlank() ? region.name : displayName.strip());
+                java.util.Objects.requireNonNullElse(cn.fjsti.chainreport.common.FreeText.DISPLAY_NAME.cleanAt("displayName", displayName), region.name));
         account.persist();
         return AccountView.of(account);
     }

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.security;
 
+import cn.fjsti.chainreport.common.Limits;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,11 @@ public final class PasswordRules {
     private PasswordRules() {
     }
 
+    /** bcrypt reads only the first 72 bytes (UTF-8) of a password: a longer one cannot be hashed or checked. */
+    public static boolean tooLong(String password) {
+        return password != null && password.getBytes(StandardCharsets.UTF_8).length > Limits.PASSWORD_BYTES;
+    }
+
     /** What is wrong with a password, in Chinese; empty when it is acceptable. */
     public static List<String> problems(String username, String password) {
         List<String> problems = new ArrayList<>();
@@ -18,8 +25,8 @@ public final class PasswordRules {
             problems.add("密码至少 " + MIN_LENGTH + " 位");
             return problems;
         }
-        if (password.length() > 72) {
-            problems.add("密码不能超过 72 位");
+        if (tooLong(password)) {
+            problems.add("密码不能超过 " + Limits.PASSWORD_BYTES + " 个字节（一个汉字占 3 个字节，最多 24 个汉字）");
         }
         int classes = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
                 + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)

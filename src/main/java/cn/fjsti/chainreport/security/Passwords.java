@@ -14,7 +14,11 @@ public final class Passwords {
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 
+    /** Whether the password is the hashed one; a password bcrypt cannot read (over 72 bytes) never is. */
     public static boolean matches(String password, String hash) {
-        return hash != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        if (hash == null || password == null || PasswordRules.tooLong(password)) {
+            return false;
+        }
+        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
     }
 }

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.common.Text;
+import cn.fjsti.chainreport.common.FreeText;
 import cn.fjsti.chainreport.security.Role;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,11 +27,11 @@ public class PackageResource {
     PackageService packages;
 
     /** The institute's decision; a return needs a comment. */
-    public record Decision(@Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    public record Decision(@Text(FreeText.COMMENT) String comment) {
     }
 
     /** Why a package is returned. */
-    public record Return(@NotBlank(message = "退回时请填写意见") @Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    public record Return(@NotNull(message = "退回时请填写意见") @Text(value = FreeText.COMMENT, required = true, message = "退回时请填写意见") String comment) {
     }
 
     /** The unit's own deadline for its counties; null removes it. */
@@ -57,7 +59,8 @@ public class PackageResource {
     @Operation(summary = "接收材料")
     public PackageViews.Package accept(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                        @Valid Decision decision) {
-        return packages.decide(campaignId, unit, true, decision == null ? null : decision.comment());
+        String comment = decision == null ? null : FreeText.COMMENT.cleanAt("comment", decision.comment());
+        return packages.decide(campaignId, unit, true, comment == null ? null : comment.strip());
     }
 
     @POST
@@ -66,7 +69,7 @@ public class PackageResource {
     @Operation(summary = "退回材料", description = "附意见退回设区市，设区市修改后重新报送")
     public PackageViews.Package returnPackage(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                               @NotNull(message = "请求内容不能为空") @Valid Return request) {
-        return packages.decide(campaignId, unit, false, request.comment().strip());
+        return packages.decide(campaignId, unit, false, FreeText.COMMENT.requireAt("comment", request.comment()).strip());
     }
 
     @PUT

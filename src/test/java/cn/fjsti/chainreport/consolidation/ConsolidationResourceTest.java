@@ -114,7 +114,7 @@ class ConsolidationResourceTest {
         String expected = "【海沧区】\n全县规上企业 42 家，2025 年产值 310 亿元。\n\n【翔安区】\n全县规上企业 42 家，2025 年产值 310 亿元。";
         as(Accounts.XIAMEN).get("/api/reports/{id}", merged).then()
                 .body("sections.COUNTY_INDUSTRY", equalTo(expected))
-                .body("outline[0].maxLength", equalTo(200000))
+                .body("outline[0].maxLength", equalTo(cn.fjsti.chainreport.common.Limits.MERGED_SECTION))
                 .body("stage", equalTo("DRAFTING"));
         as(Accounts.HAICANG).get("/api/reports/{id}", haicang).then()
                 .body("sections.COUNTY_INDUSTRY", equalTo("全县规上企业 42 家，2025 年产值 310 亿元。"))

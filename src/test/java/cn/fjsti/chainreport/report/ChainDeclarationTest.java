@@ -93,7 +93,7 @@ class ChainDeclarationTest {
         db.assertWritesNothing(() -> as(Accounts.MINHOU).body(Map.of("chains", List.of(" "))).post("/api/campaigns/{id}/chains", campaign)
                 .then().statusCode(400).body("fields.field", org.hamcrest.Matchers.hasItem("chains[0]")));
         db.assertWritesNothing(() -> as(Accounts.MINHOU).body(Map.of("chains", List.of("链".repeat(61)))).post("/api/campaigns/{id}/chains", campaign)
-                .then().statusCode(400).body("fields[0].message", equalTo("产业链名称应为 2 到 60 个字")));
+                .then().statusCode(400).body("fields[0].message", equalTo("产业链名称不能超过 60 个字（现有 61 个字）")));
         db.assertWritesNothing(() -> as(Accounts.MINHOU).body(Map.of("chains", "茶产业链")).post("/api/campaigns/{id}/chains", campaign)
                 .then().statusCode(400).body("fields[0].field", equalTo("chains")));
         db.assertWritesNothing(() -> as(Accounts.MINHOU).body(Map.of("chains", List.of("茶\u0000产业链"))).post("/api/campaigns/{id}/chains", campaign)

@@ -90,7 +90,7 @@ class ReportResourceTest {
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("version", v, "sections", Map.of("COUNTY_INDUSTRY", "字".repeat(20001))))
                 .put("/api/reports/{id}/draft", id).then().statusCode(400)
                 .body("fields[0].field", equalTo("sections.COUNTY_INDUSTRY"))
-                .body("fields[0].message", equalTo("每个章节不能超过 20000 字")));
+                .body("fields[0].message", equalTo("章节“一.1”不能超过 20000 个字（现有 20001 个字）")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("version", v, "sections", Map.of("CHAPTER_9", "x")))
                 .put("/api/reports/{id}/draft", id).then().statusCode(400).body("fields[0].field", equalTo("sections")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("sections", Map.of("COUNTY_INDUSTRY", "x")))
@@ -105,7 +105,7 @@ class ReportResourceTest {
                 .put("/api/reports/{id}/draft", id).then().statusCode(400).body("fields[0].field", equalTo("units[0].name")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("version", v, "sections", Map.of("COUNTY_INDUSTRY", "正文\u0007响铃")))
                 .put("/api/reports/{id}/draft", id).then().statusCode(400)
-                .body("fields[0].message", equalTo("含有不可见的控制字符，请删除后再保存")));
+                .body("fields[0].message", equalTo("章节的第 3 个字符是不可见的控制字符 U+0007，请删除后再保存")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body("").put("/api/reports/{id}/draft", id).then().statusCode(400));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).contentType("text/plain").body("hello")
                 .put("/api/reports/{id}/draft", id).then().statusCode(415).contentType("application/problem+json"));

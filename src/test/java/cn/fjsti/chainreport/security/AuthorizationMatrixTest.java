@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of the API (read from the live OpenAPI document) called as each role, on its own region's
- * data and on another region's. A cell expects either FORBIDDEN (403) or PASS (anything but 401/403: the
- * call got past authorization and scoping; it may still be refused for its content or state). An endpoint
+ * data and on another region's. A cell expects either FORBIDDEN (403) or PASS (a status below 500 other than
+ * 401/403: the call got past authorization and scoping; it may still be refused for its content or state, but
+ * a 5xx is a failure, never a pass). Every refusal is application/problem+json. An endpoint
  * with no rule here fails the test, so a new endpoint cannot ship without deciding who may call it.
  */
 @QuarkusTest
@@ -107,7 +108,10 @@ class AuthorizationMatrixTest {
             softly.assertThat(r.statusCode()).as(cell).isEqualTo(403);
             softly.assertThat(r.contentType()).as(cell).startsWith("application/problem+json");
         } else {
-            softly.assertThat(r.statusCode()).as(cell + " (" + r.asString() + ")").isNotIn(401, 403);
+            softly.assertThat(r.statusCode()).as(cell + " (" + r.asString() + ")").isNotIn(401, 403).isLessThan(500);
+            if (r.statusCode() >= 400) {
+                softly.assertThat(r.contentType()).as(cell + ": refusal").startsWith("application/problem+json");
+            }
         }
     }
 

@@ -232,6 +232,7 @@ class AuthorizationMatrixTest {
         rules.put("POST /api/accounts", a -> same(s -> as(a).body(Map.of("username", "matrix-" + Fixtures.uniqueChain().hashCode(),
                 "password", "Matrix#Pass2031", "role", "COUNTY", "regionCode", "350203")).post("/api/accounts"), adminOnly));
         rules.put("POST /api/accounts/{username}/disable", a -> same(s -> as(a).post("/api/accounts/nobody/disable"), adminOnly));
+        rules.put("POST /api/accounts/{username}/unlock", a -> same(s -> as(a).post("/api/accounts/nobody/unlock"), adminOnly));
         rules.put("POST /api/accounts/{username}/enable", a -> same(s -> as(a).post("/api/accounts/350206/enable"), adminOnly));
         rules.put("PUT /api/accounts/{username}/password", a -> same(s -> as(a).body(Map.of("password", "x")).put("/api/accounts/nobody/password"), adminOnly));
         rules.put("PUT /api/session/password", a -> same(s -> as(a).body(Map.of("currentPassword", "wrong", "newPassword", "x"))

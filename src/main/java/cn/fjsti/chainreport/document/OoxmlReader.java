@@ -150,7 +150,10 @@ final class OoxmlReader {
                     if (p.markDeleted && !p.text.isEmpty()) {
                         carried = p.text.toString();
                     } else if (!p.markDeleted || !p.images.isEmpty() || !p.notes.isEmpty()) {
-                        out.add(p.build());
+                        // A paragraph that only anchors text boxes is not a blank line of its own.
+                        if (!(p.text.isEmpty() && p.images.isEmpty() && p.notes.isEmpty() && !p.floating.isEmpty())) {
+                            out.add(p.build());
+                        }
                     }
                     out.addAll(p.floating);
                 }

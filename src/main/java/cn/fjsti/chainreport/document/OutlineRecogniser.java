@@ -88,7 +88,8 @@ final class OutlineRecogniser {
 
     private void paragraph(Para p) {
         String[] lines = clean(p.text()).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
+        boolean onlyObjects = p.text().isBlank() && (!p.images().isEmpty() || !p.notes().isEmpty());
+        for (int i = 0; i < lines.length && !onlyObjects; i++) {
             line(lines[i], p.level(), i == 0 ? p.firstBold() : 0);
         }
         for (String note : p.notes()) {
@@ -195,10 +196,15 @@ final class OutlineRecogniser {
             if (item.section != null && (partNumbering || level == 0) && strongPart(rest)) {
                 continue;
             }
-            // Skipping into a later part without its heading, or a heading run into its text, needs a line that is
-            // marked as a heading (numbering, bold, a heading style or list level).
+            // A heading run into its text needs a mark (numbering, bold, a heading style or list level). Skipping into
+            // a later part whose heading is missing needs more: a whole line, marked, in the outline's own words, so
+            // that a point inside a section ("（1）关键技术瓶颈") never moves the text to the next part.
             int currentPart = at == null ? 0 : at.part;
-            if (!marked && (runIn || (item.part > currentPart && !item.isPart() && item != Item.TITLE && at != null))) {
+            boolean jump = at != null && item.part > currentPart && !item.isPart() && item != Item.TITLE;
+            if (runIn && (!marked || jump)) {
+                continue;
+            }
+            if (jump && (!marked || !rest.endsWith(key(item.section.heading("")).substring(2)))) {
                 continue;
             }
             return item;
@@ -218,7 +224,8 @@ final class OutlineRecogniser {
                     && (rest.contains("县域") || rest.contains("重点产业") || rest.contains("县") || rest.contains("区")
                     || rest.contains("市") || rest.equals("发展现状") || rest.endsWith("产业发展现状"));
             case S11, S21 -> (rest.endsWith("产业现状") || rest.endsWith("产业发展现状") || rest.endsWith("产业基本情况")
-                    || rest.endsWith("产业发展情况")) && !rest.contains("技术") && !rest.contains("县域") && !rest.contains("国内");
+                    || rest.endsWith("产业发展情况")) && !rest.contains("技术") && !rest.contains("县域")
+                    && (item == Item.S21 || !rest.contains("国内"));
             case S12, S22 -> (rest.contains("技术瓶颈") || rest.endsWith("技术发展现状") || rest.endsWith("技术现状"))
                     && !rest.contains("趋势");
             case PART2 -> (rest.contains("国内") || rest.contains("全国")) && (rest.endsWith("发展现状") || rest.endsWith("产业现状")

@@ -81,6 +81,11 @@ final class OutlineRecogniser {
                 r.paragraph(p);
             } else if (block instanceof Table t) {
                 r.table(t);
+            } else if (block instanceof WordBlocks.Loose l) {
+                String text = clean(l.text()).strip();
+                if (!text.isEmpty()) {
+                    r.notPlaced.add(new NotPlaced(l.kind(), text, l.why()));
+                }
             }
         }
         return r.preview();

@@ -25,6 +25,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 final class Word97Reader {
 
+    private static final String FLOATING = "浮动图形或文本框";
+
     private Word97Reader() {
     }
 
@@ -46,7 +48,29 @@ final class Word97Reader {
             }
             out.add(paragraph(doc, p, notes));
         }
+        // Text boxes of a .doc live in a story of their own; where each one is anchored is not told reliably, so
+        // their text is listed as not placed rather than guessed into a section.
+        Range boxes = textBoxes(doc);
+        if (boxes != null) {
+            // Split the story's text rather than asking for its paragraphs, whose properties POI cannot always parse.
+            for (String line : boxes.text().split("[\r\u0007]")) {
+                String text = visible(line).strip();
+                if (!text.isEmpty()) {
+                    out.add(new WordBlocks.Loose("文本框", text, "Word 97-2003 文件中的文本框（无法确定其位置，请核对后粘贴到相应章节；另存为 .docx 再导入可自动归位）"));
+                }
+            }
+        }
         return out;
+    }
+
+    private static Range textBoxes(HWPFDocument doc) {
+        try {
+            Range range = doc.getMainTextboxRange();
+            range.text();
+            return range;
+        } catch (RuntimeException e) {
+            return null; // a file without a text-box story (POI's own .doc files): nothing to read
+        }
     }
 
     private static void notes(Notes notes, Range subdocument, Map<Integer, String> into) {
@@ -87,8 +111,8 @@ final class Word97Reader {
                     noteTexts.add(notes.get(cp));
                 } else if (c == '\u0001' && doc.getPicturesTable().hasPicture(run)) {
                     images.add("图片");
-                } else if (c == '\u0008') {
-                    images.add("图形或文本框（.doc 中的浮动对象）");
+                } else if (c == '\u0008' && !images.contains(FLOATING)) {
+                    images.add(FLOATING);
                 }
             }
             String shown = t;

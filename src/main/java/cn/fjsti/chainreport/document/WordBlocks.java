@@ -13,7 +13,7 @@ final class WordBlocks {
     }
 
     /** One block of the body. */
-    sealed interface Block permits Para, Table {
+    sealed interface Block permits Para, Table, Loose {
     }
 
     /**
@@ -31,6 +31,10 @@ final class WordBlocks {
 
     /** A table: rows of cells; a cell merged from above has {@code continued} set and no text of its own. */
     record Table(List<List<Cell>> rows) implements Block {
+    }
+
+    /** Text whose place in the body cannot be told (a .doc text box): always listed as not placed, with why. */
+    record Loose(String kind, String text, String why) implements Block {
     }
 
     /** One grid cell: horizontal merges are spread over the columns they cover, text only in the first. */

@@ -99,6 +99,11 @@ final class FileText {
             for (String p : extractor.getParagraphText()) {
                 text.append(p).append('\n');
             }
+            try {
+                text.append(doc.getMainTextboxRange().text()).append('\n');
+            } catch (RuntimeException noTextBoxStory) {
+                // POI's own .doc files have none
+            }
             if (doc.getFootnotes().getNotesCount() > 0) {
                 for (String p : extractor.getFootnoteText()) {
                     text.append(p).append('\n');

@@ -57,6 +57,7 @@ final class OutlineRecogniser {
     private static final Pattern BODY_POINT = Pattern.compile(
             "^([一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、:;]|其[一二三四五六七八九十]+[,、是]|首先|其次|再次|最后|[①-⑳])");
     private static final Pattern SENTENCE = Pattern.compile("[,。;!?，；！？]");
+    private static final Pattern RUN_IN_END = Pattern.compile("[。:：;；]");
     private static final int MAX_HEADING = 45;
 
     private final Map<Section, List<String>> text = new EnumMap<>(Section.class);
@@ -141,7 +142,7 @@ final class OutlineRecogniser {
         if (firstBold > 0 && firstBold < line.length()) {
             return firstBold;
         }
-        Matcher m = Pattern.compile("[。:：;；]").matcher(line);
+        Matcher m = RUN_IN_END.matcher(line);
         return m.find() && m.end() < line.length() ? m.end() : -1;
     }
 

@@ -473,6 +473,55 @@ final class ImportCorpus {
             RawDocx doc = new RawDocx().add(pXml(x.toString())).add(standardTable(s));
             cases.add(new Case("g-one-paragraph-line-breaks-haicang", doc.bytes(), s.expected(), s.units(false, false), 0));
         }
+        // A table of contents (Word's TOC field: heading text, a tab and the page number) before the body.
+        {
+            Spec s = haicang();
+            Style st = new Style();
+            st.title = spec -> {
+                StringBuilder toc = new StringBuilder(p(spec.county + "县域重点产业创新链调研报告") + p("目录"));
+                toc.append("<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr><w:sdtContent>");
+                int page = 1;
+                for (int part = 1; part <= 3; part++) {
+                    toc.append(pXml(run("一二三".charAt(part - 1) + "、" + partText(spec, part, false)) + "<w:r><w:tab/></w:r>" + run(String.valueOf(page++))));
+                }
+                toc.append("</w:sdtContent></w:sdt>");
+                return toc.toString();
+            };
+            cases.add(new Case("g-table-of-contents-haicang", write(s, st, new RawDocx()), s.expected(), s.units(false, false), 4));
+        }
+
+        // More numbering: half-width (一), decimal 1.1 sections under 1. parts.
+        {
+            Spec s = gutian();
+            Style st = new Style();
+            st.part = (i, text) -> p("第" + "一二三".charAt(i - 1) + "部分 " + text);
+            st.section = (sec, text) -> p("(" + "一二三".charAt(sectionNumber(sec) - 1) + ")" + text);
+            cases.add(new Case("g-numbering-halfwidth-paren-gutian", write(s, st, new RawDocx()), s.expected(), s.units(false, false), 0));
+            Spec j = jinjiang();
+            Style dec = new Style();
+            dec.part = (i, text) -> p(i + ". " + text);
+            dec.section = (sec, text) -> p(sec.part() + "." + sectionNumber(sec) + " " + text);
+            cases.add(new Case("g-numbering-decimal-jinjiang", write(j, dec, new RawDocx()), j.expected(), j.units(false, false), 0));
+        }
+
+        // A units table continued on the next page (header repeated in a second table), a row without a name, a
+        // kind the outline does not know.
+        {
+            Spec s = new Spec("晋江市", "纺织鞋服", jinjiang().body, List.of(
+                    new Row("某某体育用品有限公司", "企业", UnitKind.ENTERPRISE, "运动鞋服研发", "黄工", "0595-85000000", null),
+                    new Row("泉州师范学院", "高校", UnitKind.UNIVERSITY, "纺织材料", "蔡老师", "0595-22910000", null),
+                    new Row("晋江市鞋服行业协会", "行业协会", null, "标准制定", "", "0595-85111111", null)));
+            Style st = new Style();
+            st.unitsTable = spec -> table(List.of(List.of("序号", "单位（团队）名称", "类型", "研究领域及优势", "联系方式"),
+                    List.of("1", "某某体育用品有限公司", "企业", "运动鞋服研发", "黄工 0595-85000000"),
+                    List.of("2", "泉州师范学院", "高校", "纺织材料", "蔡老师 0595-22910000")))
+                    + p("（续表）")
+                    + table(List.of(List.of("序号", "单位（团队）名称", "类型", "研究领域及优势", "联系方式"),
+                    List.of("3", "晋江市鞋服行业协会", "行业协会", "标准制定", "0595-85111111"),
+                    List.of("4", "", "", "待补充", "")));
+            Spec expected = s.with(Section.UNITS_NOTE, "（续表）");
+            cases.add(new Case("g-units-continued-table-jinjiang", write(s, st, new RawDocx()), expected.expected(), s.units(false, false), 1));
+        }
         return cases;
     }
 

@@ -95,11 +95,15 @@ final class OutlineRecogniser {
     private void paragraph(Para p) {
         String[] lines = clean(p.text()).split("\n", -1);
         boolean onlyObjects = p.text().isBlank() && (!p.images().isEmpty() || !p.notes().isEmpty());
+        String bold = p.firstBold() > 0 && p.firstBold() <= p.text().length() ? clean(p.text().substring(0, p.firstBold())).strip() : "";
         for (int i = 0; i < lines.length && !onlyObjects; i++) {
-            line(lines[i], p.level(), i == 0 ? p.firstBold() : 0);
+            line(lines[i], p.level(), i == 0 ? bold : "");
         }
         for (String note : p.notes()) {
             String clean = clean(note).strip();
+            if (clean.isEmpty()) {
+                continue;
+            }
             if (at != null && at.section != null) {
                 notes.computeIfAbsent(at.section, s -> new ArrayList<>()).add(clean);
             } else {
@@ -111,7 +115,7 @@ final class OutlineRecogniser {
         }
     }
 
-    private void line(String raw, int level, int firstBold) {
+    private void line(String raw, int level, String boldStart) {
         String line = raw.strip();
         if (line.isEmpty()) {
             if (at != null && at.section != null) {
@@ -125,10 +129,11 @@ final class OutlineRecogniser {
             return;
         }
         // A run-in heading: "1.产业现状。正文…", "1.产业对策建议：正文…", or a bold heading followed by plain text.
-        int cut = runInCut(line, firstBold);
+        boolean bold = !boldStart.isEmpty() && boldStart.length() < line.length() && line.startsWith(boldStart);
+        int cut = bold ? boldStart.length() : runInCut(line);
         if (cut > 0) {
             String head = line.substring(0, cut).strip();
-            Item runIn = heading(head.replaceAll("[。:：;；.]+$", ""), firstBold > 0 ? Math.max(level, 1) : level, true);
+            Item runIn = heading(head.replaceAll("[。:：;；.]+$", ""), bold ? Math.max(level, 1) : level, true);
             if (runIn != null && runIn.section != null) {
                 found(runIn, head);
                 body(line.substring(cut).strip());
@@ -138,10 +143,7 @@ final class OutlineRecogniser {
         body(line);
     }
 
-    private static int runInCut(String line, int firstBold) {
-        if (firstBold > 0 && firstBold < line.length()) {
-            return firstBold;
-        }
+    private static int runInCut(String line) {
         Matcher m = RUN_IN_END.matcher(line);
         return m.find() && m.end() < line.length() ? m.end() : -1;
     }

@@ -298,10 +298,10 @@ final class OoxmlReader {
                     b.images.add(imageData != null && attr(imageData, "title") != null ? attr(imageData, "title") : "嵌入对象");
                 }
                 case "AlternateContent" -> {
+                    // The first choice is what Word shows; the fallback repeats it for older readers.
                     Element choice = child(e, "Choice");
                     if (choice != null) {
-                        Element wrapper = choice;
-                        run(wrapper, b);
+                        run(choice, b);
                     }
                 }
                 case "sym" -> b.append(symbol(e), bold);
@@ -517,13 +517,14 @@ final class OoxmlReader {
         return elements(parent).stream().filter(e -> local.equals(e.getLocalName())).toList();
     }
 
+    /** The first element of that name below parent, never looking into a compatibility fallback. */
     private static Element descendant(Element parent, String local) {
         for (Element c : elements(parent)) {
-            if (local.equals(c.getLocalName()) && !"Fallback".equals(parent.getLocalName())) {
-                return c;
-            }
             if ("Fallback".equals(c.getLocalName())) {
                 continue;
+            }
+            if (local.equals(c.getLocalName())) {
+                return c;
             }
             Element found = descendant(c, local);
             if (found != null) {

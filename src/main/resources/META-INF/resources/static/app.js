@@ -474,19 +474,33 @@ function wireImport(editor, reportId, apply) {
     editor.querySelectorAll('textarea[data-section]').forEach(ta => {
       const text = (preview.sections || {})[ta.dataset.section];
       const li = document.createElement('li');
-      li.textContent = ta.dataset.heading + '：' + (text ? [...text].length + ' 字 — ' + text.slice(0, 60) + (text.length > 60 ? '…' : '') : '未识别（保留现有内容）');
+      const from = (preview.sourceHeadings || {})[ta.dataset.section];
+      li.textContent = ta.dataset.heading + '：' + (text ? [...text].length + ' 字 — ' + text.slice(0, 60) + (text.length > 60 ? '…' : '') : from ? '标题下没有正文（保留现有内容）' : '未识别（保留现有内容）')
+        + (from ? '（来自文件中的标题“' + from + '”）' : '');
       list.appendChild(li);
     });
     document.getElementById('import-units').textContent = '优势单位表：识别到 ' + (preview.units || []).length + ' 行'
       + ((preview.units || []).length ? '（将替换现有表格）' : '（保留现有表格）');
-    const unknown = preview.unrecognised || [];
-    document.getElementById('import-unrecognised').textContent = unknown.length ? '未能归入章节的段落 ' + unknown.length + ' 段，请导入后核对。' : '';
+    const notPlaced = preview.notPlaced || [];
+    document.getElementById('import-unrecognised').textContent = notPlaced.length
+      ? '以下 ' + notPlaced.length + ' 项没有导入（不属于任何章节或优势单位表），请核对后自行处理：' : '文件中的文字已全部归入章节或优势单位表。';
+    const npList = document.getElementById('import-not-placed');
+    npList.innerHTML = '';
+    notPlaced.forEach(n => {
+      const li = document.createElement('li');
+      li.textContent = n.kind + '：' + (n.text ? n.text.slice(0, 80) + (n.text.length > 80 ? '…' : '') + ' — ' : '') + n.where;
+      npList.appendChild(li);
+    });
     dialog.showModal();
   });
   document.getElementById('import-confirm').addEventListener('click', async () => {
     dialog.close();
     if (preview) await apply(preview);
-    flash('已导入 Word 内容并保存为草稿。');
+    const filled = Object.values(preview.sections || {}).filter(t => t).length;
+    const left = (preview.missingSections || []).length;
+    const skipped = (preview.notPlaced || []).length;
+    flash('已导入 Word 内容并保存为草稿：填入 ' + filled + ' 个章节、' + (preview.units || []).length + ' 行优势单位'
+      + (left ? '；文件中没有找到 ' + left + ' 个章节（保留原内容）' : '') + (skipped ? '；' + skipped + ' 项未导入，见预览清单' : '') + '。');
   });
   document.getElementById('import-cancel').addEventListener('click', () => dialog.close());
 }

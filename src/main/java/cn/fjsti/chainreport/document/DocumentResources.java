@@ -50,9 +50,10 @@ public final class DocumentResources {
 
         @POST
         @Path("/{id}/import")
-        @Consumes({DocumentService.DOCX, MediaType.APPLICATION_OCTET_STREAM})
-        @Operation(summary = "导入 Word 文件（预览）", description = "识别提纲各章节与优势单位表，列出未识别的内容；不保存。"
-                + "确认后以普通的保存草稿提交（乐观锁照常）。拒绝非 .docx、超过 10 MB、压缩炸弹和含外部实体的文件。")
+        @Consumes({DocumentService.DOCX, "application/msword", MediaType.APPLICATION_OCTET_STREAM})
+        @Operation(summary = "导入 Word 文件（预览）", description = "读取 .docx（含 Strict Open XML）和 Word 97-2003 .doc，按标题文字识别提纲各章节"
+                + "（不论编号方式）与优势单位表；每段文字要么归入章节或单位表，要么列入 notPlaced 并注明位置；sourceHeadings 给出各章节所依据的原标题。"
+                + "不保存；确认后以普通的保存草稿提交（乐观锁照常）。拒绝 PDF、WPS、RTF、网页另存的 .doc、超过 10 MB、压缩炸弹和含外部实体的文件，并说明怎么办。")
         public DocumentService.ImportPreview importDocx(@PathParam("id") Long id, byte[] body) {
             return documents.preview(id, body == null ? new byte[0] : body);
         }

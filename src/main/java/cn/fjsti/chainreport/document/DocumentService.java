@@ -71,9 +71,14 @@ public class DocumentService {
         return new Download(text.title() + "（" + text.chainName() + "）.docx", DOCX, out -> renderer.report(text, out));
     }
 
-    /** What an uploaded .docx would fill in; nothing is saved. */
+    /**
+     * What an uploaded Word file would fill in; nothing is saved. {@code sourceHeadings}: the heading each section
+     * was found under, as written; {@code notPlaced}: text, tables and images that have no place, with where they
+     * were; {@code structure}: lines taken as the outline itself (headings, the units table's header and 序号).
+     */
     public record ImportPreview(Long reportId, long version, Map<Section, String> sections, List<DocxImporter.Unit> units,
-                                List<String> unrecognised, List<String> missingSections) {
+                                List<String> unrecognised, List<String> missingSections, Map<Section, String> sourceHeadings,
+                                List<DocxImporter.NotPlaced> notPlaced, List<DocxImporter.Structure> structure) {
     }
 
     @Transactional
@@ -81,7 +86,7 @@ public class DocumentService {
         Report report = reports.requireEditable(id);
         DocxImporter.Preview preview = DocxPackageGuard.read(bytes, importer::read);
         return new ImportPreview(report.id, report.version, preview.sections(), preview.units(), preview.unrecognised(),
-                preview.missingSections());
+                preview.missingSections(), preview.sourceHeadings(), preview.notPlaced(), preview.structure());
     }
 
     @Transactional

@@ -85,6 +85,42 @@ class DocumentResourceTest {
     }
 
     @Test
+    void shouldImportWordFilesAsClerksWriteThemAndKeepExactlyTheirTextOnConfirmation() throws IOException {
+        long target = Fixtures.newReport(Accounts.XIANGAN);
+        byte[] doc = Files.readAllBytes(Path.of("src/test/resources/import-corpus/21a-word97.doc"));
+        as(Accounts.XIANGAN).contentType("application/octet-stream").body(doc).post("/api/reports/{id}/import", target)
+                .then().statusCode(200)
+                .body("sections.COUNTY_TECHNOLOGY", equalTo("高端装备与材料依赖进口。"))
+                .body("sourceHeadings.COUNTY_TECHNOLOGY", equalTo("2.产业技术发展现状、技术瓶颈"))
+                .body("units", hasSize(2));
+
+        byte[] stats = Files.readAllBytes(Path.of("src/test/resources/import-corpus/10-stats-table-in-section.docx"));
+        as(Accounts.XIANGAN).contentType(DOCX).body(stats).post("/api/reports/{id}/import", target).then().statusCode(200)
+                .body("notPlaced", hasSize(1))
+                .body("notPlaced[0].kind", equalTo("表格"))
+                .body("notPlaced[0].where", containsString("1.产业现状"))
+                .body("units", hasSize(2));
+
+        byte[] boxes = Files.readAllBytes(Path.of("src/test/resources/import-corpus/g-text-boxes-jinjiang.docx"));
+        Map<String, Object> preview = as(Accounts.XIANGAN).contentType(DOCX).body(boxes).post("/api/reports/{id}/import", target)
+                .then().statusCode(200).body("notPlaced", hasSize(0)).extract().as(Map.class);
+        as(Accounts.XIANGAN).body(Map.of("version", preview.get("version"), "sections", preview.get("sections"), "units", preview.get("units")))
+                .put("/api/reports/{id}/draft", target).then().statusCode(200);
+        try (XWPFDocument word = word(download(Accounts.XIANGAN, "/api/reports/{id}/document", target), "imported-text-boxes.docx")) {
+            List<String> texts = texts(word);
+            assertThat(texts).containsSubsequence("1.产业现状", "晋江市纺织鞋服产业集群规模超3000亿元。", "2.产业技术发展现状、技术瓶颈",
+                    "高端面料与智能制造装备依赖进口。");
+            assertThat(texts).containsSubsequence("1.产业现状", "国内纺织服装产业加快转型升级。", "品牌集中度提高。");
+            assertThat(texts.stream().filter(t -> t.equals("国内纺织服装产业加快转型升级。"))).hasSize(1);
+            assertThat(word.getTables().get(0).getRow(1).getCell(1).getText()).isEqualTo("某某体育用品有限公司");
+        }
+
+        db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType("application/octet-stream").body("%PDF-1.7\n".getBytes())
+                .post("/api/reports/{id}/import", target).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("PDF")).body("fields[0].field", equalTo("file")));
+    }
+
+    @Test
     void shouldRefuseBadUploadsAndWriteNothing() {
         long target = Fixtures.newReport(Accounts.XIANGAN);
         byte[] valid = HostileFiles.validDocx();

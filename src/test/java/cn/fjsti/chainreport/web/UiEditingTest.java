@@ -57,6 +57,8 @@ class UiEditingTest extends BrowserTest {
         assertThat(page.locator("#import-dialog")).isVisible();
         assertThat(page.locator("#import-sections")).containsText("全县规上企业 42 家");
         assertThat(page.locator("#import-units")).containsText("识别到 1 行");
+        assertThat(page.locator("#import-sections")).containsText("来自文件中的标题“1.产业现状”");
+        assertThat(page.locator("#import-unrecognised")).containsText("已全部归入");
         assertThat(section(target, "COUNTY_INDUSTRY")).isNull();
         Browser.screenshot(page, "12-import-preview");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认导入")).click();

@@ -1,0 +1,536 @@
+package cn.fjsti.chainreport.document;
+
+import cn.fjsti.chainreport.document.WordBlocks.Block;
+import cn.fjsti.chainreport.document.WordBlocks.Cell;
+import cn.fjsti.chainreport.document.WordBlocks.Para;
+import cn.fjsti.chainreport.document.WordBlocks.Table;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ooxml.util.DocumentHelper;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Reads a .docx (transitional or Strict Open XML) into {@link WordBlocks} the way Word shows it after "accept all
+ * changes": insertions and moved-to text in, deletions and moved-from text out; text boxes (DrawingML and VML, the
+ * fallback of an {@code mc:AlternateContent} skipped so a box counts once), content controls, fields (displayed
+ * result, not the code), hyperlinks, smart tags; footnotes and endnotes attached to the paragraph that references
+ * them; images and embedded objects named. Elements are matched by local name so both namespaces of the
+ * transitional and the Strict dialect read the same. XML is parsed by POI's hardened parser (no DOCTYPE).
+ */
+final class OoxmlReader {
+
+    private final Map<String, String> footnotes = new HashMap<>();
+    private final Map<String, String> endnotes = new HashMap<>();
+    private final Map<String, Integer> styleLevels = new HashMap<>();
+
+    private OoxmlReader() {
+    }
+
+    /** The body of the package's main document; throws {@link IllegalArgumentException} when there is none. */
+    static List<Block> read(OPCPackage pkg) throws Exception {
+        PackagePart main = null;
+        for (PackageRelationship rel : pkg.getRelationships()) {
+            if (rel.getRelationshipType().endsWith("/officeDocument")) {
+                main = pkg.getPart(rel);
+                break;
+            }
+        }
+        if (main == null) {
+            throw new IllegalArgumentException("no main document");
+        }
+        OoxmlReader reader = new OoxmlReader();
+        for (PackageRelationship rel : main.getRelationships()) {
+            if (rel.getTargetMode() == org.apache.poi.openxml4j.opc.TargetMode.EXTERNAL) {
+                continue;
+            }
+            String type = rel.getRelationshipType();
+            PackagePart part = main.getRelatedPart(rel);
+            if (part == null) {
+                continue;
+            }
+            if (type.endsWith("/footnotes")) {
+                reader.notes(parse(part), "footnote", reader.footnotes);
+            } else if (type.endsWith("/endnotes")) {
+                reader.notes(parse(part), "endnote", reader.endnotes);
+            } else if (type.endsWith("/styles")) {
+                reader.styles(parse(part));
+            }
+        }
+        Element document = parse(main);
+        Element body = child(document, "body");
+        if (body == null || !"document".equals(document.getLocalName())) {
+            throw new IllegalArgumentException("no body");
+        }
+        List<Block> out = new ArrayList<>();
+        reader.blocks(body, out);
+        return out;
+    }
+
+    private static Element parse(PackagePart part) throws Exception {
+        try (InputStream in = part.getInputStream()) {
+            return DocumentHelper.readDocument(in).getDocumentElement();
+        }
+    }
+
+    private void notes(Element root, String name, Map<String, String> into) {
+        for (Element note : children(root, name)) {
+            String type = attr(note, "type");
+            if (type != null && !type.equals("normal")) {
+                continue;
+            }
+            List<Block> blocks = new ArrayList<>();
+            blocks(note, blocks);
+            into.put(attr(note, "id"), flatten(blocks).strip());
+        }
+    }
+
+    /** Outline level per paragraph style: heading styles, outline levels and numbering set on the style. */
+    private void styles(Element root) {
+        Map<String, String> basedOn = new HashMap<>();
+        Map<String, Integer> own = new HashMap<>();
+        for (Element style : children(root, "style")) {
+            if (!"paragraph".equals(attr(style, "type"))) {
+                continue;
+            }
+            String id = attr(style, "styleId");
+            Element based = child(style, "basedOn");
+            if (based != null) {
+                basedOn.put(id, attr(based, "val"));
+            }
+            Integer level = null;
+            Element pPr = child(style, "pPr");
+            Element outline = pPr == null ? null : child(pPr, "outlineLvl");
+            if (outline != null) {
+                level = parseInt(attr(outline, "val"));
+            } else if (pPr != null && child(pPr, "numPr") != null) {
+                Element ilvl = child(child(pPr, "numPr"), "ilvl");
+                level = ilvl == null ? 0 : parseInt(attr(ilvl, "val"));
+            } else {
+                Element name = child(style, "name");
+                String n = name == null ? "" : attr(name, "val").toLowerCase().replace(" ", "");
+                if (n.matches("(heading|标题)[1-9]")) {
+                    level = n.charAt(n.length() - 1) - '1';
+                }
+            }
+            if (level != null && level >= 0 && level < 9) {
+                own.put(id, level);
+            }
+        }
+        for (String id : basedOn.keySet()) {
+            String at = id;
+            for (int i = 0; i < 10 && at != null; i++) {
+                if (own.containsKey(at)) {
+                    styleLevels.put(id, own.get(at));
+                    break;
+                }
+                at = basedOn.get(at);
+            }
+        }
+        styleLevels.putAll(own);
+    }
+
+    /** Block-level content: paragraphs, tables, and the wrappers around them. */
+    private void blocks(Element container, List<Block> out) {
+        String carried = "";
+        for (Element e : elements(container)) {
+            switch (e.getLocalName()) {
+                case "p" -> {
+                    ParaBuilder p = paragraph(e);
+                    if (!carried.isEmpty()) {
+                        p.prepend(carried);
+                        carried = "";
+                    }
+                    if (p.markDeleted && !p.text.isEmpty()) {
+                        carried = p.text.toString();
+                    } else if (!p.markDeleted || !p.images.isEmpty() || !p.notes.isEmpty()) {
+                        // A paragraph that only anchors text boxes is not a blank line of its own.
+                        if (!(p.text.isEmpty() && p.images.isEmpty() && p.notes.isEmpty() && !p.floating.isEmpty())) {
+                            out.add(p.build());
+                        }
+                    }
+                    out.addAll(p.floating);
+                }
+                case "tbl" -> out.add(table(e));
+                case "sdt" -> {
+                    Element content = child(e, "sdtContent");
+                    if (content != null) {
+                        blocks(content, out);
+                    }
+                }
+                case "customXml", "ins", "moveTo", "sdtContent", "txbxContent" -> blocks(e, out);
+                case "AlternateContent" -> {
+                    Element choice = child(e, "Choice");
+                    if (choice != null) {
+                        blocks(choice, out);
+                    }
+                }
+                case "altChunk" -> out.add(new Para("", -1, List.of(), List.of("嵌入的其他文档（altChunk）"), 0));
+                default -> {
+                    // sectPr, bookmarks, deleted or moved-away blocks, permissions: nothing the reader sees
+                }
+            }
+        }
+        if (!carried.isEmpty()) {
+            out.add(new Para(carried, -1, List.of(), List.of(), 0));
+        }
+    }
+
+    private final class ParaBuilder {
+        final StringBuilder text = new StringBuilder();
+        final List<String> notes = new ArrayList<>();
+        final List<String> images = new ArrayList<>();
+        final List<Block> floating = new ArrayList<>();
+        boolean markDeleted;
+        int level = -1;
+        int leadingBold;
+        boolean plainAfterBold;
+        boolean boldOpen = true;
+
+        void prepend(String s) {
+            text.insert(0, s);
+            leadingBold = 0;
+            boldOpen = false;
+        }
+
+        void append(String s, boolean bold) {
+            if (s.isEmpty()) {
+                return;
+            }
+            if (boldOpen && bold) {
+                leadingBold += s.length();
+            } else {
+                if (leadingBold > 0 && !s.isBlank()) {
+                    plainAfterBold = true;
+                }
+                boldOpen = false;
+            }
+            text.append(s);
+        }
+
+        Para build() {
+            return new Para(text.toString(), level, List.copyOf(notes), List.copyOf(images), plainAfterBold ? leadingBold : 0);
+        }
+    }
+
+    private ParaBuilder paragraph(Element p) {
+        ParaBuilder b = new ParaBuilder();
+        Element pPr = child(p, "pPr");
+        if (pPr != null) {
+            Element rPr = child(pPr, "rPr");
+            b.markDeleted = rPr != null && (child(rPr, "del") != null || child(rPr, "moveFrom") != null);
+            Element style = child(pPr, "pStyle");
+            if (style != null && styleLevels.containsKey(attr(style, "val"))) {
+                b.level = styleLevels.get(attr(style, "val"));
+            }
+            Element numPr = child(pPr, "numPr");
+            if (numPr != null) {
+                Element numId = child(numPr, "numId");
+                Element ilvl = child(numPr, "ilvl");
+                if (numId == null || !"0".equals(attr(numId, "val"))) {
+                    b.level = ilvl == null ? 0 : parseInt(attr(ilvl, "val"));
+                }
+            }
+            Element outline = child(pPr, "outlineLvl");
+            if (outline != null && parseInt(attr(outline, "val")) < 9) {
+                b.level = parseInt(attr(outline, "val"));
+            }
+        }
+        inline(p, b);
+        return b;
+    }
+
+    /** Run-level content inside a paragraph (or a wrapper inside it). */
+    private void inline(Element container, ParaBuilder b) {
+        for (Element e : elements(container)) {
+            switch (e.getLocalName()) {
+                case "pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "fldChar", "instrText", "delInstrText",
+                     "commentReference", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
+                     "commentRangeEnd", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+                     "permStart", "permEnd", "lastRenderedPageBreak" -> {
+                    // formatting, deleted text, field codes, markers: not shown
+                }
+                case "r" -> run(e, b);
+                case "oMath", "oMathPara" -> b.append(mathText(e), false);
+                case "AlternateContent" -> {
+                    Element choice = child(e, "Choice");
+                    if (choice != null) {
+                        inline(choice, b);
+                    }
+                }
+                default -> inline(e, b); // hyperlink, sdt, sdtContent, smartTag, customXml, ins, moveTo, fldSimple, bdo, dir
+            }
+        }
+    }
+
+    private void run(Element r, ParaBuilder b) {
+        Element rPr = child(r, "rPr");
+        boolean bold = false;
+        boolean hidden = false;
+        if (rPr != null) {
+            Element bEl = child(rPr, "b");
+            bold = bEl != null && !"0".equals(attr(bEl, "val")) && !"false".equals(attr(bEl, "val"));
+            Element vanish = child(rPr, "vanish");
+            hidden = vanish != null && !"0".equals(attr(vanish, "val")) && !"false".equals(attr(vanish, "val"));
+        }
+        for (Element e : elements(r)) {
+            switch (e.getLocalName()) {
+                case "t" -> {
+                    if (!hidden) {
+                        b.append(e.getTextContent().replace('\u000B', '\n'), bold);
+                    }
+                }
+                case "tab", "ptab" -> b.append(" ", bold);
+                case "br", "cr" -> b.append("\n", bold);
+                case "noBreakHyphen" -> b.append("-", bold);
+                case "footnoteReference" -> addNote(b, footnotes.get(attr(e, "id")));
+                case "endnoteReference" -> addNote(b, endnotes.get(attr(e, "id")));
+                case "drawing" -> drawing(e, b);
+                case "pict" -> pict(e, b);
+                case "object" -> {
+                    Element imageData = descendant(e, "imagedata");
+                    b.images.add(imageData != null && attr(imageData, "title") != null ? attr(imageData, "title") : "嵌入对象");
+                }
+                case "AlternateContent" -> {
+                    // The first choice is what Word shows; the fallback repeats it for older readers.
+                    Element choice = child(e, "Choice");
+                    if (choice != null) {
+                        run(choice, b);
+                    }
+                }
+                case "sym" -> b.append(symbol(e), bold);
+                default -> {
+                    // rPr, delText, instrText, fldChar, separators, annotation marks: not shown
+                }
+            }
+        }
+    }
+
+    private static void addNote(ParaBuilder b, String text) {
+        if (text != null && !text.isBlank()) {
+            b.notes.add(text);
+        }
+    }
+
+    private void drawing(Element drawing, ParaBuilder b) {
+        Element box = descendant(drawing, "txbxContent");
+        if (box != null) {
+            blocks(box, b.floating);
+            return;
+        }
+        Element docPr = descendant(drawing, "docPr");
+        String name = docPr == null ? null : firstNonBlank(attr(docPr, "descr"), attr(docPr, "title"), attr(docPr, "name"));
+        boolean chart = descendant(drawing, "chart") != null;
+        b.images.add((chart ? "图表" : "图片") + (name == null ? "" : "“" + name + "”"));
+    }
+
+    private void pict(Element pict, ParaBuilder b) {
+        Element box = descendant(pict, "txbxContent");
+        if (box != null) {
+            blocks(box, b.floating);
+            return;
+        }
+        Element imageData = descendant(pict, "imagedata");
+        if (imageData != null) {
+            String title = attr(imageData, "title");
+            b.images.add("图片" + (title == null || title.isBlank() ? "" : "“" + title + "”"));
+        }
+    }
+
+    private static String symbol(Element sym) {
+        String code = attr(sym, "char");
+        try {
+            int c = Integer.parseInt(code, 16);
+            // Symbol-font code points (F0xx) map onto the font's glyphs, not onto Unicode: name nothing.
+            return c >= 0xF000 ? "" : new String(Character.toChars(c));
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String mathText(Element math) {
+        StringBuilder s = new StringBuilder();
+        collectMath(math, s);
+        return s.toString();
+    }
+
+    private static void collectMath(Element e, StringBuilder s) {
+        for (Element c : elements(e)) {
+            if (c.getLocalName().equals("t")) {
+                s.append(c.getTextContent());
+            } else if (!c.getLocalName().equals("del")) {
+                collectMath(c, s);
+            }
+        }
+    }
+
+    private Table table(Element tbl) {
+        List<List<Cell>> rows = new ArrayList<>();
+        collectRows(tbl, rows);
+        return new Table(rows);
+    }
+
+    private void collectRows(Element container, List<List<Cell>> rows) {
+        for (Element e : elements(container)) {
+            switch (e.getLocalName()) {
+                case "tr" -> {
+                    Element trPr = child(e, "trPr");
+                    if (trPr != null && child(trPr, "del") != null) {
+                        continue;
+                    }
+                    List<Cell> row = new ArrayList<>();
+                    Element gridBefore = trPr == null ? null : child(trPr, "gridBefore");
+                    for (int i = gridBefore == null ? 0 : parseInt(attr(gridBefore, "val")); i > 0; i--) {
+                        row.add(new Cell("", false));
+                    }
+                    collectCells(e, row);
+                    rows.add(row);
+                }
+                case "sdt", "sdtContent", "customXml", "ins", "moveTo" -> collectRows(e, rows);
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void collectCells(Element container, List<Cell> row) {
+        for (Element e : elements(container)) {
+            switch (e.getLocalName()) {
+                case "tc" -> {
+                    Element tcPr = child(e, "tcPr");
+                    int span = 1;
+                    boolean continued = false;
+                    if (tcPr != null) {
+                        Element gridSpan = child(tcPr, "gridSpan");
+                        span = gridSpan == null ? 1 : Math.max(1, Math.min(64, parseInt(attr(gridSpan, "val"))));
+                        Element vMerge = child(tcPr, "vMerge");
+                        continued = vMerge != null && !"restart".equals(attr(vMerge, "val"));
+                    }
+                    List<Block> content = new ArrayList<>();
+                    blocks(e, content);
+                    String text = flatten(content).strip();
+                    row.add(new Cell(continued && text.isEmpty() ? "" : text, continued && text.isEmpty()));
+                    for (int i = 1; i < span; i++) {
+                        row.add(new Cell("", false));
+                    }
+                }
+                case "sdt", "sdtContent", "customXml", "ins", "moveTo" -> collectCells(e, row);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Blocks as plain text: paragraphs on their own lines, a nested table row by row, notes after their line. */
+    static String flatten(List<Block> blocks) {
+        StringBuilder s = new StringBuilder();
+        for (Block block : blocks) {
+            if (block instanceof Para p) {
+                line(s, p.text());
+                p.notes().forEach(n -> line(s, n));
+            } else if (block instanceof Table t) {
+                for (List<Cell> row : t.rows()) {
+                    StringBuilder r = new StringBuilder();
+                    for (Cell c : row) {
+                        if (!c.text().isBlank()) {
+                            r.append(r.length() == 0 ? "" : " ").append(c.text());
+                        }
+                    }
+                    line(s, r.toString());
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String text) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (s.length() > 0) {
+            s.append('\n');
+        }
+        s.append(text);
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    static String attr(Element e, String local) {
+        if (e == null) {
+            return null;
+        }
+        var attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node a = attributes.item(i);
+            String name = a.getLocalName() != null ? a.getLocalName() : a.getNodeName();
+            if (name.equals(local)) {
+                return a.getNodeValue();
+            }
+        }
+        return null;
+    }
+
+    static List<Element> elements(Element parent) {
+        List<Element> list = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                list.add(e);
+            }
+        }
+        return list;
+    }
+
+    static Element child(Element parent, String local) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && local.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    static List<Element> children(Element parent, String local) {
+        return elements(parent).stream().filter(e -> local.equals(e.getLocalName())).toList();
+    }
+
+    /** The first element of that name below parent, never looking into a compatibility fallback. */
+    private static Element descendant(Element parent, String local) {
+        for (Element c : elements(parent)) {
+            if ("Fallback".equals(c.getLocalName())) {
+                continue;
+            }
+            if (local.equals(c.getLocalName())) {
+                return c;
+            }
+            Element found = descendant(c, local);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,474 @@
+package cn.fjsti.chainreport.document;
+
+import cn.fjsti.chainreport.document.DocxImporter.NotPlaced;
+import cn.fjsti.chainreport.document.DocxImporter.Preview;
+import cn.fjsti.chainreport.document.DocxImporter.Structure;
+import cn.fjsti.chainreport.document.DocxImporter.Unit;
+import cn.fjsti.chainreport.document.WordBlocks.Block;
+import cn.fjsti.chainreport.document.WordBlocks.Cell;
+import cn.fjsti.chainreport.document.WordBlocks.Para;
+import cn.fjsti.chainreport.document.WordBlocks.Table;
+import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.report.UnitKind;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the notice's outline in a Word file by meaning: a line is a heading when its words say which part or section
+ * it is (产业现状, 技术瓶颈, 发展趋势, 对策建议, 攻关方向, 优势单位 …) and the outline allows that heading after the
+ * ones already found, whatever numbering it carries or lacks. Everything else is placed: text in the section it
+ * follows, rows of the units table as units, and what has no place (text before the first heading, other tables,
+ * images) listed with where it was. Nothing is dropped: every piece of text ends up in exactly one of sections,
+ * units, structure (headings, table headers, 序号) or not placed.
+ */
+final class OutlineRecogniser {
+
+    /** The outline in reading order; a heading can only be found after the ones already found. */
+    enum Item {
+        TITLE(null, 0), PART1(null, 1), S11(Section.COUNTY_INDUSTRY, 1), S12(Section.COUNTY_TECHNOLOGY, 1),
+        PART2(null, 2), S21(Section.DOMESTIC_INDUSTRY, 2), S22(Section.DOMESTIC_TECHNOLOGY, 2),
+        S23(Section.DOMESTIC_TRENDS, 2), PART3(null, 3), S31(Section.INDUSTRY_MEASURES, 3),
+        S32(Section.INNOVATION_DIRECTIONS, 3), S33(Section.UNITS_NOTE, 3);
+
+        final Section section;
+        final int part;
+
+        Item(Section section, int part) {
+            this.section = section;
+            this.part = part;
+        }
+
+        boolean isPart() {
+            return this == PART1 || this == PART2 || this == PART3;
+        }
+    }
+
+    /** Typed numbering in front of a heading: 一、 （一） (一) 一 第一部分 1. 1、 １． （1） ① 1.1 and the like. */
+    private static final Pattern NUMBERING = Pattern.compile(
+            "^(第[一二三四五六七八九十\\d]+(部分|章|节)[、.,:]?|[(][一二三四五六七八九十]{1,3}[)][、.,]?|[一二三四五六七八九十]{1,3}(?![是要])[、.,:]?"
+                    + "|[(]\\d{1,2}[)][、.,]?|\\d{1,2}(\\.\\d{1,2})*[、.,)]?|[⑴-⒇][、.]?)");
+    private static final Pattern PART_LIKE_NUMBERING = Pattern.compile("^(第[一二三四五六七八九十\\d]+(部分|章)|[一二三四五六七八九十]{1,3}(?![)]))");
+    /** Body points, never headings: 一是 二要 第一， 其一 首先 ① (the ones in a list inside a section). */
+    private static final Pattern BODY_POINT = Pattern.compile(
+            "^([一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、:;]|其[一二三四五六七八九十]+[,、是]|首先|其次|再次|最后|[①-⑳])");
+    private static final Pattern SENTENCE = Pattern.compile("[,。;!?，；！？]");
+    private static final Pattern RUN_IN_END = Pattern.compile("[。:：;；]");
+    private static final int MAX_HEADING = 45;
+
+    private final Map<Section, List<String>> text = new EnumMap<>(Section.class);
+    private final Map<Section, List<String>> notes = new EnumMap<>(Section.class);
+    private final Map<Section, String> sourceHeadings = new EnumMap<>(Section.class);
+    private final List<Unit> units = new ArrayList<>();
+    private final List<String> kindsAsWritten = new ArrayList<>();
+    private final List<Structure> structure = new ArrayList<>();
+    private final List<NotPlaced> notPlaced = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private Item at;
+    private String lastHeading;
+    private int tables;
+
+    private OutlineRecogniser() {
+    }
+
+    static Preview recognise(List<Block> blocks) {
+        OutlineRecogniser r = new OutlineRecogniser();
+        for (Block block : blocks) {
+            if (block instanceof Para p) {
+                r.paragraph(p);
+            } else if (block instanceof Table t) {
+                r.table(t);
+            } else if (block instanceof WordBlocks.Loose l) {
+                String text = clean(l.text()).strip();
+                if (!text.isEmpty()) {
+                    r.notPlaced.add(new NotPlaced(l.kind(), text, l.why()));
+                }
+            }
+        }
+        return r.preview();
+    }
+
+    private void paragraph(Para p) {
+        String[] lines = clean(p.text()).split("\n", -1);
+        boolean onlyObjects = p.text().isBlank() && (!p.images().isEmpty() || !p.notes().isEmpty());
+        String bold = p.firstBold() > 0 && p.firstBold() <= p.text().length() ? clean(p.text().substring(0, p.firstBold())).strip() : "";
+        for (int i = 0; i < lines.length && !onlyObjects; i++) {
+            line(lines[i], p.level(), i == 0 ? bold : "");
+        }
+        for (String note : p.notes()) {
+            String clean = clean(note).strip();
+            if (clean.isEmpty()) {
+                continue;
+            }
+            if (at != null && at.section != null) {
+                notes.computeIfAbsent(at.section, s -> new ArrayList<>()).add(clean);
+            } else {
+                notPlaced.add(new NotPlaced("脚注", clean, where()));
+            }
+        }
+        for (String image : p.images()) {
+            notPlaced.add(new NotPlaced("图片", "", where() + "：" + image + "（报告暂不能包含图片，请导入后另行处理）"));
+        }
+    }
+
+    private void line(String raw, int level, String boldStart) {
+        String line = raw.strip();
+        if (line.isEmpty()) {
+            if (at != null && at.section != null) {
+                text.computeIfAbsent(at.section, s -> new ArrayList<>()).add("");
+            }
+            return;
+        }
+        Item heading = heading(line, level, false);
+        if (heading != null) {
+            found(heading, line);
+            return;
+        }
+        // A run-in heading: "1.产业现状。正文…", "1.产业对策建议：正文…", or a bold heading followed by plain text.
+        boolean bold = !boldStart.isEmpty() && boldStart.length() < line.length() && line.startsWith(boldStart);
+        int cut = bold ? boldStart.length() : runInCut(line);
+        if (cut > 0) {
+            String head = line.substring(0, cut).strip();
+            Item runIn = heading(head.replaceAll("[。:：;；.]+$", ""), bold ? Math.max(level, 1) : level, true);
+            if (runIn != null && runIn.section != null) {
+                found(runIn, head);
+                body(line.substring(cut).strip());
+                return;
+            }
+        }
+        body(line);
+    }
+
+    private static int runInCut(String line) {
+        Matcher m = RUN_IN_END.matcher(line);
+        return m.find() && m.end() < line.length() ? m.end() : -1;
+    }
+
+    private void found(Item item, String line) {
+        at = item;
+        lastHeading = line;
+        if (item.section != null) {
+            sourceHeadings.put(item.section, line);
+            text.putIfAbsent(item.section, new ArrayList<>());
+            structure.add(new Structure(line, "第" + "一二三".charAt(item.part - 1) + "部分 " + item.section.label() + " 的标题"));
+        } else {
+            structure.add(new Structure(line, item == Item.TITLE ? "报告标题" : "第" + "一二三".charAt(item.part - 1) + "部分的标题"));
+        }
+    }
+
+    private void body(String line) {
+        if (at != null && at.section != null) {
+            text.get(at.section).add(line);
+        } else {
+            notPlaced.add(new NotPlaced("段落", line, where()));
+        }
+    }
+
+    private String where() {
+        if (at == null) {
+            return "文首（第一个标题之前）";
+        }
+        if (at.section == null) {
+            return "“" + lastHeading + "”之后" + (at.isPart() ? "（部分标题与第一个小节标题之间）" : "（第一个部分标题之前）");
+        }
+        return "第" + "一二三".charAt(at.part - 1) + "部分 " + at.section.label() + "“" + lastHeading + "”中";
+    }
+
+    /** The outline item this line is the heading of, if the outline allows one here; null for body text. */
+    private Item heading(String line, int level, boolean runIn) {
+        String key = key(line);
+        if (key.isEmpty() || BODY_POINT.matcher(key).find()) {
+            return null;
+        }
+        Matcher n = NUMBERING.matcher(key);
+        String numbering = n.find() ? n.group() : "";
+        String rest = key.substring(numbering.length()).replaceAll("[:;]+$", "");
+        if (rest.isEmpty() || rest.length() > MAX_HEADING || SENTENCE.matcher(rest).find()) {
+            return null;
+        }
+        boolean partNumbering = !numbering.isEmpty() && PART_LIKE_NUMBERING.matcher(numbering).find();
+        boolean sectionNumbering = !numbering.isEmpty() && !partNumbering;
+        boolean marked = !numbering.isEmpty() || level >= 0;
+        int from = at == null ? 0 : at.ordinal() + 1;
+        for (Item item : Item.values()) {
+            if (item.ordinal() < from || !means(item, rest, key)) {
+                continue;
+            }
+            if (item.isPart() && (sectionNumbering || level > 0) && !strongPart(rest)) {
+                continue;
+            }
+            if (item.section != null && (partNumbering || level == 0) && strongPart(rest)) {
+                continue;
+            }
+            // A heading run into its text needs a mark (numbering, bold, a heading style or list level). Skipping into
+            // a later part whose heading is missing needs more: a whole line, marked, in the outline's own words, so
+            // that a point inside a section ("（1）关键技术瓶颈") never moves the text to the next part.
+            int currentPart = at == null ? 0 : at.part;
+            boolean jump = at != null && item.part > currentPart && !item.isPart() && item != Item.TITLE;
+            if (runIn && (!marked || jump)) {
+                continue;
+            }
+            if (jump && (!marked || !rest.endsWith(key(item.section.heading("")).substring(2)))) {
+                continue;
+            }
+            return item;
+        }
+        return null;
+    }
+
+    private static boolean strongPart(String rest) {
+        return rest.contains("县域") || rest.contains("国内") || rest.contains("重点产业发展");
+    }
+
+    /** Whether the heading's words (numbering removed) name this outline item. */
+    private static boolean means(Item item, String rest, String key) {
+        return switch (item) {
+            case TITLE -> key.contains("调研报告") || key.endsWith("报告");
+            case PART1 -> rest.endsWith("发展现状") && !rest.contains("国内") && !rest.contains("技术")
+                    && (rest.contains("县域") || rest.contains("重点产业") || rest.contains("县") || rest.contains("区")
+                    || rest.contains("市") || rest.equals("发展现状") || rest.endsWith("产业发展现状"));
+            case S11, S21 -> (rest.endsWith("产业现状") || rest.endsWith("产业发展现状") || rest.endsWith("产业基本情况")
+                    || rest.endsWith("产业发展情况")) && !rest.contains("技术") && !rest.contains("县域")
+                    && (item == Item.S21 || !rest.contains("国内"));
+            case S12, S22 -> (rest.contains("技术瓶颈") || rest.endsWith("技术发展现状") || rest.endsWith("技术现状"))
+                    && !rest.contains("趋势");
+            case PART2 -> (rest.contains("国内") || rest.contains("全国")) && (rest.endsWith("发展现状") || rest.endsWith("产业现状")
+                    || rest.endsWith("发展情况")) && !rest.contains("技术");
+            case S23 -> rest.matches(".*发展趋势(\\(方向\\)|及方向|与方向|和方向)?") || rest.matches(".*技术发展方向");
+            case PART3 -> rest.endsWith("对策建议") && !rest.contains("科技创新") && !rest.contains("攻关")
+                    && (rest.contains("县域") || rest.contains("重点产业") || rest.contains("发展对策建议"));
+            case S31 -> (rest.endsWith("对策建议") || rest.endsWith("对策措施")) && !rest.contains("科技创新") && !rest.contains("攻关");
+            case S32 -> rest.contains("攻关方向") || rest.endsWith("科技创新对策建议");
+            case S33 -> rest.matches(".*优势单位(\\(团队\\)|及团队|和团队)?(名单|名录|清单|一览表|表)?") || rest.endsWith("优势团队");
+        };
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    private void table(Table t) {
+        tables++;
+        List<List<String>> grid = grid(t);
+        String where = "第 " + tables + " 个表格，位于" + where();
+        int header = unitsHeader(grid, at == Item.S33);
+        if (header < 0) {
+            StringBuilder all = new StringBuilder();
+            for (List<String> row : grid) {
+                String r = String.join(" | ", row.stream().filter(c -> !c.isBlank()).toList());
+                if (!r.isBlank()) {
+                    all.append(all.length() == 0 ? "" : "\n").append(r);
+                }
+            }
+            if (all.length() > 0) {
+                notPlaced.add(new NotPlaced("表格", all.toString(),
+                        where + "（不是优势单位表；报告正文暂不能包含表格，请导入后把数据写入正文或另行报送）"));
+            }
+            return;
+        }
+        readUnits(t, grid, header, where);
+    }
+
+    /** Cell texts per grid position; a cell merged from above has no text of its own. */
+    private static List<List<String>> grid(Table t) {
+        List<List<String>> grid = new ArrayList<>();
+        for (List<Cell> row : t.rows()) {
+            grid.add(row.stream().map(c -> clean(c.text()).strip()).toList());
+        }
+        return grid;
+    }
+
+    private enum Column { SEQ, NAME, KIND, STRENGTH, CONTACT, EXTRA }
+
+    private static List<Column> columns(List<String> header) {
+        List<Column> cols = new ArrayList<>();
+        for (String h : header) {
+            String k = key(h);
+            Column c;
+            if (k.matches("(序号|编号|No\\.?|NO\\.?|#)")) {
+                c = Column.SEQ;
+            } else if (k.contains("联系") || k.contains("电话") || k.contains("手机") || k.contains("邮箱")) {
+                c = Column.CONTACT;
+            } else if (k.contains("名称") || k.matches("(优势)?(单位|团队|机构|企业)(\\((团队|单位)\\))?(名单)?")) {
+                c = Column.NAME;
+            } else if (k.contains("类型") || k.contains("性质") || k.contains("类别") || k.contains("属性")) {
+                c = Column.KIND;
+            } else if (k.contains("领域") || k.contains("优势") || k.contains("方向") || k.contains("特长") || k.contains("专长")
+                    || k.contains("研究")) {
+                c = Column.STRENGTH;
+            } else {
+                c = Column.EXTRA;
+            }
+            cols.add(c);
+        }
+        return cols;
+    }
+
+    /** Index of the header row of a units table (after any caption rows), or -1 when this is another table. */
+    private static int unitsHeader(List<List<String>> grid, boolean underUnitsHeading) {
+        for (int r = 0; r < Math.min(3, grid.size()); r++) {
+            List<Column> cols = columns(grid.get(r));
+            long roles = cols.stream().filter(c -> c == Column.KIND || c == Column.STRENGTH || c == Column.CONTACT).distinct().count();
+            if (cols.contains(Column.NAME) && (roles >= 1 || underUnitsHeading)) {
+                return r;
+            }
+            if (grid.get(r).stream().filter(s -> !s.isBlank()).count() > 1) {
+                return -1; // a real header row that does not mean units
+            }
+        }
+        return -1;
+    }
+
+    private void readUnits(Table t, List<List<String>> grid, int header, String where) {
+        for (int r = 0; r < header; r++) {
+            for (String caption : grid.get(r)) {
+                if (!caption.isBlank()) {
+                    structure.add(new Structure(caption, "优势单位表的表题"));
+                }
+            }
+        }
+        List<String> headerRow = grid.get(header);
+        List<Column> cols = columns(headerRow);
+        for (String h : headerRow) {
+            if (!h.isBlank()) {
+                structure.add(new Structure(h, "优势单位表的表头"));
+            }
+        }
+        String[] kindAbove = new String[cols.size()];
+        for (int r = header + 1; r < grid.size(); r++) {
+            List<String> row = grid.get(r);
+            List<Cell> cells = t.rows().get(r);
+            if (row.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (row.equals(headerRow)) {
+                row.stream().filter(s -> !s.isBlank()).forEach(s -> structure.add(new Structure(s, "优势单位表的表头（重复）")));
+                continue;
+            }
+            String name = "";
+            String kindText = "";
+            String kindValue = "";
+            List<String> strength = new ArrayList<>();
+            List<String> extra = new ArrayList<>();
+            List<String> contact = new ArrayList<>();
+            List<String> seq = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                String v = row.get(c);
+                Column col = c < cols.size() ? cols.get(c) : Column.EXTRA;
+                boolean continued = c < cells.size() && cells.get(c).continued();
+                switch (col) {
+                    case SEQ -> seq.add(v);
+                    case NAME -> name = name.isEmpty() ? v : (v.isEmpty() ? name : name + " " + v);
+                    case KIND -> {
+                        if (continued && c < kindAbove.length && kindAbove[c] != null) {
+                            kindValue = kindAbove[c];
+                        } else {
+                            kindText = v;
+                            kindValue = v;
+                            if (c < kindAbove.length) {
+                                kindAbove[c] = v;
+                            }
+                        }
+                    }
+                    case STRENGTH -> strength.add(v);
+                    case CONTACT -> contact.add(v);
+                    case EXTRA -> extra.add(v);
+                }
+            }
+            if (name.isBlank()) {
+                String all = String.join(" | ", row.stream().filter(s -> !s.isBlank()).toList());
+                notPlaced.add(new NotPlaced("表格行", all, where + " 第 " + (r + 1) + " 行（没有单位名称）"));
+                continue;
+            }
+            seq.stream().filter(s -> !s.isBlank()).forEach(s -> structure.add(new Structure(s, "优势单位表的序号")));
+            UnitKind kind = kindOf(kindValue);
+            if (kind == null && !kindValue.isBlank()) {
+                warnings.add("优势单位表第 " + (r - header) + " 行：类型“" + kindValue + "”未识别，请在表格中选择");
+            }
+            String strengthText = join(strength, "；");
+            String extras = join(extra, "，");
+            if (!extras.isEmpty()) {
+                strengthText = strengthText.isEmpty() ? extras : strengthText + "（" + extras + "）";
+            }
+            units.add(new Unit(name, kind, blankToNull(strengthText), blankToNull(join(contact, " "))));
+            kindsAsWritten.add(blankToNull(kindText));
+        }
+    }
+
+    private static String join(List<String> parts, String sep) {
+        return String.join(sep, parts.stream().filter(s -> !s.isBlank()).toList());
+    }
+
+    /** The unit kind a label means, synonyms included (高等院校 = 高校, 科研机构 = 科研院所 …). */
+    static UnitKind kindOf(String label) {
+        String l = key(label);
+        if (l.isEmpty()) {
+            return null;
+        }
+        UnitKind known = ReportRenderer.kindOf(l);
+        if (known != null) {
+            return known;
+        }
+        if (l.contains("院校") || l.contains("高等") || l.contains("学校")) {
+            return UnitKind.UNIVERSITY;
+        }
+        if (l.contains("科研") || l.contains("研究")) {
+            return UnitKind.INSTITUTE;
+        }
+        if (l.contains("厂") || l.contains("集团") || l.contains("民营") || l.contains("国有")) {
+            return UnitKind.ENTERPRISE;
+        }
+        if (l.contains("基地") || l.contains("园区") || l.contains("孵化")) {
+            return UnitKind.PLATFORM;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- result
+
+    private Preview preview() {
+        Map<Section, String> sections = new EnumMap<>(Section.class);
+        List<String> missing = new ArrayList<>();
+        for (Section s : Section.values()) {
+            List<String> lines = new ArrayList<>(text.getOrDefault(s, List.of()));
+            lines.addAll(notes.getOrDefault(s, List.of()));
+            if (!text.containsKey(s)) {
+                missing.add("第" + s.partNumeral() + "部分 " + s.heading(""));
+            }
+            sections.put(s, String.join("\n", lines).strip().replaceAll("\n{3,}", "\n\n"));
+        }
+        List<String> unrecognised = new ArrayList<>();
+        for (NotPlaced n : notPlaced) {
+            unrecognised.add(n.text().isEmpty() ? n.where() : n.text());
+        }
+        unrecognised.addAll(warnings);
+        return new Preview(sections, units, unrecognised, missing, sourceHeadings, structure, notPlaced, kindsAsWritten);
+    }
+
+    /** Text as imported: invisible format characters removed, no-break spaces plain, control characters gone. */
+    static String clean(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (c == '\u000B' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\f') {
+                out.append('\n');
+            } else if (c == '\t' || c == '\u00A0' || c == '\u202F' || c == '\u2007') {
+                out.append(' ');
+            } else if (c == '\n' || (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+                    && Character.getType(c) != Character.SURROGATE && c != '\uFFFE' && c != '\uFFFF')) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** Full-width to half-width, no spaces, no invisible characters: headings match however they were typed. */
+    static String key(String text) {
+        return Normalizer.normalize(clean(text), Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,43 @@
+package cn.fjsti.chainreport.document;
+
+import java.util.List;
+
+/**
+ * What a Word file shows, in reading order, whatever its format: paragraphs (with their line breaks, the notes
+ * they reference and the images they hold), tables and the hints Word gives about headings. The .docx and .doc
+ * readers produce it; {@link OutlineRecogniser} turns it into a preview.
+ */
+final class WordBlocks {
+
+    private WordBlocks() {
+    }
+
+    /** One block of the body. */
+    sealed interface Block permits Para, Table, Loose {
+    }
+
+    /**
+     * A paragraph as the clerk sees it after "accept all changes".
+     *
+     * @param text       its text; line breaks (Shift+Enter, U+000B) are {@code \n}
+     * @param level      outline hint: 0 for a part-like heading, 1 for a section-like one, -1 when Word says nothing
+     *                   (heading styles, outline levels and automatic numbering levels give it)
+     * @param notes      text of the footnotes and endnotes it references, in order
+     * @param images     descriptions of the images, charts and embedded objects it holds
+     * @param firstBold  length of a leading bold run followed by plain text (a run-in heading), or 0
+     */
+    record Para(String text, int level, List<String> notes, List<String> images, int firstBold) implements Block {
+    }
+
+    /** A table: rows of cells; a cell merged from above has {@code continued} set and no text of its own. */
+    record Table(List<List<Cell>> rows) implements Block {
+    }
+
+    /** Text whose place in the body cannot be told (a .doc text box): always listed as not placed, with why. */
+    record Loose(String kind, String text, String why) implements Block {
+    }
+
+    /** One grid cell: horizontal merges are spread over the columns they cover, text only in the first. */
+    record Cell(String text, boolean continued) {
+    }
+}

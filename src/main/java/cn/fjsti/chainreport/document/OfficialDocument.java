@@ -60,6 +60,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STVerticalJc;
  */
 public final class OfficialDocument implements AutoCloseable {
 
+    static final String NORMAL = "Normal";
     static final String TITLE = "GwTitle";
     static final String SUBTITLE = "GwSubtitle";
     static final String COVER_TITLE = "GwCoverTitle";
@@ -186,27 +187,37 @@ public final class OfficialDocument implements AutoCloseable {
                 paragraph(BODY, line);
                 continue;
             }
-            boolean shortLine = line.length() <= SHORT_LINE;
-            XWPFParagraph p = newParagraph(shortLine ? POINT : BODY);
-            int leadEnd = leadEnd(line, marker, shortLine);
-            XWPFRun lead = p.createRun();
-            lead.setStyle(marker.leadStyle());
-            lead.setText(line.substring(0, leadEnd));
-            if (leadEnd < line.length()) {
-                p.createRun().setText(line.substring(leadEnd));
+            int sentenceEnd = leadSentenceEnd(line, marker);
+            if (sentenceEnd > 0 && sentenceEnd < line.length()) {
+                // "（一）强链补链。围绕…": the numbered lead sentence is a heading line kept with its text.
+                point(POINT, marker, line.substring(0, sentenceEnd), null);
+                paragraph(BODY, EDGE_SPACES.matcher(line.substring(sentenceEnd)).replaceAll(""));
+            } else if (line.length() <= SHORT_LINE) {
+                point(POINT, marker, line, null);
+            } else {
+                Matcher m = marker.pattern().matcher(line);
+                m.find();
+                point(BODY, marker, line.substring(0, m.end()), line.substring(m.end()));
             }
         }
     }
 
-    /** The marker and its first sentence; a short line without a sentence end is a heading, all of it. */
-    private static int leadEnd(String line, Marker marker, boolean shortLine) {
+    private void point(String paragraphStyle, Marker marker, String lead, String rest) {
+        XWPFParagraph p = newParagraph(paragraphStyle);
+        XWPFRun run = p.createRun();
+        run.setStyle(marker.leadStyle());
+        run.setText(lead);
+        if (rest != null && !rest.isEmpty()) {
+            p.createRun().setText(rest);
+        }
+    }
+
+    /** Where the marker's first sentence ends, when it is short enough to be a heading; else -1. */
+    private static int leadSentenceEnd(String line, Marker marker) {
         Matcher m = marker.pattern().matcher(line);
         m.find();
         Matcher end = SENTENCE_END.matcher(line);
-        if (end.find(m.end()) && end.end() - m.end() <= 40) {
-            return end.end();
-        }
-        return shortLine ? line.length() : m.end();
+        return end.find(m.end()) && end.end() - m.end() <= 30 ? end.end() : -1;
     }
 
     /** The last paragraph stays on the page of what follows (the line introducing a table). */
@@ -368,10 +379,16 @@ public final class OfficialDocument implements AutoCloseable {
         documentDefaults(styles.getCtStyles());
         int bodyLine = format.bodyLineTwips();
         int titleLine = Math.max(bodyLine, format.title().halfPoints() * 20 * 13 / 10);
+        // Word's Normal (LibreOffice's Standard): the character grid is measured against its size.
+        XWPFStyle normal = style(NORMAL, "Normal", null, format.body(), p -> { });
+        normal.getCTStyle().setDefault(true);
+        styles.addStyle(normal);
+        // Off the character grid: a 2号 character is wider than a grid cell, and LibreOffice would give it two.
         styles.addStyle(style(TITLE, "公文标题", null, format.title(), p -> {
             p.addNewJc().setVal(STJc.CENTER);
             exactLines(p, titleLine);
             keepWithNext(p);
+            p.addNewSnapToGrid().setVal(STOnOff1.OFF);
         }));
         styles.addStyle(style(COVER_TITLE, "封面标题", TITLE, format.title(), p -> { }));
         styles.addStyle(style(BODY, "公文正文", null, format.body(), p -> {

@@ -4,9 +4,11 @@ import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.StrengthUnit;
 import cn.fjsti.chainreport.report.UnitKind;
 import java.io.OutputStream;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -22,17 +24,17 @@ public final class ReportRenderer {
      * Sized for their content at 4号: 序号 holds two characters, 类型 four (科研院所, 创新平台) on one line, 联系方式 a
      * mobile number or "0592-2180000" unbroken; the name and the field share the rest.
      */
-    static final List<Integer> UNIT_WIDTHS = List.of(9, 25, 15, 27, 24);
+    static final List<Integer> UNIT_WIDTHS = List.of(9, 24, 17, 23, 27);
     /** 序号 and 类型 are centred. */
     static final Set<Integer> UNIT_CENTRED = Set.of(0, 2);
 
     /**
      * A bundle's order: the unit's own reports first, then the counties' in GB/T 2260 code order; one author's
-     * reports by chain.
+     * reports by chain name in pinyin order.
      */
     static final Comparator<ReportText> BUNDLE_ORDER = Comparator.comparing((ReportText r) -> !r.cityWritten())
             .thenComparing(ReportText::authorCode, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ReportText::chainName, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(r -> r.chainName() == null ? "" : r.chainName(), Collator.getInstance(Locale.CHINA))
             .thenComparing(ReportText::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final OfficialFormat format;

@@ -89,10 +89,15 @@ class PrintedDocumentsTest {
         try (XWPFDocument doc = open(report(HAICANG_IC, "county-report.docx"))) {
             XWPFParagraph point = paragraph(doc, "（一）产业规模持续扩大");
             assertThat(EffectiveFormat.eastAsiaFont(point.getRuns().get(0))).isEqualTo("楷体_GB2312");
-            XWPFParagraph sentence = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("（二）产业结构不断优化。"))
-                    .findFirst().orElseThrow();
-            assertThat(sentence.getRuns().get(0).getText(0)).isEqualTo("（二）产业结构不断优化。");
-            assertThat(EffectiveFormat.eastAsiaFont(sentence.getRuns().get(1))).isEqualTo("仿宋_GB2312");
+            // A numbered lead sentence becomes a heading line kept with its text, the text a body paragraph.
+            XWPFParagraph lead = paragraph(doc, "（二）产业结构不断优化。");
+            assertThat(EffectiveFormat.eastAsiaFont(lead.getRuns().get(0))).isEqualTo("楷体_GB2312");
+            assertThat(lead.getStyle()).isEqualTo(OfficialDocument.POINT);
+            XWPFParagraph next = doc.getParagraphs().get(doc.getParagraphs().indexOf(lead) + 1);
+            assertThat(next.getText()).startsWith("设计环节占比");
+            assertThat(next.getStyle()).isEqualTo(OfficialDocument.BODY);
+            XWPFParagraph item = paragraph(doc, "1．龙头企业带动明显。");
+            assertThat(EffectiveFormat.bold(item.getRuns().get(0))).isTrue();
         }
     }
 
@@ -116,8 +121,8 @@ class PrintedDocumentsTest {
             assertThat(titles).containsExactly(
                     "厦门市航空维修产业创新链调研报告（航空维修产业链）",
                     "厦门市新能源产业创新链调研报告（新能源产业链，合并海沧区、湖里区、同安区的调研报告）",
-                    "海沧区县域重点产业创新链调研报告（生物医药产业链）",
                     "海沧区县域重点产业创新链调研报告（集成电路产业链）",
+                    "海沧区县域重点产业创新链调研报告（生物医药产业链）",
                     "翔安区县域重点产业创新链调研报告（平板显示产业链）");
             assertThat(texts(doc)).startsWith("厦门市县域重点产业创新链调研报告汇编", "（2026年度县域重点产业创新链调研）",
                     "厦门市科学技术局", "2026年10月30日");

@@ -97,6 +97,8 @@ public final class OfficialDocument implements AutoCloseable {
     /** A numbered line this short reads as a heading: it must stay with the text under it. */
     private static final int SHORT_LINE = 60;
     private static final Pattern SENTENCE_END = Pattern.compile("[。：:；;！？]");
+    /** The longest first sentence (after the marker) that reads as a heading. */
+    private static final int LEAD_SENTENCE = 30;
 
     private record Marker(Pattern pattern, String leadStyle) {
     }
@@ -192,12 +194,13 @@ public final class OfficialDocument implements AutoCloseable {
                 // "（一）强链补链。围绕…": the numbered lead sentence is a heading line kept with its text.
                 point(POINT, marker, line.substring(0, sentenceEnd), null);
                 paragraph(BODY, EDGE_SPACES.matcher(line.substring(sentenceEnd)).replaceAll(""));
-            } else if (line.length() <= SHORT_LINE) {
-                point(POINT, marker, line, null);
             } else {
                 Matcher m = marker.pattern().matcher(line);
                 m.find();
-                point(BODY, marker, line.substring(0, m.end()), line.substring(m.end()));
+                boolean headingLength = line.length() - m.end() <= LEAD_SENTENCE;
+                // A short numbered item stays with what follows; only a heading-length one is set whole in its face.
+                point(line.length() <= SHORT_LINE ? POINT : BODY, marker,
+                        headingLength ? line : line.substring(0, m.end()), headingLength ? null : line.substring(m.end()));
             }
         }
     }
@@ -217,7 +220,7 @@ public final class OfficialDocument implements AutoCloseable {
         Matcher m = marker.pattern().matcher(line);
         m.find();
         Matcher end = SENTENCE_END.matcher(line);
-        return end.find(m.end()) && end.end() - m.end() <= 30 ? end.end() : -1;
+        return end.find(m.end()) && end.end() - m.end() <= LEAD_SENTENCE ? end.end() : -1;
     }
 
     /** The last paragraph stays on the page of what follows (the line introducing a table). */

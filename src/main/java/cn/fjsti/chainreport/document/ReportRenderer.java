@@ -68,7 +68,7 @@ public final class ReportRenderer {
             doc.coverSubtitle("（" + cover.campaignTitle() + "）");
             doc.spaceBefore(doc.plain(cover.unitFullName(), ParagraphAlignment.CENTER), 8);
             doc.plain(cover.dateText(), ParagraphAlignment.CENTER);
-            doc.plain("共 " + ordered.size() + " 份调研报告", ParagraphAlignment.CENTER);
+            doc.plain("共" + ordered.size() + "份调研报告", ParagraphAlignment.CENTER);
             List<OfficialDocument.ContentsEntry> entries = new ArrayList<>();
             for (ReportText r : ordered) {
                 entries.add(new OfficialDocument.ContentsEntry(r.title(), 1));

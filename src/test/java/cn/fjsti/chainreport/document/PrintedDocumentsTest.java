@@ -98,6 +98,11 @@ class PrintedDocumentsTest {
             assertThat(next.getStyle()).isEqualTo(OfficialDocument.BODY);
             XWPFParagraph item = paragraph(doc, "1．龙头企业带动明显。");
             assertThat(EffectiveFormat.bold(item.getRuns().get(0))).isTrue();
+            // A longer item: only its marker in the level's face, the sentence in body type.
+            XWPFParagraph longer = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("2．配套企业加快集聚"))
+                    .findFirst().orElseThrow();
+            assertThat(longer.getRuns().get(0).getText(0)).isEqualTo("2．");
+            assertThat(EffectiveFormat.bold(longer.getRuns().get(1))).isFalse();
         }
     }
 

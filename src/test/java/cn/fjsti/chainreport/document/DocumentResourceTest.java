@@ -52,7 +52,7 @@ class DocumentResourceTest {
                 .contentType(DOCX)
                 .header("Content-Disposition", containsString("filename*=UTF-8''%E6%B5%B7%E6%B2%A7"));
         try (XWPFDocument doc = word(download(Accounts.XIAMEN, "/api/reports/{id}/document", id), "county-report.docx")) {
-            assertThat(texts(doc)).startsWith("海沧区县域重点产业创新链调研报告", "一、海沧区县域重点产业发展现状", "1.产业现状",
+            assertThat(texts(doc)).startsWith("海沧区县域重点产业创新链调研报告", "（集成电路产业链）", "一、海沧区县域重点产业发展现状", "1.产业现状",
                     "全县规上企业 42 家，2025 年产值 310 亿元。");
             assertThat(doc.getTables().get(0).getRow(1).getCell(1).getText()).isEqualTo("福建农林大学");
         }

@@ -136,7 +136,7 @@ public final class OfficialDocument implements AutoCloseable {
         paragraph(TITLE, text);
     }
 
-    /** A centred line under the title (the chain, the campaign), 3号楷体, kept with the title. */
+    /** A centred line under the title (the chain, the campaign), in the subtitle font (3号仿宋), kept with the title. */
     public void subtitle(String text) {
         paragraph(SUBTITLE, text);
     }

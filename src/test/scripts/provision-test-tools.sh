@@ -4,6 +4,7 @@
 #   chromium           the browser tests (Playwright drives Debian's Chromium; never a downloaded browser)
 #   fonts-wqy-zenhei   Chinese glyphs in screenshots and rendered documents
 #   libreoffice-writer-nogui, poppler-utils   documents rendered to PDF and page images
+#   python3            the shared document checkers (../shared/tools/check-*.py)
 # Needs root or password-less sudo when something is missing; says what to install otherwise.
 # Skip with -Dprovision.skip=true (for instance with -DskipTests).
 set -euo pipefail
@@ -13,6 +14,7 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then mi
 if ! fc-list 2>/dev/null | grep -qi "wenquanyi"; then missing+=(fontconfig fonts-wqy-zenhei); fi
 if ! command -v soffice >/dev/null 2>&1; then missing+=(libreoffice-writer-nogui); fi
 if ! command -v pdftotext >/dev/null 2>&1; then missing+=(poppler-utils); fi
+if ! command -v python3 >/dev/null 2>&1; then missing+=(python3); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -17,6 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,9 @@ public class DocumentService {
     @ConfigProperty(name = "chainreport.documents.format-file")
     Optional<Path> formatFile;
 
+    @ConfigProperty(name = "chainreport.documents.unit-names-file")
+    Optional<Path> unitNamesFile;
+
     @ConfigProperty(name = "chainreport.import.max-bytes", defaultValue = "10485760")
     long maxImportBytes;
 
@@ -48,14 +54,19 @@ public class DocumentService {
     @Inject
     PackageService packages;
 
+    @Inject
+    Clock clock;
+
     private ReportRenderer renderer;
     private DocxImporter importer;
+    private UnitNames unitNames;
     private final IndustryCategories categories = IndustryCategories.load();
 
     @PostConstruct
     void init() {
         renderer = new ReportRenderer(OfficialFormat.load(formatFile));
         importer = new DocxImporter(maxImportBytes);
+        unitNames = UnitNames.load(unitNamesFile);
     }
 
     /** A file ready to stream: its name and how to write it. */
@@ -63,6 +74,8 @@ public class DocumentService {
     }
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Transactional
@@ -93,16 +106,18 @@ public class DocumentService {
     public Download bundle(Long campaignId, String unitCode) {
         PackageService.PackageContents contents = packages.contents(campaignId, unitCode);
         List<ReportText> texts = contents.reports().stream().map(this::text).toList();
-        String sent = contents.lastRound() == null ? "尚未报送" : Times.text(contents.lastRound().sentAt);
+        String date = contents.lastRound() == null ? "（尚未报送）" : CHINESE_DATE.format(Times.beijing(contents.lastRound().sentAt));
+        ReportRenderer.Cover cover = new ReportRenderer.Cover(contents.unit().name,
+                unitNames.fullName(contents.unit().code, contents.unit().name), contents.campaign().title, date);
         String name = contents.unit().name + "县域重点产业创新链调研报告汇编（" + contents.campaign().year + "）.docx";
-        return new Download(name, DOCX, out -> renderer.bundle(contents.unit().name, contents.campaign().title, sent, texts, out));
+        return new Download(name, DOCX, out -> renderer.bundle(cover, texts, out));
     }
 
     @Transactional
     public Download summary(Long campaignId, String unitCode) {
         PackageService.PackageContents contents = packages.contents(campaignId, unitCode);
         Map<Long, ReportStage> stages = process.stagesOf(contents.reports());
-        String sentAt = contents.lastRound() == null ? "" : Times.text(contents.lastRound().sentAt);
+        LocalDateTime sentAt = contents.lastRound() == null ? null : Times.beijing(contents.lastRound().sentAt).toLocalDateTime();
         String onTime = contents.lastRound() == null ? "" : contents.lastRound().onTime ? "按期" : "逾期";
         List<Spreadsheets.SummaryRow> rows = contents.reports().stream().map(r -> {
             List<String> coverage = coverage(r);
@@ -112,12 +127,15 @@ public class DocumentService {
                     r.chainName, categories.categoryOf(r.chainName), kindLabel(r.kind), stages.get(r.id).label(), sentAt, onTime);
         }).toList();
         String name = contents.unit().name + "调研报告汇总表（" + contents.campaign().year + "）.xlsx";
-        return new Download(name, XLSX, out -> Spreadsheets.summary("汇总表", rows, out));
+        String title = contents.unit().name + "县域重点产业创新链调研报告汇总表（" + contents.campaign().year + "年度）";
+        LocalDateTime now = Times.beijing(clock.instant()).toLocalDateTime();
+        return new Download(name, XLSX, out -> Spreadsheets.summary(title, now, rows, out));
     }
 
     public Download board(Long campaignId) {
         PackageViews.Board board = packages.board(campaignId);
-        return new Download(board.year() + "年度调研报送进度.xlsx", XLSX, out -> Spreadsheets.board("进度看板", board, out));
+        String title = board.year() + "年度县域重点产业创新链调研报告报送进度";
+        return new Download(board.year() + "年度调研报送进度.xlsx", XLSX, out -> Spreadsheets.board(title, board, out));
     }
 
     /** Bottlenecks and research directions of every sent report, by industry category, attributed. */
@@ -148,7 +166,8 @@ public class DocumentService {
     }
 
     private ReportText text(Report report) {
-        return ReportText.of(report, ReportViews.regionName(report.authorRegion), coverage(report));
+        String name = ReportViews.regionName(report.authorRegion);
+        return ReportText.of(report, name, unitNames.fullName(report.authorRegion, name), coverage(report));
     }
 
     private static List<String> coverage(Report report) {

@@ -15,9 +15,9 @@ import java.util.Properties;
  * or from a bureau's own copy, so fonts and spacing change without code.
  */
 public record OfficialFormat(int pageWidthMm, int pageHeightMm, int marginTopMm, int marginBottomMm, int marginLeftMm,
-                             int marginRightMm, int footerDistanceMm, Font title, Font heading1, Font heading2,
-                             Font heading3, Font body, int bodyLineTwips, int firstLineIndentChars, Font table,
-                             String tableHeaderFont, Font pageNumber) {
+                             int marginRightMm, int footerDistanceMm, int gridLines, int gridChars, Font title,
+                             Font subtitle, Font heading1, Font heading2, Font heading3, Font body, int bodyLineTwips,
+                             int firstLineIndentChars, Font table, String tableHeaderFont, Font pageNumber) {
 
     /** A font name and a size in half-points, optionally bold. */
     public record Font(String name, int halfPoints, boolean bold) {
@@ -39,9 +39,21 @@ public record OfficialFormat(int pageWidthMm, int pageHeightMm, int marginTopMm,
         }
         return new OfficialFormat(num(p, "page.width-mm"), num(p, "page.height-mm"), num(p, "margin.top-mm"),
                 num(p, "margin.bottom-mm"), num(p, "margin.left-mm"), num(p, "margin.right-mm"),
-                num(p, "footer.distance-mm"), font(p, "title"), font(p, "heading1"), font(p, "heading2"),
+                num(p, "footer.distance-mm"), num(p, "grid.lines", 22), num(p, "grid.chars", 28), font(p, "title"),
+                p.getProperty("subtitle.font") == null ? font(p, "heading2") : font(p, "subtitle"),
+                font(p, "heading1"), font(p, "heading2"),
                 font(p, "heading3"), font(p, "body"), num(p, "body.line-twips"), num(p, "body.first-line-indent-chars"),
                 font(p, "table"), text(p, "table.header.font"), font(p, "page-number"));
+    }
+
+    /** Width of the text block in twips. */
+    public int textWidthTwips() {
+        return twips(pageWidthMm) - twips(marginLeftMm) - twips(marginRightMm);
+    }
+
+    /** Height of the text block in twips. */
+    public int textHeightTwips() {
+        return twips(pageHeightMm) - twips(marginTopMm) - twips(marginBottomMm);
     }
 
     /** Millimetres to twips (1/1440 inch). */
@@ -55,6 +67,12 @@ public record OfficialFormat(int pageWidthMm, int pageHeightMm, int marginTopMm,
 
     private static int num(Properties p, String key) {
         return Integer.parseInt(text(p, key));
+    }
+
+    /** A setting added later: a bureau's older copy of the file still loads. */
+    private static int num(Properties p, String key, int otherwise) {
+        String value = p.getProperty(key);
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
     }
 
     private static String text(Properties p, String key) {

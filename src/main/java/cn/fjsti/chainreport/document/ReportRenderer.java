@@ -4,9 +4,13 @@ import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.StrengthUnit;
 import cn.fjsti.chainreport.report.UnitKind;
 import java.io.OutputStream;
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 
 /**
@@ -16,7 +20,22 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 public final class ReportRenderer {
 
     static final List<String> UNIT_HEADER = List.of("序号", "单位（团队）名称", "类型", "研究领域及优势", "联系方式");
-    static final List<Integer> UNIT_WIDTHS = List.of(9, 27, 11, 33, 20);
+    /**
+     * Sized for their content at 4号: 序号 holds two characters, 类型 four (科研院所, 创新平台) on one line, 联系方式 a
+     * mobile number or "0592-2180000" unbroken; the name and the field share the rest.
+     */
+    static final List<Integer> UNIT_WIDTHS = List.of(9, 24, 17, 23, 27);
+    /** 序号 and 类型 are centred. */
+    static final Set<Integer> UNIT_CENTRED = Set.of(0, 2);
+
+    /**
+     * A bundle's order: the unit's own reports first, then the counties' in GB/T 2260 code order; one author's
+     * reports by chain name in pinyin order.
+     */
+    static final Comparator<ReportText> BUNDLE_ORDER = Comparator.comparing((ReportText r) -> !r.cityWritten())
+            .thenComparing(ReportText::authorCode, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(r -> r.chainName() == null ? "" : r.chainName(), Collator.getInstance(Locale.CHINA))
+            .thenComparing(ReportText::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final OfficialFormat format;
 
@@ -26,29 +45,45 @@ public final class ReportRenderer {
 
     public void report(ReportText report, OutputStream out) {
         try (OfficialDocument doc = new OfficialDocument(format)) {
+            doc.properties(report.title() + "（" + report.chainName() + "）", report.authorUnit());
             body(doc, report);
             doc.write(out);
         }
     }
 
-    /** A city's package as one document: cover, contents, then every report on its own pages. */
-    public void bundle(String unitName, String campaignTitle, String sentText, List<ReportText> reports, OutputStream out) {
+    /** A bundle's cover: the unit (its region's name and its full name), the campaign, the date sent in Chinese. */
+    public record Cover(String regionName, String unitFullName, String campaignTitle, String dateText) {
+    }
+
+    /**
+     * A city's package as one document: a cover and a contents page without page numbers, then every report on a
+     * new page, numbered from 1, in {@link #BUNDLE_ORDER}.
+     */
+    public void bundle(Cover cover, List<ReportText> reports, OutputStream out) {
+        List<ReportText> ordered = reports.stream().sorted(BUNDLE_ORDER).toList();
+        String title = cover.regionName() + "县域重点产业创新链调研报告汇编";
         try (OfficialDocument doc = new OfficialDocument(format)) {
-            doc.title(unitName + "县域重点产业创新链调研报告汇编");
-            doc.subtitle("（" + campaignTitle + "）");
-            doc.plain("", ParagraphAlignment.CENTER);
-            doc.plain("报送单位：" + unitName, ParagraphAlignment.CENTER);
-            doc.plain("报送时间：" + sentText, ParagraphAlignment.CENTER);
-            doc.plain("共 " + reports.size() + " 份调研报告", ParagraphAlignment.CENTER);
-            doc.pageBreak();
-            doc.plain("目    录", ParagraphAlignment.CENTER);
-            for (int i = 0; i < reports.size(); i++) {
-                ReportText r = reports.get(i);
-                doc.plain((i + 1) + "．" + r.title() + "（" + r.chainName() + coverageNote(r) + "）", ParagraphAlignment.LEFT);
+            doc.properties(title + "（" + cover.campaignTitle() + "）", cover.unitFullName());
+            doc.coverTitle(title, 4);
+            doc.coverSubtitle("（" + cover.campaignTitle() + "）");
+            doc.spaceBefore(doc.plain(cover.unitFullName(), ParagraphAlignment.CENTER), 8);
+            doc.plain(cover.dateText(), ParagraphAlignment.CENTER);
+            doc.plain("共" + ordered.size() + "份调研报告", ParagraphAlignment.CENTER);
+            List<OfficialDocument.ContentsEntry> entries = new ArrayList<>();
+            for (ReportText r : ordered) {
+                entries.add(new OfficialDocument.ContentsEntry(r.title(), 1));
+                entries.add(new OfficialDocument.ContentsEntry(subtitle(r), 2));
             }
-            for (ReportText report : reports) {
-                doc.pageBreak();
-                body(doc, report);
+            doc.contents("目　　录", entries);
+            doc.endUnnumberedSection();
+            if (ordered.isEmpty()) {
+                doc.text("尚无调研报告。");
+            }
+            for (int i = 0; i < ordered.size(); i++) {
+                if (i > 0) {
+                    doc.startNewPage();
+                }
+                body(doc, ordered.get(i));
             }
             doc.write(out);
         }
@@ -62,6 +97,7 @@ public final class ReportRenderer {
     public void compilation(String title, Map<String, List<CompilationEntry>> byCategory, OutputStream out) {
         String[] numerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"};
         try (OfficialDocument doc = new OfficialDocument(format)) {
+            doc.properties(title, "福建省科学技术信息研究所");
             doc.title(title);
             doc.subtitle("（供编制项目申报指南参考）");
             if (byCategory.isEmpty()) {
@@ -88,15 +124,15 @@ public final class ReportRenderer {
         doc.text(text == null || text.isBlank() ? "（未填写）" : text);
     }
 
-    private static String coverageNote(ReportText r) {
-        return r.coverage().isEmpty() ? "" : "，合并：" + String.join("、", r.coverage());
+    /** The line under a report's title: its chain, and for a merged report the counties it merges. */
+    static String subtitle(ReportText r) {
+        return r.coverage().isEmpty() ? "（" + r.chainName() + "）"
+                : "（" + r.chainName() + "，合并" + String.join("、", r.coverage()) + "的调研报告）";
     }
 
     private static void body(OfficialDocument doc, ReportText report) {
         doc.title(report.title());
-        if (!report.coverage().isEmpty()) {
-            doc.subtitle("（合并" + String.join("、", report.coverage()) + "的调研报告）");
-        }
+        doc.subtitle(subtitle(report));
         int part = 0;
         for (Section section : Section.values()) {
             if (section.part() != part) {
@@ -106,7 +142,8 @@ public final class ReportRenderer {
             doc.heading3(section.heading(report.industry()));
             doc.text(report.text(section));
             if (section == Section.UNITS_NOTE) {
-                doc.table(UNIT_HEADER, unitRows(report.units()), UNIT_WIDTHS);
+                doc.keepLastWithNext();
+                doc.table(UNIT_HEADER, unitRows(report.units()), UNIT_WIDTHS, UNIT_CENTRED);
             }
         }
     }

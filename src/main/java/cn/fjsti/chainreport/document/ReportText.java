@@ -10,18 +10,22 @@ import java.util.Map;
 
 /**
  * What a document needs of a report, detached from the database: title, names for the headings,
- * the eight sections and the units table; {@code coverage} names the counties of a consolidated report.
+ * the eight sections and the units table; {@code authorCode} is the author's GB/T 2260 code (a bundle's order),
+ * {@code authorUnit} the unit's full name (the file's author); {@code coverage} names the counties of a consolidated
+ * report.
  */
-public record ReportText(Long id, String title, String authorName, boolean cityWritten, String chainName,
-                         Map<Section, String> sections, List<StrengthUnit> units, List<String> coverage) {
+public record ReportText(Long id, String title, String authorCode, String authorName, String authorUnit,
+                         boolean cityWritten, String chainName, Map<Section, String> sections, List<StrengthUnit> units,
+                         List<String> coverage) {
 
-    public static ReportText of(Report report, String authorName, List<String> coverage) {
+    public static ReportText of(Report report, String authorName, String authorUnit, List<String> coverage) {
         Map<Section, String> sections = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
             String text = s.read(report.content());
             sections.put(s, text == null ? "" : text);
         }
-        return new ReportText(report.id, report.title(authorName), authorName, report.kind.cityWritten(), report.chainName,
+        return new ReportText(report.id, report.title(authorName), report.authorRegion, authorName, authorUnit,
+                report.kind.cityWritten(), report.chainName,
                 sections, report.units.stream().map(StrengthUnit::copy).toList(), coverage);
     }
 

@@ -66,7 +66,7 @@ public final class DocumentBenchmark {
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
             CountingStream out = new CountingStream();
-            renderer.bundle("福建省", "2026年度县域重点产业创新链调研", "2026年10月31日 23:59:59（北京时间）", reports, out);
+            renderer.bundle(new ReportRenderer.Cover("福建省", "福建省科学技术厅", "2026年度县域重点产业创新链调研", "2026年10月31日"), reports, out);
             System.out.printf("full-province bundle (%d reports): %.2f s, %.1f MB%n", reports.size(), (System.nanoTime() - t) / 1e9, out.count / 1e6);
         }
         Map<String, List<ReportRenderer.CompilationEntry>> byCategory = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ public final class DocumentBenchmark {
             units.add(new StrengthUnit("福建省某某科技有限公司" + u, UnitKind.values()[u % UnitKind.values().length],
                     "关键工艺研发与中试验证", "0591-8" + (1000000 + u)));
         }
-        return new ReportText((long) i, "某县" + i + "县域重点产业创新链调研报告", "某县" + i, false, "测试产业链", sections, units, List.of());
+        return new ReportText((long) i, "某县" + i + "县域重点产业创新链调研报告", "35" + (1000 + i), "某县" + i, "某县" + i + "科学技术局", false, "测试产业链", sections, units, List.of());
     }
 
     private static final class CountingStream extends OutputStream {

@@ -52,7 +52,7 @@ class DocumentResourceTest {
                 .contentType(DOCX)
                 .header("Content-Disposition", containsString("filename*=UTF-8''%E6%B5%B7%E6%B2%A7"));
         try (XWPFDocument doc = word(download(Accounts.XIAMEN, "/api/reports/{id}/document", id), "county-report.docx")) {
-            assertThat(texts(doc)).startsWith("海沧区县域重点产业创新链调研报告", "一、海沧区县域重点产业发展现状", "1.产业现状",
+            assertThat(texts(doc)).startsWith("海沧区县域重点产业创新链调研报告", "（集成电路产业链）", "一、海沧区县域重点产业发展现状", "1.产业现状",
                     "全县规上企业 42 家，2025 年产值 310 亿元。");
             assertThat(doc.getTables().get(0).getRow(1).getCell(1).getText()).isEqualTo("福建农林大学");
         }
@@ -156,18 +156,21 @@ class DocumentResourceTest {
 
         try (XWPFDocument doc = word(download(Accounts.PINGTAN_ZONE, pkg + "/bundle", campaign), "bundle.docx")) {
             assertThat(texts(doc)).startsWith("平潭综合实验区县域重点产业创新链调研报告汇编")
-                    .contains("1．平潭县县域重点产业创新链调研报告（海洋渔业产业链）", "平潭县县域重点产业创新链调研报告");
+                    .contains("平潭综合实验区经济发展局", "目　　录", "平潭县县域重点产业创新链调研报告", "（海洋渔业产业链）");
         }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(Accounts.INSTITUTE, pkg + "/summary", campaign)))) {
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("产业链");
-            assertThat(sheet.getLastRowNum()).isEqualTo(1);
-            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("平潭县");
-            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("食品");
-            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("按期");
+            // Title, 数据截至…, header, then one row per report.
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("产业链");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("平潭县");
+            assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("食品");
+            assertThat(sheet.getRow(3).getCell(8).getLocalDateTimeCellValue()).isNotNull();
+            assertThat(sheet.getRow(3).getCell(9).getStringCellValue()).isEqualTo("按期");
         }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(Accounts.INSTITUTE, "/api/campaigns/{c}/board/export", campaign)))) {
-            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(10);
+            // Title, 数据截至…, header, ten units, totals.
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(13);
         }
         try (XWPFDocument doc = word(download(Accounts.INSTITUTE, "/api/campaigns/{c}/compilation", campaign), "compilation.docx")) {
             assertThat(texts(doc)).contains("一、食品", "1.海洋渔业产业链（平潭综合实验区平潭县）", "（一）县域产业技术瓶颈",

@@ -13,7 +13,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 
 /**
  * Formatting as Word resolves it for a run or paragraph: the run's or paragraph's own setting, else its paragraph
- * style's, following {@code basedOn}. Reads the reopened file, so a style that is named but missing fails.
+ * character style's, else its paragraph style's, following {@code basedOn}. Reads the reopened file, so a style that is named but missing fails.
  */
 final class EffectiveFormat {
 
@@ -69,8 +69,21 @@ final class EffectiveFormat {
         return value == null || !(value.toString().equals("0") || value.toString().equals("false") || value.toString().equals("off"));
     }
 
+    /** The run's character style (w:rStyle) first, then its paragraph's style chain. */
     private static <T> T fromRunStyle(XWPFRun r, Function<CTRPr, T> get) {
-        return (r.getParent() instanceof XWPFParagraph p) ? styleChain(p, s -> s.getRPr() == null ? null : get.apply(s.getRPr())) : null;
+        if (!(r.getParent() instanceof XWPFParagraph p)) {
+            return null;
+        }
+        String runStyle = r.getStyle();
+        if (runStyle != null && !runStyle.isEmpty()) {
+            XWPFStyle style = Optional.ofNullable(p.getDocument().getStyles().getStyle(runStyle))
+                    .orElseThrow(() -> new AssertionError("character style missing: " + runStyle));
+            T value = style.getCTStyle().getRPr() == null ? null : get.apply(style.getCTStyle().getRPr());
+            if (value != null) {
+                return value;
+            }
+        }
+        return styleChain(p, s -> s.getRPr() == null ? null : get.apply(s.getRPr()));
     }
 
     private static <T> T paragraphSetting(XWPFParagraph p, Function<CTPPrBase, T> get) {

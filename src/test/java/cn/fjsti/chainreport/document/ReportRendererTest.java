@@ -87,7 +87,7 @@ class ReportRendererTest {
                     assertThat(EffectiveFormat.bold(r)).isFalse();
                 }
                 assertThat(EffectiveFormat.lineRule(p)).isEqualTo("exact");
-                assertThat(EffectiveFormat.lineTwips(p)).isEqualTo(560);
+                assertThat(EffectiveFormat.lineTwips(p)).isEqualTo(579);
                 assertThat(EffectiveFormat.firstLineIndentTwips(p)).isEqualTo(640);
                 assertThat(EffectiveFormat.alignment(p)).isEqualTo("both");
             }

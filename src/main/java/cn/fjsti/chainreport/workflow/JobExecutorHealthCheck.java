@@ -2,7 +2,6 @@ package cn.fjsti.chainreport.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.reflect.Field;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -11,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready when the engine's job executor should run but its acquisition thread does not: then no timer
+ * Not ready when the engine's job executor should run but its acquisition loop does not: then no timer
  * fires (no reminder, no overdue mark) while everything else looks well. An OutOfMemoryError once killed
  * that thread and left the node half-dead with /q/health UP; a supervisor must see it and restart the node.
  */
@@ -51,18 +50,26 @@ public class JobExecutorHealthCheck implements HealthCheck {
         if (executor == null || !executor.isAutoActivate() && !executor.isActive()) {
             return State.OFF;
         }
-        Thread acquisition = acquisitionThread(executor);
-        return executor.isActive() && acquisition != null && acquisition.isAlive() ? State.RUNNING : State.STOPPED;
+        return executor.isActive() && acquisitionRunning(executor) ? State.RUNNING : State.STOPPED;
     }
 
-    /** The engine keeps the thread in a protected field with no getter; an Error ending it leaves isActive() true. */
-    private static Thread acquisitionThread(JobExecutor executor) {
-        try {
-            Field field = JobExecutor.class.getDeclaredField("jobAcquisitionThread");
-            field.setAccessible(true);
-            return (Thread) field.get(executor);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
+    /**
+     * Whether a live thread is inside the acquisition loop. The engine's own executor runs it on a thread of
+     * its own, the Quarkus extension's on a pooled one, and neither says when an Error has ended it (isActive()
+     * stays true); so look for the loop's run() on the threads' stacks, which it never leaves while it runs.
+     */
+    private static boolean acquisitionRunning(JobExecutor executor) {
+        if (executor.getAcquireJobsRunnable() == null) {
+            return false;
         }
+        String loop = executor.getAcquireJobsRunnable().getClass().getName();
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().equals(loop) && frame.getMethodName().equals("run")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

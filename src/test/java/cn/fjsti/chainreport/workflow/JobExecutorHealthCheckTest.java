@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The job executor's part of readiness: up when switched off by configuration or running; down when it
  * should run but its acquisition thread has ended (as an OutOfMemoryError once ended it) or it was shut down.
- * The thread's end is awaited with join(), not with sleeps.
+ * The loop's start and the thread's end are awaited with a latch and join(), not with sleeps.
  */
 class JobExecutorHealthCheckTest {
 
@@ -24,9 +24,11 @@ class JobExecutorHealthCheckTest {
     }
 
     @Test
-    void shouldBeUpWhileTheAcquisitionThreadRunsAndDownAfterShutdown() {
+    void shouldBeUpWhileTheAcquisitionThreadRunsAndDownAfterShutdown() throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch stop = new CountDownLatch(1);
         TestJobExecutor executor = new TestJobExecutor(() -> {
+            entered.countDown();
             try {
                 stop.await();
             } catch (InterruptedException e) {
@@ -35,6 +37,7 @@ class JobExecutorHealthCheckTest {
         });
         executor.setAutoActivate(true);
         executor.start();
+        entered.await();
         try {
             assertThat(JobExecutorHealthCheck.state(executor)).isEqualTo(JobExecutorHealthCheck.State.RUNNING);
         } finally {

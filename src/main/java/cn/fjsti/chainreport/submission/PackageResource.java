@@ -52,6 +52,15 @@ public class PackageResource {
     }
 
     @POST
+    @Path("/{campaignId}/packages/{unit}/withdraw")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "撤回已报送的材料", description = "省科学技术信息研究所尚未接收或退回时，设区市可撤回材料修改后重新报送（新的一轮）；"
+            + "信息所已处理后返回 409")
+    public PackageViews.Package withdraw(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
+        return packages.withdraw(campaignId, unit);
+    }
+
+    @POST
     @Path("/{campaignId}/packages/{unit}/accept")
     @RolesAllowed(Role.INSTITUTE_NAME)
     @Operation(summary = "接收材料")

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -117,17 +118,79 @@ public class PackageService {
         lockPackage(campaign.id, unit.code);
         Task task = unitProcess.activeTask(campaign.id, unit.code)
                 .filter(t -> Workflow.Task.INSTITUTE_REVIEW.equals(t.getTaskDefinitionKey()))
-                .orElseThrow(() -> ApiException.conflict(unit.name + "的材料当前不在待接收状态"));
+                .orElseThrow(() -> ApiException.conflict(unit.name + "的材料当前不在待接收状态"
+                        + (pkg(campaign.id, unit.code).lastRound().filter(r -> r.decision == PackageRound.Decision.WITHDRAWN).isPresent()
+                                ? "（设区市已撤回）" : "")));
         PackageRound round = pkg(campaign.id, unit.code).lastRound().orElseThrow();
         round.decide(accept ? PackageRound.Decision.ACCEPTED : PackageRound.Decision.RETURNED, user.username(),
                 comment, clock.instant());
         unitProcess.complete(task, user.username(), accept);
+        if (accept) {
+            closeReports(campaign.id, unit.code);
+        }
         notifier.toRegion(unit.code, Notifier.Message.of(campaign.id,
                 accept ? Notification.Kind.PACKAGE_ACCEPTED : Notification.Kind.PACKAGE_RETURNED,
                 accept ? "省科学技术信息研究所已接收材料" : "材料被退回，请修改后重新报送",
                 accept ? "第 " + round.number + " 次报送的材料已接收。" + (comment == null ? "" : "意见：" + comment)
                         : "退回意见：" + comment));
         return view(campaign, unit, snapshot(campaign, unit));
+    }
+
+    /**
+     * The unit's last sending, when the institute has returned it and the unit has not sent again (taking the
+     * package's lock); otherwise 409 saying where the package stands.
+     */
+    public PackageRound requireReturned(Long campaignId, String unitCode) {
+        lockPackage(campaignId, unitCode);
+        Optional<PackageRound> last = pkg(campaignId, unitCode).lastRound();
+        PackageStage stage = stage(campaignId, unitCode, last);
+        if (stage != PackageStage.RETURNED) {
+            throw ApiException.conflict("本市材料当前为“" + stage.label() + "”，只有省科学技术信息研究所退回材料后，才能重新打开已通过的报告");
+        }
+        return last.orElseThrow();
+    }
+
+    /**
+     * The unit takes back its sent package before the institute has accepted or returned it: the withdrawal
+     * message interrupts the institute's task and the preparation starts again (reminders still ahead, the
+     * overdue timer). The sending stays in the rounds, marked withdrawn; the next sending is a new round.
+     */
+    @Transactional
+    @RetryOnEngineConflict
+    @Audited("package.withdraw")
+    public PackageViews.Package withdraw(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = access.ownUnit(unitCode);
+        // The same lock as the institute's decision: a withdrawal and a decision queue, the second sees the first.
+        lockPackage(campaign.id, unit.code);
+        Optional<PackageRound> last = pkg(campaign.id, unit.code).lastRound();
+        PackageStage stage = stage(campaign.id, unit.code, last);
+        if (stage != PackageStage.SENT) {
+            throw ApiException.conflict(switch (stage) {
+                case ACCEPTED -> "省科学技术信息研究所已接收材料，不能撤回";
+                case RETURNED -> "省科学技术信息研究所已退回材料，无需撤回，修改后重新报送即可";
+                default -> "材料尚未报送，无需撤回";
+            });
+        }
+        ProcessInstance instance = unitProcess.instance(campaign.id, unit.code).orElseThrow();
+        if (runtime.createMessageCorrelation(Workflow.Message.PACKAGE_WITHDRAWN).processInstanceId(instance.getId())
+                .setVariable(Workflow.Var.ACTOR, user.username()).correlateAllWithResult().isEmpty()) {
+            throw ApiException.conflict("本市材料按旧版流程办理，报送后不能撤回；请联系省科学技术信息研究所退回");
+        }
+        PackageRound round = last.orElseThrow();
+        round.decide(PackageRound.Decision.WITHDRAWN, user.username(), null, clock.instant());
+        notifier.toInstitute(Notifier.Message.of(campaign.id, Notification.Kind.PACKAGE_WITHDRAWN,
+                unit.name + "撤回了报送的材料",
+                unit.name + "撤回了第 " + round.number + " 次报送的材料，修改后将重新报送。"));
+        return view(campaign, unit, snapshot(campaign, unit));
+    }
+
+    /** The package is accepted: every report of the unit waiting for it (approved, or written by the city) ends. */
+    private void closeReports(Long campaignId, String unitCode) {
+        List<Report> reports = Report.list("campaignId = ?1 and reviewUnit = ?2 and withdrawnAt is null", campaignId, unitCode);
+        for (Report report : reports) {
+            reportProcess.correlate(report, Workflow.Message.REPORT_CLOSED, user.username());
+        }
     }
 
     /** Sets the unit's own deadline for its counties; their open tasks take it as due date. */
@@ -212,7 +275,7 @@ public class PackageService {
             throw ApiException.forbidden("汇编仅供省科学技术信息研究所和省科技厅使用");
         }
         return CityPackage.of(campaign.id).stream()
-                .flatMap(pkg -> pkg.lastRound().stream().map(round -> new PackageContents(campaign,
+                .flatMap(pkg -> pkg.lastRound().filter(r -> r.decision != PackageRound.Decision.WITHDRAWN).stream().map(round -> new PackageContents(campaign,
                         Region.byCode(pkg.unitCode).orElseThrow(), round,
                         round.reportIds.stream().map(id -> Report.<Report>findById(id)).toList())))
                 .toList();

@@ -100,7 +100,8 @@ public class ReportPages {
                     r.sections().get(s), item.length(), item.maxLength(), item.required()));
             part = item.partHeading();
         }
-        List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())).toList();
+        List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())
+                || ReviewComment.Decision.REOPENED.name().equals(v.decision())).toList();
         List<KindOption> kinds = Arrays.stream(UnitKind.values()).map(k -> new KindOption(k.name(), k.label())).toList();
         return Views.report(frames.of(r.title() + " · " + r.chain(), "report", r.campaignId()),
                 new ReportPage(r, blocks, author, reviewer, returns, kinds));

@@ -93,7 +93,7 @@ public class PackageService {
         CityPackage pkg = pkg(campaign.id, unit.code);
         int number = pkg.lastRound().map(r -> r.number + 1).orElse(1);
         Instant now = clock.instant();
-        PackageRound round = new PackageRound(pkg, number, now, user.username(), campaign.deadline,
+        PackageRound round = new PackageRound(pkg, number, now, user.username(), deadlineOf(campaign, unit.code),
                 snapshot.contents().stream().map(r -> r.id).toList());
         round.persist();
         unitProcess.complete(task, user.username(), true);
@@ -134,6 +134,77 @@ public class PackageService {
                 accept ? "第 " + round.number + " 次报送的材料已接收。" + (comment == null ? "" : "意见：" + comment)
                         : "退回意见：" + comment));
         return view(campaign, unit, snapshot(campaign, unit));
+    }
+
+    /** The unit's own deadline: the campaign's unless the administrator extended it for the unit. */
+    Instant deadlineOf(Campaign campaign, String unitCode) {
+        return unitProcess.deadline(campaign.id, unitCode).orElse(campaign.deadline);
+    }
+
+    /**
+     * 延期: the administrator moves the deadline of the whole campaign (unitCode null) or of one unit. Only later:
+     * an extension, never a shortening. Every affected unit still preparing its package restarts its
+     * preparation in the engine (reminders and overdue timer for the new deadline; a unit marked overdue under
+     * the old deadline is no longer overdue); a unit that has sent keeps its rounds as they were judged, and a
+     * later return or withdrawal prepares against the new deadline. A unit's own later extension is kept when
+     * the campaign is extended less far. Accepted units are left alone.
+     */
+    @Transactional
+    @RetryOnEngineConflict
+    @Audited("package.extendDeadline")
+    public PackageViews.Extension extend(Long campaignId, String unitCode, Instant deadline) {
+        Campaign campaign = CampaignService.require(campaignId);
+        if (!user.is(cn.fjsti.chainreport.security.Role.ADMIN)) {
+            throw ApiException.forbidden("只有省科技厅可以延期");
+        }
+        Instant now = clock.instant();
+        if (!deadline.isAfter(now)) {
+            throw ApiException.badField("deadline", "延期后的截止时间须晚于当前时间");
+        }
+        List<Region> units;
+        if (unitCode == null) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0) {
+                throw ApiException.conflict("本年度调研工作已结束，不能延期");
+            }
+            if (!deadline.isAfter(campaign.deadline)) {
+                throw ApiException.badField("deadline", "延期后的截止时间须晚于原截止时间 " + Times.text(campaign.deadline));
+            }
+            campaign.deadline = deadline;
+            units = Region.reviewUnits();
+        } else {
+            Region unit = Region.byCode(unitCode).filter(r -> Region.reviewUnits().stream().anyMatch(u -> u.code.equals(r.code)))
+                    .orElseThrow(() -> ApiException.notFound("没有代码为 " + unitCode + " 的设区市"));
+            Instant current = deadlineOf(campaign, unit.code);
+            if (!deadline.isAfter(current)) {
+                throw ApiException.badField("deadline", unit.name + "延期后的截止时间须晚于现在的截止时间 " + Times.text(current));
+            }
+            if (stage(campaign.id, unit.code, pkg(campaign.id, unit.code).lastRound()) == PackageStage.ACCEPTED) {
+                throw ApiException.conflict(unit.name + "的材料已接收，不能延期");
+            }
+            units = List.of(unit);
+        }
+        List<String> moved = new ArrayList<>();
+        for (Region unit : units) {
+            lockPackage(campaign.id, unit.code);
+            CityPackage pkg = pkg(campaign.id, unit.code);
+            if (pkg.processInstanceId == null || stage(campaign.id, unit.code, pkg.lastRound()) == PackageStage.ACCEPTED
+                    || !deadline.isAfter(deadlineOf(campaign, unit.code))) {
+                continue;
+            }
+            if (unitProcess.extend(pkg.processInstanceId, deadline, user.username())) {
+                pkg.overdueMarkedAt = null;
+            }
+            moved.add(unit.code);
+            notifier.toRegion(unit.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
+                    "报送截止时间已延期", "省科技厅已将" + unit.name + "的报送截止时间延至 " + Times.text(deadline) + "。"));
+        }
+        return new PackageViews.Extension(campaign.id, Times.beijing(campaign.deadline), Times.beijing(deadline), moved);
+    }
+
+    /** Where the unit's package stands (for pages deciding which buttons to show). */
+    @Transactional
+    public PackageStage stageOf(Long campaignId, String unitCode) {
+        return CityPackage.of(campaignId, unitCode).map(p -> stage(campaignId, unitCode, p.lastRound())).orElse(PackageStage.PREPARING);
     }
 
     /**
@@ -199,11 +270,12 @@ public class PackageService {
     public PackageViews.Package setInternalDeadline(Long campaignId, String unitCode, Instant deadline) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.ownUnit(unitCode);
-        if (deadline != null && (deadline.isAfter(campaign.deadline) || !deadline.isAfter(clock.instant()))) {
+        Instant unitDeadline = deadlineOf(campaign, unit.code);
+        if (deadline != null && (deadline.isAfter(unitDeadline) || !deadline.isAfter(clock.instant()))) {
             throw ApiException.badField("deadline", "市级截止时间须晚于当前时间，且不晚于全省截止时间");
         }
         pkg(campaign.id, unit.code).internalDeadline = deadline;
-        Date due = Date.from(deadline == null ? campaign.deadline : deadline);
+        Date due = Date.from(deadline == null ? unitDeadline : deadline);
         Set<String> counties = Region.draftingCountiesOf(unit.code).stream().map(r -> r.code).collect(Collectors.toSet());
         for (Task task : tasks.createTaskQuery().processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaign.id)
                 .taskDefinitionKeyIn(Workflow.Task.DECLARE_CHAINS, Workflow.Task.DRAFT_REPORT).list()) {
@@ -222,13 +294,14 @@ public class PackageService {
     public void remind(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = Region.byCode(unitCode).orElseThrow();
-        long days = DeadlinePolicy.daysLeft(clock.instant(), campaign.deadline);
+        Instant unitDeadline = deadlineOf(campaign, unit.code);
+        long days = DeadlinePolicy.daysLeft(clock.instant(), unitDeadline);
         notifier.toRegion(unit.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
                 "距报送截止还有 " + days + " 天",
-                "请在 " + Times.text(campaign.deadline) + "前汇总各县（市、区）及本级牵头编写的调研报告，报送省科学技术信息研究所。"));
+                "请在 " + Times.text(unitDeadline) + "前汇总各县（市、区）及本级牵头编写的调研报告，报送省科学技术信息研究所。"));
         UnitSnapshot snapshot = snapshot(campaign, unit);
         CityPackage pkg = pkg(campaign.id, unit.code);
-        Instant countyDeadline = pkg.internalDeadline != null ? pkg.internalDeadline : campaign.deadline;
+        Instant countyDeadline = pkg.internalDeadline != null ? pkg.internalDeadline : unitDeadline;
         for (Region county : snapshot.counties()) {
             if (snapshot.unfinished(county.code)) {
                 notifier.toRegion(county.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
@@ -312,15 +385,16 @@ public class PackageService {
         PackageStage stage = stage(campaign.id, unit.code, last);
         Instant sentAt = stage == PackageStage.SENT || stage == PackageStage.ACCEPTED ? last.map(r -> r.sentAt).orElse(null) : null;
         Instant reference = sentAt != null ? sentAt : now;
+        Instant deadline = deadlineOf(campaign, unit.code);
         return new PackageViews.BoardRow(unit.code, unit.name, s.counties().size(), s.countiesDeclared(),
                 s.countiesCovered(), s.countyReportsIn(ReportStage.DRAFTING) + s.countyReportsIn(ReportStage.RETURNED),
                 s.countyReportsIn(ReportStage.UNDER_REVIEW), s.countyReportsIn(ReportStage.APPROVED),
                 s.countyReportsIn(ReportStage.MERGED), s.cityReports().size(), stage.name(), stage.label(),
-                Times.beijing(sentAt), sentAt == null ? null : DeadlinePolicy.onTime(sentAt, campaign.deadline),
-                Math.max(0, DeadlinePolicy.daysLeft(now, campaign.deadline)),
-                DeadlinePolicy.daysLate(reference, campaign.deadline),
-                pkg.overdueMarkedAt != null || reference.isAfter(campaign.deadline),
-                (int) PackageRound.count("packageId", pkg.id));
+                Times.beijing(sentAt), sentAt == null ? null : last.get().onTime,
+                Math.max(0, DeadlinePolicy.daysLeft(now, deadline)),
+                DeadlinePolicy.daysLate(reference, deadline),
+                pkg.overdueMarkedAt != null || reference.isAfter(deadline),
+                (int) PackageRound.count("packageId", pkg.id), Times.beijing(deadline), !deadline.equals(campaign.deadline));
     }
 
     private PackageViews.Package view(Campaign campaign, Region unit, UnitSnapshot snapshot) {
@@ -328,6 +402,7 @@ public class PackageService {
         Optional<PackageRound> last = pkg.lastRound();
         PackageStage stage = stage(campaign.id, unit.code, last);
         Instant now = clock.instant();
+        Instant deadline = deadlineOf(campaign, unit.code);
         List<String> missing = snapshot.missing();
         boolean sendable = stage == PackageStage.PREPARING || stage == PackageStage.RETURNED;
         List<PackageViews.Item> contents = snapshot.contents().stream()
@@ -339,10 +414,10 @@ public class PackageService {
                         r.decision == null ? null : r.decision.name(), Times.beijing(r.decidedAt), r.decidedBy, r.comment,
                         List.copyOf(r.reportIds)))
                 .toList();
-        boolean overdue = pkg.overdueMarkedAt != null || (sendable && now.isAfter(campaign.deadline));
+        boolean overdue = pkg.overdueMarkedAt != null || (sendable && now.isAfter(deadline));
         return new PackageViews.Package(campaign.id, unit.code, unit.name, stage.name(), stage.label(),
-                Times.beijing(campaign.deadline), Times.beijing(pkg.internalDeadline),
-                DeadlinePolicy.daysLeft(now, campaign.deadline), overdue, Times.beijing(pkg.overdueMarkedAt),
+                Times.beijing(deadline), Times.beijing(pkg.internalDeadline),
+                DeadlinePolicy.daysLeft(now, deadline), overdue, Times.beijing(pkg.overdueMarkedAt),
                 sendable && missing.isEmpty(), missing, contents, rounds,
                 unitProcess.pendingTimers(campaign.id, unit.code).stream().map(Times::beijing).toList());
     }

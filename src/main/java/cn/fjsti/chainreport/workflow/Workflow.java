@@ -64,6 +64,8 @@ public final class Workflow {
         public static final String REPORT_CLOSED = "Message_ReportClosed";
         /** A unit withdraws its sent package before the institute acts (boundary event on Task_InstituteReview). */
         public static final String PACKAGE_WITHDRAWN = "Message_PackageWithdrawn";
+        /** The administrator moved the unit's deadline (interrupting boundary event on SubProcess_Preparation). */
+        public static final String DEADLINE_EXTENDED = "Message_DeadlineExtended";
 
         private Message() {
         }

@@ -96,6 +96,10 @@ class DetoursSeasonTest {
                 .eventName(message).count() == 1;
     }
 
+    private static String page(String account, String path) {
+        return as(account).accept("text/html").get(path).then().statusCode(200).extract().asString();
+    }
+
     private static ValidatableResponse problem(ValidatableResponse r, int status, String detail) {
         return r.statusCode(status).contentType(startsWith("application/problem+json")).body("detail", containsString(detail));
     }
@@ -147,6 +151,11 @@ class DetoursSeasonTest {
         as(Accounts.INSTITUTE).body(Map.of("comment", "合并报告缺少产值数据，集美区报告请核实企业数")).post(pkg + "/return")
                 .then().statusCode(200).body("stage", equalTo("RETURNED"));
         assertThat(activeTasks(campaign, Workflow.Task.SEND_PACKAGE, Accounts.XIAMEN)).isEqualTo(1);
+        // The pages offer the way back: the city's own report is reopened, a county's is sent back to it.
+        assertThat(page(Accounts.XIAMEN, "/reports/" + cityLed)).contains("重新打开修改").doesNotContain("发回县（市、区）修改");
+        assertThat(page(Accounts.XIAMEN, "/reports/" + jimei)).contains("发回县（市、区）修改");
+        assertThat(page(Accounts.XIAMEN, "/reports/" + haicang)).doesNotContain("reopen-report");
+        assertThat(page(Accounts.XIAMEN, "/packages/" + Accounts.XIAMEN + "?campaign=" + campaign)).contains("returned-note");
 
         // The city reopens its consolidated and its city-led report: back to the city's drafting, the institute's comment beside.
         as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", merged).then().statusCode(200)
@@ -208,6 +217,7 @@ class DetoursSeasonTest {
         as(Accounts.INSTITUTE).get("/api/campaigns/{c}/board", campaign).then()
                 .body("units.find { it.unitCode == '350200' }.rounds", equalTo(2))
                 .body("units.find { it.unitCode == '350200' }.stage", equalTo("SENT"));
+        assertThat(page(JIMEI, "/reports/" + jimei)).contains("随材料报送记录").contains("第 2 次").contains("集美区报告请核实企业数");
         as(JIMEI).get("/api/reports/{id}", jimei).then().body("packageRounds.number", equalTo(List.of(1, 2)))
                 .body("packageRounds[1].decision", nullValue());
         as(Accounts.HAICANG).get("/api/reports/{id}", haicang).then().body("packageRounds.number", equalTo(List.of(1, 2)));
@@ -238,6 +248,7 @@ class DetoursSeasonTest {
         // Submitted, the city has not acted: the county withdraws; the review task is gone, drafting is back.
         Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
         assertThat(reportTask(report)).isEqualTo(Workflow.Task.CITY_REVIEW + "@" + Accounts.PINGTAN_ZONE);
+        assertThat(page(Accounts.PINGTAN, "/reports/" + report)).contains("withdraw-report");
         as(Accounts.PINGTAN).post("/api/reports/{id}/withdraw", report).then().statusCode(200)
                 .body("editable", is(true)).body("reviews[-1].decision", equalTo("WITHDRAWN")).body("revisionCount", equalTo(1));
         assertThat(reportTask(report)).isEqualTo(Workflow.Task.DRAFT_REPORT + "@" + Accounts.PINGTAN);
@@ -251,6 +262,7 @@ class DetoursSeasonTest {
         // Submitted again and approved: the county can no longer withdraw.
         Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
         Fixtures.approve(Accounts.PINGTAN_ZONE, report);
+        assertThat(page(Accounts.PINGTAN, "/reports/" + report)).doesNotContain("withdraw-report");
         database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN).post("/api/reports/{id}/withdraw", report).then(),
                 409, "设区市已处理这份报告"));
         database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN).post("/api/reports/{id}/withdraw", 999_999_999L).then(),
@@ -266,6 +278,7 @@ class DetoursSeasonTest {
         assertThat(time.runDueTimers(campaign)).as("17 October reminders, ten units").isEqualTo(10);
         as(Accounts.PINGTAN_ZONE).post(pkg + "/send").then().statusCode(200).body("stage", equalTo("SENT")).body("pendingTimers", hasSize(0));
         assertThat(activeTasks(campaign, Workflow.Task.INSTITUTE_REVIEW, Workflow.INSTITUTE_GROUP)).isEqualTo(1);
+        assertThat(page(Accounts.PINGTAN_ZONE, "/packages/PTZ?campaign=" + campaign)).contains("withdraw-package");
         as(Accounts.PINGTAN_ZONE).post(pkg + "/withdraw").then().statusCode(200)
                 .body("stage", equalTo("PREPARING"))
                 .body("rounds", hasSize(1)).body("rounds[0].decision", equalTo("WITHDRAWN"))
@@ -296,5 +309,74 @@ class DetoursSeasonTest {
         database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN_ZONE).post(pkg + "/withdraw").then(), 409, "已接收材料，不能撤回"));
         assertThat(reportProcess(report)).as("the report's process ends with the acceptance").isNull();
         as(Accounts.PINGTAN).get("/api/reports/{id}", report).then().body("packageRounds.decision", equalTo(List.of("WITHDRAWN", "RETURNED", "ACCEPTED")));
+    }
+
+    @Test
+    void shouldExtendTheDeadlineForEveryoneAndForOneUnitMovingRemindersAndTheOverdueMark() {
+        int year = Fixtures.freshYear();
+        time.travelTo(LocalDateTime.of(year, 9, 1, 10, 0));
+        long campaign = openCampaign(year);
+        String campaignDeadline = "/api/campaigns/" + campaign + "/deadline";
+        String ptzDeadline = "/api/campaigns/" + campaign + "/packages/PTZ/deadline";
+        String xiamenPkg = "/api/campaigns/" + campaign + "/packages/" + Accounts.XIAMEN;
+        String ptzPkg = "/api/campaigns/" + campaign + "/packages/PTZ";
+        long report = Fixtures.declare(Accounts.PINGTAN, campaign, "海洋渔业产业链").get("海洋渔业产业链");
+        Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
+        Fixtures.approve(Accounts.PINGTAN_ZONE, report);
+
+        // Refused, nothing written: an earlier deadline, none, an unknown unit.
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of("deadline", year + "-10-30T23:59:59+08:00"))
+                .put(campaignDeadline).then(), 400, "须晚于原截止时间"));
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of()).put(campaignDeadline).then(), 400, "请填写延期后的截止时间"));
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-20T00:00:00+08:00"))
+                .put("/api/campaigns/{c}/packages/999999/deadline", campaign).then(), 404, "没有代码为 999999 的设区市"));
+
+        // Everyone to 5 November; 平潭综合实验区 alone to 10 November. The engine's timers move with them.
+        as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-05T23:59:59+08:00")).put(campaignDeadline).then().statusCode(200)
+                .body("unitsExtended", hasSize(10));
+        as(Accounts.XIAMEN).get(xiamenPkg).then().body("deadline", equalTo(year + "-11-05T23:59:59+08:00"))
+                .body("pendingTimers", equalTo(List.of(year + "-10-22T09:00:00+08:00", year + "-11-02T09:00:00+08:00",
+                        year + "-11-04T09:00:00+08:00", year + "-11-06T00:00:00+08:00")));
+        as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-10T23:59:59+08:00")).put(ptzDeadline).then().statusCode(200)
+                .body("unitsExtended", equalTo(List.of("PTZ")));
+        as(Accounts.PINGTAN_ZONE).get(ptzPkg).then().body("deadline", equalTo(year + "-11-10T23:59:59+08:00"))
+                .body("pendingTimers", equalTo(List.of(year + "-10-27T09:00:00+08:00", year + "-11-07T09:00:00+08:00",
+                        year + "-11-09T09:00:00+08:00", year + "-11-11T00:00:00+08:00")));
+        Task send = tasks.createTaskQuery().taskDefinitionKey(Workflow.Task.SEND_PACKAGE).taskCandidateGroup(Accounts.PINGTAN_ZONE)
+                .processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaign).singleResult();
+        assertThat(send.getDueDate().toInstant()).isEqualTo(LocalDateTime.of(year, 11, 10, 23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-05T23:59:59+08:00"))
+                .put(ptzDeadline).then(), 400, "须晚于现在的截止时间"));
+
+        // The old overdue moment passes without a mark.
+        time.travelTo(LocalDateTime.of(year, 11, 1, 0, 0, 0));
+        time.runDueTimers(campaign);
+        as(Accounts.INSTITUTE).get("/api/notifications").then()
+                .body("items.findAll { it.kind == 'OVERDUE' && it.campaignId == " + campaign + " }", hasSize(0));
+
+        // The new one marks the nine units on the campaign's deadline, not 平潭综合实验区.
+        time.travelTo(LocalDateTime.of(year, 11, 6, 0, 0, 0));
+        time.runDueTimers(campaign);
+        as(Accounts.INSTITUTE).get("/api/notifications").then()
+                .body("items.findAll { it.kind == 'OVERDUE' && it.campaignId == " + campaign + " }", hasSize(9))
+                .body("items.findAll { it.campaignId == " + campaign + " }.title", hasItem("厦门市未按期报送"));
+        as(Accounts.XIAMEN).get(xiamenPkg).then().body("overdue", is(true));
+        as(Accounts.PINGTAN_ZONE).get(ptzPkg).then().body("overdue", is(false));
+
+        // 平潭综合实验区's own reminder the day before its deadline; it sends at its last second: on time.
+        time.travelTo(LocalDateTime.of(year, 11, 9, 9, 0));
+        time.runDueTimers(campaign);
+        as(Accounts.PINGTAN_ZONE).get("/api/notifications").then()
+                .body("items.findAll { it.kind == 'REMINDER' && it.campaignId == " + campaign + " }.title", hasItem("距报送截止还有 1 天"));
+        time.travelTo(LocalDateTime.of(year, 11, 10, 23, 59, 59));
+        as(Accounts.PINGTAN_ZONE).post(ptzPkg + "/send").then().statusCode(200).body("rounds[0].onTime", is(true));
+        as(Accounts.INSTITUTE).get("/api/campaigns/{c}/board", campaign).then().statusCode(200)
+                .body("deadline", equalTo(year + "-11-05T23:59:59+08:00"))
+                .body("units.find { it.unitCode == 'PTZ' }.deadline", equalTo(year + "-11-10T23:59:59+08:00"))
+                .body("units.find { it.unitCode == 'PTZ' }.extended", is(true))
+                .body("units.find { it.unitCode == 'PTZ' }.onTime", is(true))
+                .body("units.find { it.unitCode == 'PTZ' }.overdue", is(false))
+                .body("units.find { it.unitCode == '350200' }.extended", is(false))
+                .body("units.find { it.unitCode == '350200' }.overdue", is(true));
     }
 }

@@ -22,7 +22,10 @@ public class Notification extends PanacheEntityBase {
         REPORT_APPROVED("报告通过"),
         PACKAGE_SENT("材料报送"),
         PACKAGE_RETURNED("材料退回"),
-        PACKAGE_ACCEPTED("材料接收");
+        PACKAGE_ACCEPTED("材料接收"),
+        REPORT_WITHDRAWN("报告撤回"),
+        REPORT_REOPENED("报告重新打开"),
+        PACKAGE_WITHDRAWN("材料撤回");
 
         private final String label;
 

@@ -70,6 +70,15 @@ public class ReportProcess {
         }
     }
 
+    /**
+     * Delivers a message to the report's process, recording who sent it. False when the process is not waiting
+     * for it (the step has passed, or the instance runs on a process version without that path).
+     */
+    public boolean correlate(Report report, String message, String actor) {
+        return !runtime.createMessageCorrelation(message).processInstanceId(report.processInstanceId)
+                .setVariable(Workflow.Var.ACTOR, actor).correlateAllWithResult().isEmpty();
+    }
+
     public Optional<Task> activeTask(Report report) {
         return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(report.processInstanceId).singleResult());
     }

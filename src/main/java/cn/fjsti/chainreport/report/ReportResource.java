@@ -51,6 +51,14 @@ public class ReportResource {
         return reports.submit(id, request);
     }
 
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "撤回已提交的报告", description = "设区市尚未审核时，县（市、区）可撤回已提交的报告继续修改；"
+            + "设区市已通过或退回后返回 409")
+    public ReportViews.Detail withdraw(@PathParam("id") Long id) {
+        return reports.withdraw(id);
+    }
+
     @GET
     @Path("/{id}/revisions")
     @Operation(summary = "列出提交版本")

@@ -2,6 +2,9 @@ package cn.fjsti.chainreport.report;
 
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.notification.Notification;
+import cn.fjsti.chainreport.notification.Notifier;
+import cn.fjsti.chainreport.workflow.Workflow;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.security.CurrentUser;
 import cn.fjsti.chainreport.security.RegionAccess;
@@ -33,6 +36,9 @@ public class ReportService {
 
     @Inject
     ReportProcess process;
+
+    @Inject
+    Notifier notifier;
 
     @Inject
     Clock clock;
@@ -129,6 +135,36 @@ public class ReportService {
         Task draft = active.orElseThrow();
         process.complete(draft, user.username(), Map.of());
         Report.flush();
+        return ReportViews.detail(report, process.stageOf(report));
+    }
+
+    /**
+     * The county takes back a submitted report before its city has approved or returned it: the withdrawal
+     * message interrupts the city's review task and the report is back in drafting (Process_Report). The
+     * submitted revision stays in the history, with the withdrawal beside it.
+     */
+    @Transactional
+    @Audited("report.withdraw")
+    public ReportViews.Detail withdraw(Long id) {
+        Report report = writable(id);
+        // The same row lock as the city's decision: a withdrawal and a decision queue, the second one sees the first.
+        Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
+        Optional<Task> active = process.activeTask(report);
+        ReportStage stage = process.stageOf(report, active);
+        if (stage != ReportStage.UNDER_REVIEW) {
+            throw ApiException.conflict(switch (stage) {
+                case DRAFTING, RETURNED -> "报告当前处于“" + stage.label() + "”阶段，尚未提交，无需撤回";
+                default -> "设区市已处理这份报告（当前“" + stage.label() + "”），不能撤回；如需修改，请联系设区市";
+            });
+        }
+        if (!process.correlate(report, Workflow.Message.REPORT_WITHDRAWN, user.username())) {
+            throw ApiException.conflict("这份报告按旧版流程办理，不能撤回；如需修改，请联系设区市退回");
+        }
+        new ReviewComment(report, ReviewComment.Decision.WITHDRAWN, null, user.username(), clock.instant()).persist();
+        String title = report.title(ReportViews.regionName(report.authorRegion)) + "（" + report.chainName + "）";
+        notifier.toRegion(report.reviewUnit, new Notifier.Message(report.campaignId, Notification.Kind.REPORT_WITHDRAWN,
+                "县级报告已撤回", title + " 已由" + ReportViews.regionName(report.authorRegion)
+                        + "撤回修改，重新提交后再审核。", report.id));
         return ReportViews.detail(report, process.stageOf(report));
     }
 

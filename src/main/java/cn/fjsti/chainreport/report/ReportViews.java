@@ -35,7 +35,15 @@ public final class ReportViews {
                          long version, int revisionCount, OffsetDateTime createdAt, String createdBy,
                          OffsetDateTime updatedAt, String updatedBy, Long mergedInto, OffsetDateTime withdrawnAt,
                          List<OutlineItem> outline, Map<Section, String> sections, List<UnitView> units,
-                         List<ReviewView> reviews) {
+                         List<ReviewView> reviews, List<PackageRoundView> packageRounds) {
+    }
+
+    /**
+     * One sending of the unit's package that carried this report (or the consolidated report it is merged
+     * into): every round stays visible to the county too. decision: null (waiting), ACCEPTED, RETURNED, WITHDRAWN.
+     */
+    public record PackageRoundView(int number, OffsetDateTime sentAt, boolean onTime, String decision,
+                                   OffsetDateTime decidedAt, String comment) {
     }
 
     /** A revision in a list. */
@@ -73,7 +81,20 @@ public final class ReportViews {
                 Times.beijing(r.createdAt), r.createdBy, Times.beijing(r.updatedAt), r.updatedBy, r.mergedInto,
                 Times.beijing(r.withdrawnAt), outline, sections(r.content()), units(r.units),
                 ReviewComment.of(r.id).stream().map(c -> new ReviewView(c.revisionNumber, c.decision.name(),
-                        c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList());
+                        c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList(),
+                packageRounds(r));
+    }
+
+    private static List<PackageRoundView> packageRounds(Report r) {
+        List<Long> ids = r.mergedInto == null ? List.of(r.id) : List.of(r.id, r.mergedInto);
+        // By entity name: the rounds belong to the submission package, which builds on this one.
+        List<Object[]> rows = Report.getEntityManager().createQuery(
+                        "select distinct p.number, p.sentAt, p.onTime, p.decision, p.decidedAt, p.comment from PackageRound p "
+                                + "join p.reportIds rid where rid in :ids order by p.number", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        return rows.stream().map(row -> new PackageRoundView(((Number) row[0]).intValue(),
+                Times.beijing((java.time.Instant) row[1]), (Boolean) row[2], row[3] == null ? null : row[3].toString(),
+                Times.beijing((java.time.Instant) row[4]), (String) row[5])).toList();
     }
 
     static RevisionSummary revisionSummary(ReportRevision rev) {

@@ -17,10 +17,14 @@ import java.util.List;
 @Table(name = "review_comment")
 public class ReviewComment extends PanacheEntityBase {
 
-    /** What the reviewer decided. */
+    /** What the reviewer decided, or what else moved the report back to drafting. */
     public enum Decision {
         APPROVED("通过"),
-        RETURNED("退回修改");
+        RETURNED("退回修改"),
+        /** The county withdrew its submission before the city acted. */
+        WITHDRAWN("县撤回修改"),
+        /** The city reopened the report after the institute returned the package; the comment carries the institute's. */
+        REOPENED("材料退回，重新打开");
 
         private final String label;
 

@@ -31,6 +31,19 @@ public class ReviewResource {
     public record Return(@NotNull(message = "退回时请填写修改意见") @Text(value = FreeText.COMMENT, required = true, message = "退回时请填写修改意见") String comment) {
     }
 
+    /** Reopening after the institute returned the package; the city may add its own comment to the institute's. */
+    public record Reopen(@Size(max = 4000, message = "意见不能超过 4000 字") String comment) {
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Operation(summary = "材料退回后重新打开报告", description = "省科学技术信息研究所退回材料后，设区市重新打开本级（牵头、合并）报告修改，"
+            + "或将县（市、区）的报告连同退回意见发回县修改；修改后重新提交、重新报送")
+    public ReportViews.Detail reopen(@PathParam("id") Long id, @Valid Reopen request) {
+        String comment = request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        return reviews.reopen(id, comment);
+    }
+
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "审核通过")

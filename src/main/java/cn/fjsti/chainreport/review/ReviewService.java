@@ -10,6 +10,8 @@ import cn.fjsti.chainreport.report.ReportStage;
 import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.report.ReviewComment;
 import cn.fjsti.chainreport.security.CurrentUser;
+import cn.fjsti.chainreport.submission.PackageRound;
+import cn.fjsti.chainreport.submission.PackageService;
 import cn.fjsti.chainreport.security.Role;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,9 @@ public class ReviewService {
     Notifier notifier;
 
     @Inject
+    PackageService packages;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -65,6 +70,47 @@ public class ReviewService {
                 approve ? "报告已审核通过" : "报告被退回修改",
                 approve ? title + " 已审核通过。" + (comment == null ? "" : "意见：" + comment)
                         : title + " 被退回修改。意见：" + comment, report.id));
+        return reports.get(report.id);
+    }
+
+    /**
+     * After the institute returned the unit's package, the city reopens one of its reports: its own (city-led
+     * or consolidated) goes back to the city's drafting, a county's report goes back to the county. The
+     * report's process leaves its wait for the package (message Message_ReportReopened); the institute's
+     * comment, and the city's own if given, is kept beside the report.
+     */
+    @Transactional
+    @Audited("report.reopen")
+    public ReportViews.Detail reopen(Long reportId, String note) {
+        Report report = Report.<Report>findByIdOptional(reportId)
+                .orElseThrow(() -> ApiException.notFound("没有编号为 " + reportId + " 的报告"));
+        if (!user.is(Role.CITY) || !Objects.equals(user.regionCode(), report.reviewUnit)) {
+            throw ApiException.forbidden("只有报告所属的设区市可以重新打开这份报告");
+        }
+        // The package first (as sending and merging take it), then the report: a reopening and a sending queue.
+        PackageRound returned = packages.requireReturned(report.campaignId, report.reviewUnit);
+        Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
+        if (report.withdrawnAt != null) {
+            throw ApiException.conflict("这份合并报告已撤销合并，不在报送材料中，不能重新打开");
+        }
+        if (report.mergedInto != null) {
+            throw ApiException.conflict("这份报告已合并到市级合并报告（编号 " + report.mergedInto + "）中，请重新打开合并报告");
+        }
+        ReportStage stage = process.stageOf(report);
+        if (stage != ReportStage.APPROVED) {
+            throw ApiException.conflict("报告当前处于“" + stage.label() + "”阶段，不需要重新打开");
+        }
+        if (!process.correlate(report, Workflow.Message.REPORT_REOPENED, user.username())) {
+            throw ApiException.conflict("这份报告按旧版流程办理，审核通过后流程已结束，不能重新打开");
+        }
+        String comment = "省科学技术信息研究所退回第 " + returned.number + " 次报送的材料，意见：" + returned.comment
+                + (note == null ? "" : "\n市级意见：" + note);
+        new ReviewComment(report, ReviewComment.Decision.REOPENED, comment, user.username(), clock.instant()).persist();
+        if (report.kind == Report.Kind.COUNTY) {
+            String title = report.title(ReportViews.regionName(report.authorRegion)) + "（" + report.chainName + "）";
+            notifier.toRegion(report.authorRegion, new Notifier.Message(report.campaignId, Notification.Kind.REPORT_REOPENED,
+                    "报告随材料被退回，请修改后重新提交", title + " 已重新打开修改。" + comment, report.id));
+        }
         return reports.get(report.id);
     }
 }

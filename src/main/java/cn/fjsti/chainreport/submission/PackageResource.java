@@ -54,6 +54,15 @@ public class PackageResource {
     }
 
     @POST
+    @Path("/{campaignId}/packages/{unit}/withdraw")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "撤回已报送的材料", description = "省科学技术信息研究所尚未接收或退回时，设区市可撤回材料修改后重新报送（新的一轮）；"
+            + "信息所已处理后返回 409")
+    public PackageViews.Package withdraw(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
+        return packages.withdraw(campaignId, unit);
+    }
+
+    @POST
     @Path("/{campaignId}/packages/{unit}/accept")
     @RolesAllowed(Role.INSTITUTE_NAME)
     @Operation(summary = "接收材料")
@@ -79,6 +88,28 @@ public class PackageResource {
     public PackageViews.Package internalDeadline(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                                  @NotNull(message = "请求内容不能为空") InternalDeadline request) {
         return packages.setInternalDeadline(campaignId, unit, request.deadline() == null ? null : request.deadline().toInstant());
+    }
+
+    /** A new, later deadline. */
+    public record Extension(@NotNull(message = "请填写延期后的截止时间") OffsetDateTime deadline) {
+    }
+
+    @PUT
+    @Path("/{campaignId}/deadline")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "延期（全省）", description = "截止时间只能推迟；各设区市尚在准备的材料按新期限重排提醒和逾期计时，已自行延期更晚的保持不变")
+    public PackageViews.Extension extendCampaign(@PathParam("campaignId") Long campaignId,
+                                                 @NotNull(message = "请求内容不能为空") @Valid Extension request) {
+        return packages.extend(campaignId, null, request.deadline().toInstant());
+    }
+
+    @PUT
+    @Path("/{campaignId}/packages/{unit}/deadline")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "延期（单个设区市）", description = "该设区市的提醒、逾期计时和是否按期均按新的截止时间")
+    public PackageViews.Extension extendUnit(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
+                                             @NotNull(message = "请求内容不能为空") @Valid Extension request) {
+        return packages.extend(campaignId, unit, request.deadline().toInstant());
     }
 
     @GET

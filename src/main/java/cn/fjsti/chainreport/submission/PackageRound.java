@@ -22,7 +22,11 @@ import java.util.List;
 public class PackageRound extends PanacheEntityBase {
 
     /** What the institute decided about a sending. */
-    public enum Decision { ACCEPTED, RETURNED }
+    public enum Decision {
+        ACCEPTED, RETURNED,
+        /** Not the institute's: the unit withdrew the sending before the institute acted. */
+        WITHDRAWN
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

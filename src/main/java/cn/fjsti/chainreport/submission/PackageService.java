@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -92,7 +93,7 @@ public class PackageService {
         CityPackage pkg = pkg(campaign.id, unit.code);
         int number = pkg.lastRound().map(r -> r.number + 1).orElse(1);
         Instant now = clock.instant();
-        PackageRound round = new PackageRound(pkg, number, now, user.username(), campaign.deadline,
+        PackageRound round = new PackageRound(pkg, number, now, user.username(), deadlineOf(campaign, unit.code),
                 snapshot.contents().stream().map(r -> r.id).toList());
         round.persist();
         unitProcess.complete(task, user.username(), true);
@@ -117,11 +118,16 @@ public class PackageService {
         lockPackage(campaign.id, unit.code);
         Task task = unitProcess.activeTask(campaign.id, unit.code)
                 .filter(t -> Workflow.Task.INSTITUTE_REVIEW.equals(t.getTaskDefinitionKey()))
-                .orElseThrow(() -> ApiException.conflict(unit.name + "的材料当前不在待接收状态"));
+                .orElseThrow(() -> ApiException.conflict(unit.name + "的材料当前不在待接收状态"
+                        + (pkg(campaign.id, unit.code).lastRound().filter(r -> r.decision == PackageRound.Decision.WITHDRAWN).isPresent()
+                                ? "（设区市已撤回）" : "")));
         PackageRound round = pkg(campaign.id, unit.code).lastRound().orElseThrow();
         round.decide(accept ? PackageRound.Decision.ACCEPTED : PackageRound.Decision.RETURNED, user.username(),
                 comment, clock.instant());
         unitProcess.complete(task, user.username(), accept);
+        if (accept) {
+            closeReports(campaign.id, unit.code);
+        }
         notifier.toRegion(unit.code, Notifier.Message.of(campaign.id,
                 accept ? Notification.Kind.PACKAGE_ACCEPTED : Notification.Kind.PACKAGE_RETURNED,
                 accept ? "省科学技术信息研究所已接收材料" : "材料被退回，请修改后重新报送",
@@ -130,17 +136,146 @@ public class PackageService {
         return view(campaign, unit, snapshot(campaign, unit));
     }
 
+    /** The unit's own deadline: the campaign's unless the administrator extended it for the unit. */
+    Instant deadlineOf(Campaign campaign, String unitCode) {
+        return unitProcess.deadline(campaign.id, unitCode).orElse(campaign.deadline);
+    }
+
+    /**
+     * 延期: the administrator moves the deadline of the whole campaign (unitCode null) or of one unit. Only later:
+     * an extension, never a shortening. Every affected unit still preparing its package restarts its
+     * preparation in the engine (reminders and overdue timer for the new deadline; a unit marked overdue under
+     * the old deadline is no longer overdue); a unit that has sent keeps its rounds as they were judged, and a
+     * later return or withdrawal prepares against the new deadline. A unit's own later extension is kept when
+     * the campaign is extended less far. Accepted units are left alone.
+     */
+    @Transactional
+    @RetryOnEngineConflict
+    @Audited("package.extendDeadline")
+    public PackageViews.Extension extend(Long campaignId, String unitCode, Instant deadline) {
+        Campaign campaign = CampaignService.require(campaignId);
+        if (!user.is(cn.fjsti.chainreport.security.Role.ADMIN)) {
+            throw ApiException.forbidden("只有省科技厅可以延期");
+        }
+        Instant now = clock.instant();
+        if (!deadline.isAfter(now)) {
+            throw ApiException.badField("deadline", "延期后的截止时间须晚于当前时间");
+        }
+        List<Region> units;
+        if (unitCode == null) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0) {
+                throw ApiException.conflict("本年度调研工作已结束，不能延期");
+            }
+            if (!deadline.isAfter(campaign.deadline)) {
+                throw ApiException.badField("deadline", "延期后的截止时间须晚于原截止时间 " + Times.text(campaign.deadline));
+            }
+            campaign.deadline = deadline;
+            units = Region.reviewUnits();
+        } else {
+            Region unit = Region.byCode(unitCode).filter(r -> Region.reviewUnits().stream().anyMatch(u -> u.code.equals(r.code)))
+                    .orElseThrow(() -> ApiException.notFound("没有代码为 " + unitCode + " 的设区市"));
+            Instant current = deadlineOf(campaign, unit.code);
+            if (!deadline.isAfter(current)) {
+                throw ApiException.badField("deadline", unit.name + "延期后的截止时间须晚于现在的截止时间 " + Times.text(current));
+            }
+            if (stage(campaign.id, unit.code, pkg(campaign.id, unit.code).lastRound()) == PackageStage.ACCEPTED) {
+                throw ApiException.conflict(unit.name + "的材料已接收，不能延期");
+            }
+            units = List.of(unit);
+        }
+        List<String> moved = new ArrayList<>();
+        for (Region unit : units) {
+            lockPackage(campaign.id, unit.code);
+            CityPackage pkg = pkg(campaign.id, unit.code);
+            if (pkg.processInstanceId == null || stage(campaign.id, unit.code, pkg.lastRound()) == PackageStage.ACCEPTED
+                    || !deadline.isAfter(deadlineOf(campaign, unit.code))) {
+                continue;
+            }
+            if (unitProcess.extend(pkg.processInstanceId, deadline, user.username())) {
+                pkg.overdueMarkedAt = null;
+            }
+            moved.add(unit.code);
+            notifier.toRegion(unit.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
+                    "报送截止时间已延期", "省科技厅已将" + unit.name + "的报送截止时间延至 " + Times.text(deadline) + "。"));
+        }
+        return new PackageViews.Extension(campaign.id, Times.beijing(campaign.deadline), Times.beijing(deadline), moved);
+    }
+
+    /** Where the unit's package stands (for pages deciding which buttons to show). */
+    @Transactional
+    public PackageStage stageOf(Long campaignId, String unitCode) {
+        return CityPackage.of(campaignId, unitCode).map(p -> stage(campaignId, unitCode, p.lastRound())).orElse(PackageStage.PREPARING);
+    }
+
+    /**
+     * The unit's last sending, when the institute has returned it and the unit has not sent again (taking the
+     * package's lock); otherwise 409 saying where the package stands.
+     */
+    public PackageRound requireReturned(Long campaignId, String unitCode) {
+        lockPackage(campaignId, unitCode);
+        Optional<PackageRound> last = pkg(campaignId, unitCode).lastRound();
+        PackageStage stage = stage(campaignId, unitCode, last);
+        if (stage != PackageStage.RETURNED) {
+            throw ApiException.conflict("本市材料当前为“" + stage.label() + "”，只有省科学技术信息研究所退回材料后，才能重新打开已通过的报告");
+        }
+        return last.orElseThrow();
+    }
+
+    /**
+     * The unit takes back its sent package before the institute has accepted or returned it: the withdrawal
+     * message interrupts the institute's task and the preparation starts again (reminders still ahead, the
+     * overdue timer). The sending stays in the rounds, marked withdrawn; the next sending is a new round.
+     */
+    @Transactional
+    @RetryOnEngineConflict
+    @Audited("package.withdraw")
+    public PackageViews.Package withdraw(Long campaignId, String unitCode) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = access.ownUnit(unitCode);
+        // The same lock as the institute's decision: a withdrawal and a decision queue, the second sees the first.
+        lockPackage(campaign.id, unit.code);
+        Optional<PackageRound> last = pkg(campaign.id, unit.code).lastRound();
+        PackageStage stage = stage(campaign.id, unit.code, last);
+        if (stage != PackageStage.SENT) {
+            throw ApiException.conflict(switch (stage) {
+                case ACCEPTED -> "省科学技术信息研究所已接收材料，不能撤回";
+                case RETURNED -> "省科学技术信息研究所已退回材料，无需撤回，修改后重新报送即可";
+                default -> "材料尚未报送，无需撤回";
+            });
+        }
+        ProcessInstance instance = unitProcess.instance(campaign.id, unit.code).orElseThrow();
+        if (runtime.createMessageCorrelation(Workflow.Message.PACKAGE_WITHDRAWN).processInstanceId(instance.getId())
+                .setVariable(Workflow.Var.ACTOR, user.username()).correlateAllWithResult().isEmpty()) {
+            throw ApiException.conflict("本市材料按旧版流程办理，报送后不能撤回；请联系省科学技术信息研究所退回");
+        }
+        PackageRound round = last.orElseThrow();
+        round.decide(PackageRound.Decision.WITHDRAWN, user.username(), null, clock.instant());
+        notifier.toInstitute(Notifier.Message.of(campaign.id, Notification.Kind.PACKAGE_WITHDRAWN,
+                unit.name + "撤回了报送的材料",
+                unit.name + "撤回了第 " + round.number + " 次报送的材料，修改后将重新报送。"));
+        return view(campaign, unit, snapshot(campaign, unit));
+    }
+
+    /** The package is accepted: every report of the unit waiting for it (approved, or written by the city) ends. */
+    private void closeReports(Long campaignId, String unitCode) {
+        List<Report> reports = Report.list("campaignId = ?1 and reviewUnit = ?2 and withdrawnAt is null", campaignId, unitCode);
+        for (Report report : reports) {
+            reportProcess.correlate(report, Workflow.Message.REPORT_CLOSED, user.username());
+        }
+    }
+
     /** Sets the unit's own deadline for its counties; their open tasks take it as due date. */
     @Transactional
     @Audited("package.internalDeadline")
     public PackageViews.Package setInternalDeadline(Long campaignId, String unitCode, Instant deadline) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.ownUnit(unitCode);
-        if (deadline != null && (deadline.isAfter(campaign.deadline) || !deadline.isAfter(clock.instant()))) {
+        Instant unitDeadline = deadlineOf(campaign, unit.code);
+        if (deadline != null && (deadline.isAfter(unitDeadline) || !deadline.isAfter(clock.instant()))) {
             throw ApiException.badField("deadline", "市级截止时间须晚于当前时间，且不晚于全省截止时间");
         }
         pkg(campaign.id, unit.code).internalDeadline = deadline;
-        Date due = Date.from(deadline == null ? campaign.deadline : deadline);
+        Date due = Date.from(deadline == null ? unitDeadline : deadline);
         Set<String> counties = Region.draftingCountiesOf(unit.code).stream().map(r -> r.code).collect(Collectors.toSet());
         for (Task task : tasks.createTaskQuery().processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaign.id)
                 .taskDefinitionKeyIn(Workflow.Task.DECLARE_CHAINS, Workflow.Task.DRAFT_REPORT).list()) {
@@ -159,13 +294,14 @@ public class PackageService {
     public void remind(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = Region.byCode(unitCode).orElseThrow();
-        long days = DeadlinePolicy.daysLeft(clock.instant(), campaign.deadline);
+        Instant unitDeadline = deadlineOf(campaign, unit.code);
+        long days = DeadlinePolicy.daysLeft(clock.instant(), unitDeadline);
         notifier.toRegion(unit.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
                 "距报送截止还有 " + days + " 天",
-                "请在 " + Times.text(campaign.deadline) + "前汇总各县（市、区）及本级牵头编写的调研报告，报送省科学技术信息研究所。"));
+                "请在 " + Times.text(unitDeadline) + "前汇总各县（市、区）及本级牵头编写的调研报告，报送省科学技术信息研究所。"));
         UnitSnapshot snapshot = snapshot(campaign, unit);
         CityPackage pkg = pkg(campaign.id, unit.code);
-        Instant countyDeadline = pkg.internalDeadline != null ? pkg.internalDeadline : campaign.deadline;
+        Instant countyDeadline = pkg.internalDeadline != null ? pkg.internalDeadline : unitDeadline;
         for (Region county : snapshot.counties()) {
             if (snapshot.unfinished(county.code)) {
                 notifier.toRegion(county.code, Notifier.Message.of(campaign.id, Notification.Kind.REMINDER,
@@ -212,7 +348,7 @@ public class PackageService {
             throw ApiException.forbidden("汇编仅供省科学技术信息研究所和省科技厅使用");
         }
         return CityPackage.of(campaign.id).stream()
-                .flatMap(pkg -> pkg.lastRound().stream().map(round -> new PackageContents(campaign,
+                .flatMap(pkg -> pkg.lastRound().filter(r -> r.decision != PackageRound.Decision.WITHDRAWN).stream().map(round -> new PackageContents(campaign,
                         Region.byCode(pkg.unitCode).orElseThrow(), round,
                         round.reportIds.stream().map(id -> Report.<Report>findById(id)).toList())))
                 .toList();
@@ -249,15 +385,16 @@ public class PackageService {
         PackageStage stage = stage(campaign.id, unit.code, last);
         Instant sentAt = stage == PackageStage.SENT || stage == PackageStage.ACCEPTED ? last.map(r -> r.sentAt).orElse(null) : null;
         Instant reference = sentAt != null ? sentAt : now;
+        Instant deadline = deadlineOf(campaign, unit.code);
         return new PackageViews.BoardRow(unit.code, unit.name, s.counties().size(), s.countiesDeclared(),
                 s.countiesCovered(), s.countyReportsIn(ReportStage.DRAFTING) + s.countyReportsIn(ReportStage.RETURNED),
                 s.countyReportsIn(ReportStage.UNDER_REVIEW), s.countyReportsIn(ReportStage.APPROVED),
                 s.countyReportsIn(ReportStage.MERGED), s.cityReports().size(), stage.name(), stage.label(),
-                Times.beijing(sentAt), sentAt == null ? null : DeadlinePolicy.onTime(sentAt, campaign.deadline),
-                Math.max(0, DeadlinePolicy.daysLeft(now, campaign.deadline)),
-                DeadlinePolicy.daysLate(reference, campaign.deadline),
-                pkg.overdueMarkedAt != null || reference.isAfter(campaign.deadline),
-                (int) PackageRound.count("packageId", pkg.id));
+                Times.beijing(sentAt), sentAt == null ? null : last.get().onTime,
+                Math.max(0, DeadlinePolicy.daysLeft(now, deadline)),
+                DeadlinePolicy.daysLate(reference, deadline),
+                pkg.overdueMarkedAt != null || reference.isAfter(deadline),
+                (int) PackageRound.count("packageId", pkg.id), Times.beijing(deadline), !deadline.equals(campaign.deadline));
     }
 
     private PackageViews.Package view(Campaign campaign, Region unit, UnitSnapshot snapshot) {
@@ -265,6 +402,7 @@ public class PackageService {
         Optional<PackageRound> last = pkg.lastRound();
         PackageStage stage = stage(campaign.id, unit.code, last);
         Instant now = clock.instant();
+        Instant deadline = deadlineOf(campaign, unit.code);
         List<String> missing = snapshot.missing();
         boolean sendable = stage == PackageStage.PREPARING || stage == PackageStage.RETURNED;
         List<PackageViews.Item> contents = snapshot.contents().stream()
@@ -276,10 +414,10 @@ public class PackageService {
                         r.decision == null ? null : r.decision.name(), Times.beijing(r.decidedAt), r.decidedBy, r.comment,
                         List.copyOf(r.reportIds)))
                 .toList();
-        boolean overdue = pkg.overdueMarkedAt != null || (sendable && now.isAfter(campaign.deadline));
+        boolean overdue = pkg.overdueMarkedAt != null || (sendable && now.isAfter(deadline));
         return new PackageViews.Package(campaign.id, unit.code, unit.name, stage.name(), stage.label(),
-                Times.beijing(campaign.deadline), Times.beijing(pkg.internalDeadline),
-                DeadlinePolicy.daysLeft(now, campaign.deadline), overdue, Times.beijing(pkg.overdueMarkedAt),
+                Times.beijing(deadline), Times.beijing(pkg.internalDeadline),
+                DeadlinePolicy.daysLeft(now, deadline), overdue, Times.beijing(pkg.overdueMarkedAt),
                 sendable && missing.isEmpty(), missing, contents, rounds,
                 unitProcess.pendingTimers(campaign.id, unit.code).stream().map(Times::beijing).toList());
     }

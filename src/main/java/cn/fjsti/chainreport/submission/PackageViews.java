@@ -25,12 +25,16 @@ public final class PackageViews {
                           List<Round> rounds, List<OffsetDateTime> pendingTimers) {
     }
 
-    /** One unit on the institute's board. */
+    /** An extension: the campaign's deadline after it, the new deadline, and the units whose deadline moved. */
+    public record Extension(Long campaignId, OffsetDateTime campaignDeadline, OffsetDateTime deadline, List<String> unitsExtended) {
+    }
+
+    /** One unit on the institute's board; deadline is the unit's own (extended when it differs from the campaign's). */
     public record BoardRow(String unitCode, String unitName, int countiesTotal, long countiesDeclared,
                            long countiesCovered, long reportsDrafting, long reportsUnderReview, long reportsApproved,
                            long reportsMerged, long cityReports, String stage, String stageLabel,
                            OffsetDateTime sentAt, Boolean onTime, long daysLeft, long daysLate, boolean overdue,
-                           int rounds) {
+                           int rounds, OffsetDateTime deadline, boolean extended) {
     }
 
     /** The deadline board of a campaign. */

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -27,6 +28,9 @@ public class UnitPackageProcess {
 
     @Inject
     ManagementService management;
+
+    @Inject
+    HistoryService history;
 
     public Optional<ProcessInstance> instance(Long campaignId, String unitCode) {
         String id = CityPackage.of(campaignId, unitCode).map(p -> p.processInstanceId).orElse(null);
@@ -50,6 +54,35 @@ public class UnitPackageProcess {
                 .map(pi -> management.createJobQuery().processInstanceId(pi.getId()).timers().orderByJobDuedate().asc().list()
                         .stream().map(Job::getDuedate).map(Date::toInstant).toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * The unit's deadline as its process holds it: the variable its due dates, reminders and overdue timer are
+     * computed from (an extension changes it). Once the process has ended, the due date of its last sending
+     * task (the engine keeps task history, not variable history, at the configured level).
+     */
+    public Optional<Instant> deadline(Long campaignId, String unitCode) {
+        String id = CityPackage.of(campaignId, unitCode).map(p -> p.processInstanceId).orElse(null);
+        if (id == null) {
+            return Optional.empty();
+        }
+        if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+            return Optional.ofNullable((Date) runtime.getVariable(id, Workflow.Var.DEADLINE)).map(Date::toInstant);
+        }
+        return history.createHistoricTaskInstanceQuery().processInstanceId(id).taskDefinitionKey(Workflow.Task.SEND_PACKAGE)
+                .orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
+                .map(t -> t.getDueDate()).map(Date::toInstant);
+    }
+
+    /**
+     * Moves the unit's deadline: sets the process variable and, while the unit prepares its package, delivers
+     * Message_DeadlineExtended, which restarts the preparation with reminders and the overdue timer for the new
+     * deadline. Returns whether the preparation was restarted (false: sent or accepted, only the variable moved).
+     */
+    public boolean extend(String processInstanceId, Instant deadline, String actor) {
+        runtime.setVariable(processInstanceId, Workflow.Var.DEADLINE, Date.from(deadline));
+        return !runtime.createMessageCorrelation(Workflow.Message.DEADLINE_EXTENDED).processInstanceId(processInstanceId)
+                .setVariable(Workflow.Var.ACTOR, actor).correlateAllWithResult().isEmpty();
     }
 
     public void complete(Task task, String actor, boolean approved) {

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.web;
 
+import cn.fjsti.chainreport.submission.PackageService;
+import cn.fjsti.chainreport.submission.PackageStage;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportService;
 import cn.fjsti.chainreport.report.ReportViews;
@@ -60,6 +62,9 @@ public class ReportPages {
     @Inject
     TaskService tasks;
 
+    @Inject
+    PackageService packages;
+
     /** One outline section as the editor shows it. */
     public record Block(String key, String label, String partHeading, boolean newPart, String heading, String text,
                         int length, int maxLength, boolean required) {
@@ -69,8 +74,13 @@ public class ReportPages {
     public record KindOption(String value, String label) {
     }
 
+    /**
+     * @param withdrawable the author may take the submission back (the city has not acted yet)
+     * @param reopenable   the reviewing city may reopen the report (its package was returned by the institute)
+     */
     public record ReportPage(ReportViews.Detail report, List<Block> blocks, boolean author, boolean reviewer,
-                             List<ReportViews.ReviewView> returns, List<KindOption> kinds) {
+                             List<ReportViews.ReviewView> returns, List<KindOption> kinds, boolean withdrawable,
+                             boolean reopenable) {
     }
 
     /** The section text of two revisions, compared. */
@@ -92,6 +102,9 @@ public class ReportPages {
         ReportViews.Detail r = reports.get(id);
         boolean author = r.editable() && Objects.equals(user.regionCode(), r.authorRegion()) && !user.seesEverything();
         boolean reviewer = user.is(Role.CITY) && "UNDER_REVIEW".equals(r.stage()) && Objects.equals(user.regionCode(), r.reviewUnit());
+        boolean withdrawable = user.is(Role.COUNTY) && "UNDER_REVIEW".equals(r.stage()) && Objects.equals(user.regionCode(), r.authorRegion());
+        boolean reopenable = user.is(Role.CITY) && "APPROVED".equals(r.stage()) && r.mergedInto() == null
+                && Objects.equals(user.regionCode(), r.reviewUnit()) && packages.stageOf(r.campaignId(), r.reviewUnit()) == PackageStage.RETURNED;
         List<Block> blocks = new ArrayList<>();
         String part = null;
         for (ReportViews.OutlineItem item : r.outline()) {
@@ -100,10 +113,11 @@ public class ReportPages {
                     r.sections().get(s), item.length(), item.maxLength(), item.required()));
             part = item.partHeading();
         }
-        List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())).toList();
+        List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())
+                || ReviewComment.Decision.REOPENED.name().equals(v.decision())).toList();
         List<KindOption> kinds = Arrays.stream(UnitKind.values()).map(k -> new KindOption(k.name(), k.label())).toList();
         return Views.report(frames.of(r.title() + " · " + r.chain(), "report", r.campaignId()),
-                new ReportPage(r, blocks, author, reviewer, returns, kinds));
+                new ReportPage(r, blocks, author, reviewer, returns, kinds, withdrawable, reopenable));
     }
 
     /**
@@ -166,13 +180,17 @@ public class ReportPages {
             return switch (r.stage()) {
                 case "MERGED" -> "已通过，并已合并到市级报告（编号 " + r.mergedInto() + "）中";
                 case "WITHDRAWN" -> "这份合并报告已撤销";
-                default -> report.kind.cityWritten() ? "已提交完成，随市级材料报送" : "已通过市级审核，流程结束";
+                default -> report.kind.cityWritten() ? "已提交完成，随市级材料报送，流程结束" : "已通过市级审核，流程结束";
             };
         }
         var task = tasks.createTaskQuery().processInstanceId(report.processInstanceId).singleResult();
         String who = task == null ? "" : "，由 " + ReportViews.regionName(
                 cn.fjsti.chainreport.workflow.Workflow.Task.CITY_REVIEW.equals(task.getTaskDefinitionKey()) ? r.reviewUnit() : r.authorRegion()) + " 处理";
-        return "当前步骤：" + (task == null ? r.stageLabel() : task.getName()) + who;
+        if (task == null) {
+            return "已通过，随" + ReportViews.regionName(r.reviewUnit()) + "的材料报送，等待省科学技术信息研究所接收"
+                    + ("MERGED".equals(r.stage()) ? "（已合并到市级报告，编号 " + r.mergedInto() + "）" : "");
+        }
+        return "当前步骤：" + task.getName() + who;
     }
 
     private static String unitLines(List<ReportViews.UnitView> units) {

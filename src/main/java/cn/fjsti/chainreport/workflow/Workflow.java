@@ -54,6 +54,23 @@ public final class Workflow {
         }
     }
 
+    /** Messages the service correlates to a running instance: the detours of a season. */
+    public static final class Message {
+        /** A county withdraws its submitted report before the city acts (boundary event on Task_CityReview). */
+        public static final String REPORT_WITHDRAWN = "Message_ReportWithdrawn";
+        /** The city reopens an approved or city-written report after the institute returned the package. */
+        public static final String REPORT_REOPENED = "Message_ReportReopened";
+        /** The package carrying the report was accepted: the report's process ends. */
+        public static final String REPORT_CLOSED = "Message_ReportClosed";
+        /** A unit withdraws its sent package before the institute acts (boundary event on Task_InstituteReview). */
+        public static final String PACKAGE_WITHDRAWN = "Message_PackageWithdrawn";
+        /** The administrator moved the unit's deadline (interrupting boundary event on SubProcess_Preparation). */
+        public static final String DEADLINE_EXTENDED = "Message_DeadlineExtended";
+
+        private Message() {
+        }
+    }
+
     /** Process variable names: ids and small flags only, content lives in the entities. */
     public static final class Var {
         public static final String CAMPAIGN_ID = "campaignId";

@@ -196,6 +196,9 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/reports/{id}/revisions/{number}", a -> same(s -> as(a).get("/api/reports/{id}/revisions/1", s.submitted()), scopedRead));
         rules.put("POST /api/reports/{id}/approve", a -> same(s -> as(a).body(Map.of()).post("/api/reports/{id}/approve", s.submitted()), cityOwn));
         rules.put("POST /api/reports/{id}/return", a -> same(s -> as(a).body(Map.of("comment", "矩阵")).post("/api/reports/{id}/return", s.submitted()), cityOwn));
+        // Detours (issue 18): the county withdraws its submission; the city reopens a report after a returned package.
+        rules.put("POST /api/reports/{id}/withdraw", a -> same(s -> as(a).post("/api/reports/{id}/withdraw", s.submitted()), authorOnly));
+        rules.put("POST /api/reports/{id}/reopen", a -> same(s -> as(a).body(Map.of()).post("/api/reports/{id}/reopen", s.report()), cityOwn));
         rules.put("GET /api/reports/{id}/document", a -> same(s -> as(a).get("/api/reports/{id}/document", s.report()), scopedRead));
         rules.put("POST /api/reports/{id}/import", a -> same(s -> as(a).contentType("application/octet-stream").body(new byte[]{'P', 'K', 3, 4})
                 .post("/api/reports/{id}/import", s.report()), authorOnly));
@@ -212,6 +215,12 @@ class AuthorizationMatrixTest {
                 expect(no, no, pass, no)));
         rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/return", a -> same(s -> as(a).body(Map.of("comment", "矩阵")).post("/api/campaigns/{c}/packages/{u}/return", s.campaign(), s.unit()),
                 expect(no, no, pass, no)));
+        rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/withdraw", a -> same(s -> as(a).post("/api/campaigns/{c}/packages/{u}/withdraw", s.campaign(), s.unit()), cityOwn));
+        // 延期 (issue 18): the administrator only; a far deadline, so that the extension itself may pass.
+        rules.put("PUT /api/campaigns/{campaignId}/deadline", a -> same(s -> as(a).body(Map.of("deadline", "2999-01-01T00:00:00+08:00"))
+                .put("/api/campaigns/{c}/deadline", s.campaign()), expect(no, no, no, pass)));
+        rules.put("PUT /api/campaigns/{campaignId}/packages/{unit}/deadline", a -> same(s -> as(a).body(Map.of("deadline", "2999-06-01T00:00:00+08:00"))
+                .put("/api/campaigns/{c}/packages/{u}/deadline", s.campaign(), s.unit()), expect(no, no, no, pass)));
         rules.put("PUT /api/campaigns/{campaignId}/packages/{unit}/internal-deadline", a -> same(s -> as(a).body(Map.of("deadline", "2999-01-01T00:00:00+08:00"))
                 .put("/api/campaigns/{c}/packages/{u}/internal-deadline", s.campaign(), s.unit()), cityOwn));
         rules.put("GET /api/campaigns/{campaignId}/packages/{unit}/bundle", a -> same(s -> as(a).get("/api/campaigns/{c}/packages/{u}/bundle", s.campaign(), s.unit()), unitAndProvince));

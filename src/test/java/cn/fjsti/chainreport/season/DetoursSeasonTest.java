@@ -1,0 +1,382 @@
+package cn.fjsti.chainreport.season;
+
+import static cn.fjsti.chainreport.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import cn.fjsti.chainreport.support.Accounts;
+import cn.fjsti.chainreport.support.Database;
+import cn.fjsti.chainreport.support.Fixtures;
+import cn.fjsti.chainreport.support.TimeMachine;
+import cn.fjsti.chainreport.workflow.Workflow;
+import io.restassured.response.ValidatableResponse;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The season's detours over HTTP, with the controllable clock and the engine's state checked at each step
+ * (issue 18): a package returned by the institute reopens the city's own reports and sends a county's report
+ * back to the county, and is sent again as a new round that all three levels see; a county withdraws a
+ * submitted report, a city withdraws a sent package, each refused once the other side has acted.
+ */
+@QuarkusTest
+class DetoursSeasonTest {
+
+    private static final String SIMING = "350203";
+    private static final String JIMEI = "350211";
+    private static final String TONGAN = "350212";
+
+    @Inject
+    TimeMachine time;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    Database database;
+
+    @AfterEach
+    void backToNow() {
+        time.reset();
+    }
+
+    private long openCampaign(int year) {
+        return ((Number) as(Accounts.ADMIN).body(Map.of("year", year)).post("/api/campaigns")
+                .then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    private long activeTasks(long campaign, String key, String group) {
+        return tasks.createTaskQuery().taskDefinitionKey(key).taskCandidateGroup(group)
+                .processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaign).count();
+    }
+
+    private ProcessInstance reportProcess(long reportId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(Workflow.Process.REPORT)
+                .processInstanceBusinessKey(String.valueOf(reportId)).singleResult();
+    }
+
+    /** The report's open user task and its candidate group, e.g. "Task_DraftReport@350211"; null when none. */
+    private String reportTask(long reportId) {
+        ProcessInstance pi = reportProcess(reportId);
+        if (pi == null) {
+            return null;
+        }
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        if (task == null) {
+            return null;
+        }
+        String group = tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+                .map(l -> l.getGroupId()).findFirst().orElse("?");
+        return task.getTaskDefinitionKey() + "@" + group;
+    }
+
+    /** Whether the report's process waits for a message (the package's fate). */
+    private boolean waitsFor(long reportId, String message) {
+        ProcessInstance pi = reportProcess(reportId);
+        return pi != null && runtime.createEventSubscriptionQuery().processInstanceId(pi.getId()).eventType("message")
+                .eventName(message).count() == 1;
+    }
+
+    private static String page(String account, String path) {
+        return as(account).accept("text/html").get(path).then().statusCode(200).extract().asString();
+    }
+
+    private static ValidatableResponse problem(ValidatableResponse r, int status, String detail) {
+        return r.statusCode(status).contentType(startsWith("application/problem+json")).body("detail", containsString(detail));
+    }
+
+    @Test
+    void shouldReopenTheCityWorkWhenThePackageIsReturnedAndSendASecondRound() {
+        int year = Fixtures.freshYear();
+        time.travelTo(LocalDateTime.of(year, 9, 1, 10, 0));
+        long campaign = openCampaign(year);
+        String pkg = "/api/campaigns/" + campaign + "/packages/" + Accounts.XIAMEN;
+
+        // Six districts of 厦门: 海沧 and 湖里 share a chain, which the city merges; 集美 has its own.
+        long haicang = Fixtures.declare(Accounts.HAICANG, campaign, "集成电路产业链").get("集成电路产业链");
+        long huli = Fixtures.declare(Accounts.HULI, campaign, "集成电路产业链").get("集成电路产业链");
+        long jimei = Fixtures.declare(JIMEI, campaign, "机械装备产业链").get("机械装备产业链");
+        List<Long> others = new ArrayList<>();
+        others.add(Fixtures.declare(SIMING, campaign, "软件和信息服务产业链").get("软件和信息服务产业链"));
+        others.add(Fixtures.declare(TONGAN, campaign, "食品加工产业链").get("食品加工产业链"));
+        others.add(Fixtures.declare(Accounts.XIANGAN, campaign, "新型显示产业链").get("新型显示产业链"));
+        List<Long> county = new ArrayList<>(List.of(haicang, huli, jimei));
+        county.addAll(others);
+        for (long id : county) {
+            Fixtures.fillAndSubmit(as(Accounts.XIAMEN).get("/api/reports/{id}", id).then().extract().path("authorRegion"), id);
+            Fixtures.approve(Accounts.XIAMEN, id);
+        }
+        // Approved: the report's process no longer ends there, it waits for its package's fate.
+        assertThat(reportTask(jimei)).isNull();
+        assertThat(waitsFor(jimei, Workflow.Message.REPORT_REOPENED)).isTrue();
+        assertThat(waitsFor(jimei, Workflow.Message.REPORT_CLOSED)).isTrue();
+        int merged = as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, huli))).post("/api/campaigns/{c}/merges", campaign)
+                .then().statusCode(201).extract().path("consolidatedReportId");
+        as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, merged)))
+                .post("/api/reports/{id}/submit", merged).then().statusCode(200).body("stage", equalTo("APPROVED"));
+        int cityLed = as(Accounts.XIAMEN).body(Map.of("chain", "海洋高新产业链")).post("/api/campaigns/{id}/chains/city-led", campaign)
+                .then().statusCode(201).extract().path("id");
+        Fixtures.fillAndSubmit(Accounts.XIAMEN, cityLed);
+        assertThat(waitsFor(merged, Workflow.Message.REPORT_REOPENED)).isTrue();
+        assertThat(waitsFor(cityLed, Workflow.Message.REPORT_REOPENED)).isTrue();
+
+        // Before any return, nothing can be reopened: the package is still being prepared.
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", cityLed).then(),
+                409, "只有省科学技术信息研究所退回材料后"));
+
+        // Round 1: sent on 20 October, returned by the institute.
+        time.travelTo(LocalDateTime.of(year, 10, 20, 15, 0));
+        as(Accounts.XIAMEN).post(pkg + "/send").then().statusCode(200).body("stage", equalTo("SENT")).body("contents", hasSize(6));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", cityLed).then(),
+                409, "已报送，待接收"));
+        as(Accounts.INSTITUTE).body(Map.of("comment", "合并报告缺少产值数据，集美区报告请核实企业数")).post(pkg + "/return")
+                .then().statusCode(200).body("stage", equalTo("RETURNED"));
+        assertThat(activeTasks(campaign, Workflow.Task.SEND_PACKAGE, Accounts.XIAMEN)).isEqualTo(1);
+        // The pages offer the way back: the city's own report is reopened, a county's is sent back to it.
+        assertThat(page(Accounts.XIAMEN, "/reports/" + cityLed)).contains("重新打开修改").doesNotContain("发回县（市、区）修改");
+        assertThat(page(Accounts.XIAMEN, "/reports/" + jimei)).contains("发回县（市、区）修改");
+        assertThat(page(Accounts.XIAMEN, "/reports/" + haicang)).doesNotContain("reopen-report");
+        assertThat(page(Accounts.XIAMEN, "/packages/" + Accounts.XIAMEN + "?campaign=" + campaign)).contains("returned-note");
+
+        // The city reopens its consolidated and its city-led report: back to the city's drafting, the institute's comment beside.
+        as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", merged).then().statusCode(200)
+                .body("stage", equalTo("RETURNED")).body("editable", is(true))
+                .body("reviews[-1].decision", equalTo("REOPENED"))
+                .body("reviews[-1].comment", containsString("合并报告缺少产值数据"));
+        assertThat(reportTask(merged)).isEqualTo(Workflow.Task.DRAFT_REPORT + "@" + Accounts.XIAMEN);
+        as(Accounts.XIAMEN).body(Map.of("comment", "请补充海洋装备部分")).post("/api/reports/{id}/reopen", cityLed).then().statusCode(200)
+                .body("reviews[-1].comment", containsString("市级意见：请补充海洋装备部分"));
+        // ... and sends 集美区's report back to the county with the institute's comment.
+        as(Accounts.XIAMEN).body(Map.of("comment", "请核实规上企业数")).post("/api/reports/{id}/reopen", jimei).then().statusCode(200)
+                .body("stage", equalTo("RETURNED"));
+        assertThat(reportTask(jimei)).isEqualTo(Workflow.Task.DRAFT_REPORT + "@" + JIMEI);
+        as(JIMEI).get("/api/tasks").then().body("find { it.reportId == " + jimei + " }.key", equalTo(Workflow.Task.DRAFT_REPORT));
+        as(JIMEI).get("/api/notifications").then()
+                .body("items.find { it.kind == 'REPORT_REOPENED' && it.campaignId == " + campaign + " }.body",
+                        containsString("集美区报告请核实企业数"));
+        as(JIMEI).get("/api/reports/{id}", jimei).then().statusCode(200).body("editable", is(true))
+                .body("reviews.decision", equalTo(List.of("APPROVED", "REOPENED")))
+                .body("packageRounds", hasSize(1))
+                .body("packageRounds[0].decision", equalTo("RETURNED"))
+                .body("packageRounds[0].comment", containsString("集美区报告请核实企业数"));
+
+        // Refused, nothing written: a county report merged into the consolidated one, one already open, a long comment.
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", haicang).then(),
+                409, "请重新打开合并报告"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", merged).then(),
+                409, "不需要重新打开"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of("comment", "长".repeat(4001)))
+                .post("/api/reports/{id}/reopen", others.get(0)).then(), 400, "意见不能超过 4000 字"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body("{\"comment\":").post("/api/reports/{id}/reopen", others.get(0)).then(),
+                400, ""));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", 999_999_999L).then(),
+                404, "没有编号为 999999999 的报告"));
+        // Until the reopened reports are submitted again, the package cannot be sent.
+        database.assertWritesNothing(() -> as(Accounts.XIAMEN).post(pkg + "/send").then().statusCode(422)
+                .body("fields.message", hasItem(containsString("集美区"))));
+
+        // Edit and resubmit: the city its two reports, the county its report, which the city approves again.
+        long v = Fixtures.version(Accounts.XIAMEN, merged);
+        as(Accounts.XIAMEN).body(Map.of("version", v, "sections", Map.of("COUNTY_INDUSTRY", "2025年全市集成电路产值 980 亿元。")))
+                .put("/api/reports/{id}/draft", merged).then().statusCode(200);
+        as(Accounts.XIAMEN).body(Map.of("version", v + 1)).post("/api/reports/{id}/submit", merged).then().statusCode(200)
+                .body("stage", equalTo("APPROVED")).body("revisionCount", equalTo(2));
+        Fixtures.fillAndSubmit(Accounts.XIAMEN, cityLed);
+        Fixtures.fillAndSubmit(JIMEI, jimei);
+        assertThat(reportTask(jimei)).isEqualTo(Workflow.Task.CITY_REVIEW + "@" + Accounts.XIAMEN);
+        Fixtures.approve(Accounts.XIAMEN, jimei);
+        assertThat(waitsFor(merged, Workflow.Message.REPORT_REOPENED)).isTrue();
+
+        // Round 2, on time; every round visible to the city, the institute and the county.
+        time.travelTo(LocalDateTime.of(year, 10, 25, 9, 30));
+        as(Accounts.XIAMEN).post(pkg + "/send").then().statusCode(200).body("stage", equalTo("SENT"))
+                .body("rounds", hasSize(2)).body("rounds[0].decision", equalTo("RETURNED"))
+                .body("rounds[1].decision", nullValue()).body("rounds[1].onTime", is(true))
+                .body("rounds[1].sentAt", equalTo(year + "-10-25T09:30:00+08:00"));
+        as(Accounts.INSTITUTE).get(pkg).then().statusCode(200).body("rounds", hasSize(2))
+                .body("rounds[0].comment", containsString("合并报告缺少产值数据"));
+        as(Accounts.INSTITUTE).get("/api/campaigns/{c}/board", campaign).then()
+                .body("units.find { it.unitCode == '350200' }.rounds", equalTo(2))
+                .body("units.find { it.unitCode == '350200' }.stage", equalTo("SENT"));
+        assertThat(page(JIMEI, "/reports/" + jimei)).contains("随材料报送记录").contains("第 2 次").contains("集美区报告请核实企业数");
+        as(JIMEI).get("/api/reports/{id}", jimei).then().body("packageRounds.number", equalTo(List.of(1, 2)))
+                .body("packageRounds[1].decision", nullValue());
+        as(Accounts.HAICANG).get("/api/reports/{id}", haicang).then().body("packageRounds.number", equalTo(List.of(1, 2)));
+        assertThat(activeTasks(campaign, Workflow.Task.INSTITUTE_REVIEW, Workflow.INSTITUTE_GROUP)).isEqualTo(1);
+
+        // Accepted: every report of the unit is closed, its process ended.
+        as(Accounts.INSTITUTE).body(Map.of()).post(pkg + "/accept").then().statusCode(200).body("stage", equalTo("ACCEPTED"));
+        for (long id : List.of(haicang, huli, jimei, (long) merged, (long) cityLed, others.get(0), others.get(1), others.get(2))) {
+            assertThat(reportProcess(id)).as("process of report " + id).isNull();
+        }
+        as(JIMEI).get("/api/reports/{id}", jimei).then().body("stage", equalTo("APPROVED")).body("packageRounds[1].decision", equalTo("ACCEPTED"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", jimei).then(),
+                409, "已接收"));
+    }
+
+    @Test
+    void shouldLetACountyWithdrawItsReportAndACityItsPackageUntilTheOtherSideActs() {
+        int year = Fixtures.freshYear();
+        time.travelTo(LocalDateTime.of(year, 9, 1, 10, 0));
+        long campaign = openCampaign(year);
+        String pkg = "/api/campaigns/" + campaign + "/packages/" + Accounts.PINGTAN_ZONE;
+        long report = Fixtures.declare(Accounts.PINGTAN, campaign, "海洋渔业产业链").get("海洋渔业产业链");
+
+        // Not submitted yet: nothing to withdraw.
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN).post("/api/reports/{id}/withdraw", report).then(),
+                409, "尚未提交，无需撤回"));
+
+        // Submitted, the city has not acted: the county withdraws; the review task is gone, drafting is back.
+        Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
+        assertThat(reportTask(report)).isEqualTo(Workflow.Task.CITY_REVIEW + "@" + Accounts.PINGTAN_ZONE);
+        assertThat(page(Accounts.PINGTAN, "/reports/" + report)).contains("withdraw-report");
+        as(Accounts.PINGTAN).post("/api/reports/{id}/withdraw", report).then().statusCode(200)
+                .body("editable", is(true)).body("reviews[-1].decision", equalTo("WITHDRAWN")).body("revisionCount", equalTo(1));
+        assertThat(reportTask(report)).isEqualTo(Workflow.Task.DRAFT_REPORT + "@" + Accounts.PINGTAN);
+        assertThat(activeTasks(campaign, Workflow.Task.CITY_REVIEW, Accounts.PINGTAN_ZONE)).isZero();
+        as(Accounts.PINGTAN_ZONE).get("/api/notifications").then()
+                .body("items.find { it.kind == 'REPORT_WITHDRAWN' && it.campaignId == " + campaign + " }.reportId", equalTo((int) report));
+        // The city's decision on the withdrawn submission comes too late.
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN_ZONE).body(Map.of()).post("/api/reports/{id}/approve", report).then(),
+                409, "不在待审核状态"));
+
+        // Submitted again and approved: the county can no longer withdraw.
+        Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
+        Fixtures.approve(Accounts.PINGTAN_ZONE, report);
+        assertThat(page(Accounts.PINGTAN, "/reports/" + report)).doesNotContain("withdraw-report");
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN).post("/api/reports/{id}/withdraw", report).then(),
+                409, "设区市已处理这份报告"));
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN).post("/api/reports/{id}/withdraw", 999_999_999L).then(),
+                404, "没有编号为 999999999 的报告"));
+
+        // The package: nothing to withdraw before sending.
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN_ZONE).post(pkg + "/withdraw").then(), 409, "材料尚未报送"));
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN_ZONE).post("/api/campaigns/999999999/packages/PTZ/withdraw").then(),
+                404, ""));
+
+        // Sent on 20 October, withdrawn before the institute acts: the preparation starts again, with the reminders still ahead.
+        time.travelTo(LocalDateTime.of(year, 10, 20, 10, 0));
+        assertThat(time.runDueTimers(campaign)).as("17 October reminders, ten units").isEqualTo(10);
+        as(Accounts.PINGTAN_ZONE).post(pkg + "/send").then().statusCode(200).body("stage", equalTo("SENT")).body("pendingTimers", hasSize(0));
+        assertThat(activeTasks(campaign, Workflow.Task.INSTITUTE_REVIEW, Workflow.INSTITUTE_GROUP)).isEqualTo(1);
+        assertThat(page(Accounts.PINGTAN_ZONE, "/packages/PTZ?campaign=" + campaign)).contains("withdraw-package");
+        as(Accounts.PINGTAN_ZONE).post(pkg + "/withdraw").then().statusCode(200)
+                .body("stage", equalTo("PREPARING"))
+                .body("rounds", hasSize(1)).body("rounds[0].decision", equalTo("WITHDRAWN"))
+                .body("pendingTimers", equalTo(List.of(year + "-10-28T09:00:00+08:00", year + "-10-30T09:00:00+08:00",
+                        year + "-11-01T00:00:00+08:00")));
+        assertThat(activeTasks(campaign, Workflow.Task.INSTITUTE_REVIEW, Workflow.INSTITUTE_GROUP)).isZero();
+        assertThat(activeTasks(campaign, Workflow.Task.SEND_PACKAGE, Accounts.PINGTAN_ZONE)).isEqualTo(1);
+        as(Accounts.INSTITUTE).get("/api/notifications").then()
+                .body("items.find { it.kind == 'PACKAGE_WITHDRAWN' && it.campaignId == " + campaign + " }.title",
+                        equalTo("平潭综合实验区撤回了报送的材料"));
+        // The institute's decision on the withdrawn sending comes too late; withdrawing twice is refused.
+        database.assertWritesNothing(() -> problem(as(Accounts.INSTITUTE).body(Map.of()).post(pkg + "/accept").then(),
+                409, "设区市已撤回"));
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN_ZONE).post(pkg + "/withdraw").then(), 409, "材料尚未报送"));
+
+        // The reminder of 28 October still reaches the unit while it prepares again.
+        time.travelTo(LocalDateTime.of(year, 10, 28, 9, 0));
+        assertThat(time.runDueTimers(campaign)).as("28 October reminders, ten units").isEqualTo(10);
+
+        // Round 2; the institute returns it: withdrawing is refused, the unit sends again (round 3); accepted, refused again.
+        as(Accounts.PINGTAN_ZONE).post(pkg + "/send").then().statusCode(200).body("rounds", hasSize(2))
+                .body("rounds[1].sentAt", equalTo(year + "-10-28T09:00:00+08:00"));
+        as(Accounts.INSTITUTE).body(Map.of("comment", "请补充联系方式")).post(pkg + "/return").then().statusCode(200);
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN_ZONE).post(pkg + "/withdraw").then(), 409, "已退回材料"));
+        as(Accounts.PINGTAN_ZONE).post(pkg + "/send").then().statusCode(200).body("rounds", hasSize(3));
+        as(Accounts.INSTITUTE).body(Map.of()).post(pkg + "/accept").then().statusCode(200).body("stage", equalTo("ACCEPTED"))
+                .body("rounds.decision", equalTo(List.of("WITHDRAWN", "RETURNED", "ACCEPTED")));
+        database.assertWritesNothing(() -> problem(as(Accounts.PINGTAN_ZONE).post(pkg + "/withdraw").then(), 409, "已接收材料，不能撤回"));
+        assertThat(reportProcess(report)).as("the report's process ends with the acceptance").isNull();
+        as(Accounts.PINGTAN).get("/api/reports/{id}", report).then().body("packageRounds.decision", equalTo(List.of("WITHDRAWN", "RETURNED", "ACCEPTED")));
+    }
+
+    @Test
+    void shouldExtendTheDeadlineForEveryoneAndForOneUnitMovingRemindersAndTheOverdueMark() {
+        int year = Fixtures.freshYear();
+        time.travelTo(LocalDateTime.of(year, 9, 1, 10, 0));
+        long campaign = openCampaign(year);
+        String campaignDeadline = "/api/campaigns/" + campaign + "/deadline";
+        String ptzDeadline = "/api/campaigns/" + campaign + "/packages/PTZ/deadline";
+        String xiamenPkg = "/api/campaigns/" + campaign + "/packages/" + Accounts.XIAMEN;
+        String ptzPkg = "/api/campaigns/" + campaign + "/packages/PTZ";
+        long report = Fixtures.declare(Accounts.PINGTAN, campaign, "海洋渔业产业链").get("海洋渔业产业链");
+        Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
+        Fixtures.approve(Accounts.PINGTAN_ZONE, report);
+
+        // Refused, nothing written: an earlier deadline, none, an unknown unit.
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of("deadline", year + "-10-30T23:59:59+08:00"))
+                .put(campaignDeadline).then(), 400, "须晚于原截止时间"));
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of()).put(campaignDeadline).then(), 400, "请填写延期后的截止时间"));
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-20T00:00:00+08:00"))
+                .put("/api/campaigns/{c}/packages/999999/deadline", campaign).then(), 404, "没有代码为 999999 的设区市"));
+
+        // Everyone to 5 November; 平潭综合实验区 alone to 10 November. The engine's timers move with them.
+        as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-05T23:59:59+08:00")).put(campaignDeadline).then().statusCode(200)
+                .body("unitsExtended", hasSize(10));
+        as(Accounts.XIAMEN).get(xiamenPkg).then().body("deadline", equalTo(year + "-11-05T23:59:59+08:00"))
+                .body("pendingTimers", equalTo(List.of(year + "-10-22T09:00:00+08:00", year + "-11-02T09:00:00+08:00",
+                        year + "-11-04T09:00:00+08:00", year + "-11-06T00:00:00+08:00")));
+        as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-10T23:59:59+08:00")).put(ptzDeadline).then().statusCode(200)
+                .body("unitsExtended", equalTo(List.of("PTZ")));
+        as(Accounts.PINGTAN_ZONE).get(ptzPkg).then().body("deadline", equalTo(year + "-11-10T23:59:59+08:00"))
+                .body("pendingTimers", equalTo(List.of(year + "-10-27T09:00:00+08:00", year + "-11-07T09:00:00+08:00",
+                        year + "-11-09T09:00:00+08:00", year + "-11-11T00:00:00+08:00")));
+        Task send = tasks.createTaskQuery().taskDefinitionKey(Workflow.Task.SEND_PACKAGE).taskCandidateGroup(Accounts.PINGTAN_ZONE)
+                .processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaign).singleResult();
+        assertThat(send.getDueDate().toInstant()).isEqualTo(LocalDateTime.of(year, 11, 10, 23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        database.assertWritesNothing(() -> problem(as(Accounts.ADMIN).body(Map.of("deadline", year + "-11-05T23:59:59+08:00"))
+                .put(ptzDeadline).then(), 400, "须晚于现在的截止时间"));
+
+        // The old overdue moment passes without a mark.
+        time.travelTo(LocalDateTime.of(year, 11, 1, 0, 0, 0));
+        time.runDueTimers(campaign);
+        as(Accounts.INSTITUTE).get("/api/notifications").then()
+                .body("items.findAll { it.kind == 'OVERDUE' && it.campaignId == " + campaign + " }", hasSize(0));
+
+        // The new one marks the nine units on the campaign's deadline, not 平潭综合实验区.
+        time.travelTo(LocalDateTime.of(year, 11, 6, 0, 0, 0));
+        time.runDueTimers(campaign);
+        as(Accounts.INSTITUTE).get("/api/notifications").then()
+                .body("items.findAll { it.kind == 'OVERDUE' && it.campaignId == " + campaign + " }", hasSize(9))
+                .body("items.findAll { it.campaignId == " + campaign + " }.title", hasItem("厦门市未按期报送"));
+        as(Accounts.XIAMEN).get(xiamenPkg).then().body("overdue", is(true));
+        as(Accounts.PINGTAN_ZONE).get(ptzPkg).then().body("overdue", is(false));
+
+        // 平潭综合实验区's own reminder the day before its deadline; it sends at its last second: on time.
+        time.travelTo(LocalDateTime.of(year, 11, 9, 9, 0));
+        time.runDueTimers(campaign);
+        as(Accounts.PINGTAN_ZONE).get("/api/notifications").then()
+                .body("items.findAll { it.kind == 'REMINDER' && it.campaignId == " + campaign + " }.title", hasItem("距报送截止还有 1 天"));
+        time.travelTo(LocalDateTime.of(year, 11, 10, 23, 59, 59));
+        as(Accounts.PINGTAN_ZONE).post(ptzPkg + "/send").then().statusCode(200).body("rounds[0].onTime", is(true));
+        as(Accounts.INSTITUTE).get("/api/campaigns/{c}/board", campaign).then().statusCode(200)
+                .body("deadline", equalTo(year + "-11-05T23:59:59+08:00"))
+                .body("units.find { it.unitCode == 'PTZ' }.deadline", equalTo(year + "-11-10T23:59:59+08:00"))
+                .body("units.find { it.unitCode == 'PTZ' }.extended", is(true))
+                .body("units.find { it.unitCode == 'PTZ' }.onTime", is(true))
+                .body("units.find { it.unitCode == 'PTZ' }.overdue", is(false))
+                .body("units.find { it.unitCode == '350200' }.extended", is(false))
+                .body("units.find { it.unitCode == '350200' }.overdue", is(true));
+    }
+}

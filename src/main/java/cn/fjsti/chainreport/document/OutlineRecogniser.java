@@ -50,7 +50,8 @@ final class OutlineRecogniser {
 
     /** Typed numbering in front of a heading: 一、 （一） (一) 一 第一部分 1. 1、 １． （1） ① 1.1 and the like. */
     /** A short line right under the title naming the chain or the unit: "（集成电路产业链）", "——海沧区生物医药产业链". */
-    private static final Pattern SUBTITLE = Pattern.compile("[（(【—-]*[^。；;！!？?]{1,60}(产业链|产业|调研)[^。；;！!？?]{0,20}[）)】]?");
+    private static final Pattern SUBTITLE = Pattern.compile("([（(【][^。；;！!？?（()）【】]{1,60}(产业链|产业)[^。；;！!？?（()）【】]{0,20}[）)】]"
+            + "|[—-]{1,2}[^。；;！!？?]{1,60}(产业链|产业))");
 
     private static final Pattern NUMBERING = Pattern.compile(
             "^(第[一二三四五六七八九十\\d]+(部分|章|节)[、.,:]?|[(][一二三四五六七八九十]{1,3}[)][、.,]?|[一二三四五六七八九十]{1,3}(?![是要])[、.,:]?"
@@ -164,7 +165,7 @@ final class OutlineRecogniser {
     }
 
     private void body(String line) {
-        if (at == Item.TITLE && SUBTITLE.matcher(line.strip()).matches()) {
+        if (at == Item.TITLE && structure.get(structure.size() - 1).as().equals("报告标题") && SUBTITLE.matcher(line.strip()).matches()) {
             // "（集成电路产业链）" under the title, as the service's own documents and many templates carry it.
             structure.add(new Structure(line, "报告副标题"));
             return;

@@ -171,7 +171,7 @@ class PrintedDocumentsTest {
             units.add(new PackageViews.BoardRow("35" + (i + 1) + "00", names[i], 5 + i, 4 + i, 3 + i, 1, 2, i, 1, 1,
                     sent ? "SENT" : "PREPARING", sent ? "已报送" : "准备中",
                     sent ? OffsetDateTime.of(2026, 10, 20 + i, 10, 30, 0, 0, BEIJING) : null, sent ? Boolean.TRUE : null,
-                    3, 0, false, sent ? 1 : 0));
+                    3, 0, false, sent ? 1 : 0, OffsetDateTime.of(2026, 10, 31, 23, 59, 59, 0, BEIJING), false));
         }
         PackageViews.Board board = new PackageViews.Board(1L, 2026, OffsetDateTime.of(2026, 10, 31, 23, 59, 59, 0, BEIJING),
                 "2026年10月31日 23:59:59（北京时间）", OffsetDateTime.of(2026, 10, 28, 9, 15, 0, 0, BEIJING), 3, false, 0, 4, 0, units);

@@ -2,7 +2,6 @@ package cn.fjsti.chainreport.common;
 
 import cn.fjsti.chainreport.web.PageErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpHeaders;
@@ -39,8 +38,11 @@ public class HttpRefusals {
     @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size", defaultValue = "2048")
     MemorySize maxFormAttributeSize;
 
-    @Inject
-    ObjectMapper json;
+    @ConfigProperty(name = "chainreport.login.max-failures", defaultValue = "5")
+    int maxFailures;
+
+    @ConfigProperty(name = "chainreport.login.lock", defaultValue = "PT15M")
+    java.time.Duration lock;
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::checkLength);
@@ -78,7 +80,7 @@ public class HttpRefusals {
         }
         String path = ctx.request().path();
         if (ctx.failure() instanceof AuthenticationFailedException && LOGIN.equals(path)) {
-            write(ctx, 401, "未登录", "用户名或密码不正确，或登录已过期；连续 5 次输错密码，账号将锁定 15 分钟");
+            write(ctx, 401, "未登录", HttpProblems.badCredentials(maxFailures, lock));
             return;
         }
         int status = ctx.statusCode();
@@ -129,17 +131,7 @@ public class HttpRefusals {
     }
 
     private void write(RoutingContext ctx, int status, String title, String detail) {
-        Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(), List.of(), Map.of());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"title\":\"请求无法处理\",\"status\":" + status + "}";
-        }
-        ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=UTF-8")
-                .putHeader("Cache-Control", "no-store")
-                .end(body);
+        HttpProblems.send(ctx, status, title, detail);
     }
 
     private static String megabytes(MemorySize size) {

@@ -121,8 +121,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return respond(401, "未登录", "用户名或密码不正确，或登录已过期、已退出；从同一地址连续 " + maxFailures
-                + " 次输错密码，将暂停登录 " + lock.toMinutes() + " 分钟（管理员可解除）", uri, List.of(), Map.of());
+        return respond(401, "未登录", HttpProblems.badCredentials(maxFailures, lock), uri, List.of(), Map.of());
     }
 
     @ServerExceptionMapper

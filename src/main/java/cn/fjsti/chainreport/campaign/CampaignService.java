@@ -48,8 +48,9 @@ public class CampaignService {
         Instant deadline = request.deadline() == null
                 ? Campaign.defaultDeadline(request.year())
                 : request.deadline().toInstant();
-        if (!deadline.isAfter(now)) {
-            throw ApiException.badField("deadline", "截止时间必须晚于当前时间");
+        String unsettable = cn.fjsti.chainreport.submission.DeadlinePolicy.unsettable(deadline, now, request.year());
+        if (unsettable != null) {
+            throw ApiException.badField("deadline", unsettable);
         }
         Map<String, List<String>> pilots = validatePilots(request.pilots() == null ? List.of() : request.pilots());
         if (Campaign.byYear(request.year()).isPresent()) {

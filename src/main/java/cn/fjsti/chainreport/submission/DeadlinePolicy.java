@@ -14,6 +14,23 @@ public final class DeadlinePolicy {
     private DeadlinePolicy() {
     }
 
+    /**
+     * Why a campaign's deadline (or an extension) cannot be set now, or null when it can: it must lie after now
+     * and no later than the end of the year after the campaign's year, Beijing time (the notice's deadline is
+     * 31 October of the campaign's year; an extension into the next year is the most a season can need, and a
+     * date like +999999999-12-31 is a typing slip beyond what the engine's timers can hold).
+     */
+    public static String unsettable(Instant deadline, Instant now, int campaignYear) {
+        if (!deadline.isAfter(now)) {
+            return "截止时间必须晚于当前时间";
+        }
+        Instant latest = LocalDate.of(campaignYear + 2, 1, 1).atStartOfDay(ClockProducer.ZONE).toInstant();
+        if (!deadline.isBefore(latest)) {
+            return "截止时间不能晚于 " + (campaignYear + 1) + " 年底，请检查年份";
+        }
+        return null;
+    }
+
     /** On time up to and including the deadline's last second. */
     public static boolean onTime(Instant sentAt, Instant deadline) {
         return !sentAt.isAfter(deadline);

@@ -158,8 +158,9 @@ public class PackageService {
             throw ApiException.forbidden("只有省科技厅可以延期");
         }
         Instant now = clock.instant();
-        if (!deadline.isAfter(now)) {
-            throw ApiException.badField("deadline", "延期后的截止时间须晚于当前时间");
+        String unsettable = DeadlinePolicy.unsettable(deadline, now, campaign.year);
+        if (unsettable != null) {
+            throw ApiException.badField("deadline", "延期后的" + unsettable);
         }
         List<Region> units;
         if (unitCode == null) {

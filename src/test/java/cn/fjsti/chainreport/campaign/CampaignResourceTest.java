@@ -97,6 +97,19 @@ class CampaignResourceTest {
     }
 
     @Test
+    void shouldRefuseDeadlinesBeyondWhatACampaignCanNeed() {
+        for (String deadline : java.util.List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "9999-12-31T23:59:59+08:00", "2200-01-01T00:00:00Z")) {
+            db.assertWritesNothing(() -> as(Accounts.ADMIN).body(Map.of("year", Fixtures.freshYear(), "deadline", deadline))
+                    .post("/api/campaigns").then().statusCode(400).contentType("application/problem+json")
+                    .body("fields[0].field", org.hamcrest.Matchers.equalTo("deadline")));
+        }
+        long campaign = Fixtures.openCampaign();
+        db.assertWritesNothing(() -> as(Accounts.ADMIN).body(Map.of("deadline", "+999999999-12-31T23:59:59Z"))
+                .put("/api/campaigns/{id}/deadline", campaign).then().statusCode(400).contentType("application/problem+json"));
+    }
+
+    @Test
     void shouldRefuseASecondCampaignForTheSameYear() {
         int year = Fixtures.freshYear();
         as(Accounts.ADMIN).body(Map.of("year", year)).post("/api/campaigns").then().statusCode(201);

@@ -58,4 +58,15 @@ class DeadlinePolicyTest {
                 .containsExactly(beijing(10, 30, 9, 0, 0));
         assertThat(DeadlinePolicy.reminders(DEADLINE, List.of(14, 3, 1), LocalTime.of(9, 0), beijing(11, 2, 0, 0, 0))).isEmpty();
     }
+
+    @Test
+    void shouldSetDeadlinesOnlyBetweenNowAndTheEndOfTheFollowingYear() {
+        Instant now = Instant.parse("2031-03-01T00:00:00Z");
+        Instant lastSecond = LocalDateTime.of(2032, 12, 31, 23, 59, 59).atZone(ClockProducer.ZONE).toInstant();
+        assertThat(DeadlinePolicy.unsettable(lastSecond, now, 2031)).isNull();
+        assertThat(DeadlinePolicy.unsettable(lastSecond.plusSeconds(1), now, 2031)).contains("2032 年底");
+        assertThat(DeadlinePolicy.unsettable(now, now, 2031)).contains("晚于当前时间");
+        assertThat(DeadlinePolicy.unsettable(Instant.MAX, now, 2031)).isNotNull();
+        assertThat(DeadlinePolicy.unsettable(now.plusSeconds(1), now, 2031)).isNull();
+    }
 }

@@ -70,19 +70,12 @@ class FreeTextApiTest {
                         t -> Map.of("version", Fixtures.version(Accounts.HAICANG, draft), "units", List.of(Map.of("contact", "0592" + t)))));
     }
 
-    private long approved(String county, long campaign, String chain) {
-        long id = Fixtures.declare(county, campaign, chain).get(chain);
-        Fixtures.fillAndSubmit(county, id);
-        Fixtures.approve(Accounts.XIAMEN, id);
-        return id;
-    }
-
     @Test
     void shouldRefuseControlCharactersInEveryFreeTextNamingCharacterAndPlace() {
         long campaign = Fixtures.openCampaign();
         long draft = Fixtures.declare(Accounts.HAICANG, campaign, "海洋生物产业链").get("海洋生物产业链");
-        long mergeA = approved(Accounts.HAICANG, campaign, "集成电路产业链");
-        long mergeB = approved(Accounts.XIANGAN, campaign, "集成电路产业链");
+        long mergeA = Fixtures.approvedInXiamen(Accounts.HAICANG, campaign, "集成电路产业链");
+        long mergeB = Fixtures.approvedInXiamen(Accounts.XIANGAN, campaign, "集成电路产业链");
         long toReview = Fixtures.declare(Accounts.HULI, campaign, "生物医药产业链").get("生物医药产业链");
         Fixtures.fillAndSubmit(Accounts.HULI, toReview);
         List<Integer> controls = List.of(0x00, 0x07, 0x1B, 0x7F, 0x80, 0x9B);

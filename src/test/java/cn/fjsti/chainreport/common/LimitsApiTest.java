@@ -35,13 +35,6 @@ class LimitsApiTest {
     @Inject
     Database db;
 
-    private long approved(String county, long campaign, String chain) {
-        long id = Fixtures.declare(county, campaign, chain).get(chain);
-        Fixtures.fillAndSubmit(county, id);
-        Fixtures.approve(Accounts.XIAMEN, id);
-        return id;
-    }
-
     @Test
     void shouldDeliverAReturnCommentOfTheFullLengthToTheInbox() {
         long report = Fixtures.newReport(Accounts.HULI);
@@ -60,8 +53,8 @@ class LimitsApiTest {
     void shouldMergeReportsOnChainsWithNamesOfTheFullLength() {
         long campaign = Fixtures.openCampaign();
         String chain = ASTRAL.repeat(Limits.CHAIN_NAME - 3) + "产业链";
-        long haicang = approved(Accounts.HAICANG, campaign, chain);
-        long xiangan = approved(Accounts.XIANGAN, campaign, chain);
+        long haicang = Fixtures.approvedInXiamen(Accounts.HAICANG, campaign, chain);
+        long xiangan = Fixtures.approvedInXiamen(Accounts.XIANGAN, campaign, chain);
         as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, xiangan), "chain", "合" + ASTRAL.repeat(Limits.CHAIN_NAME - 1)))
                 .post("/api/campaigns/{c}/merges", campaign).then().statusCode(201)
                 .body("chainName", equalTo("合" + ASTRAL.repeat(Limits.CHAIN_NAME - 1)));

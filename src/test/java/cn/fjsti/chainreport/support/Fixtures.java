@@ -67,6 +67,14 @@ public final class Fixtures {
                 .map(d -> ((Number) d.get("reportId")).longValue()).findFirst().orElseThrow();
     }
 
+    /** A county of 厦门市 declares the chain, fills and submits its report, and 厦门市 approves it; returns its id. */
+    public static long approvedInXiamen(String county, long campaign, String chain) {
+        long id = declare(county, campaign, chain).get(chain);
+        fillAndSubmit(county, id);
+        approve(Accounts.XIAMEN, id);
+        return id;
+    }
+
     /** Declares chains for a county in a campaign; returns the new reports' ids by chain name. */
     public static Map<String, Long> declare(String county, long campaign, String... chains) {
         List<Map<String, Object>> declared = as(county).body(Map.of("chains", List.of(chains)))

@@ -76,4 +76,19 @@ public class ConsolidationResource {
     public ConsolidationService.MergeView undo(@PathParam("campaignId") Long campaignId, @PathParam("groupId") Long groupId) {
         return consolidation.undo(campaignId, groupId);
     }
+
+    /** The consolidated report's version the city is looking at (optimistic locking). */
+    public record Restore(@NotNull(message = "请提供所编辑的版本号 version") Long version) {
+    }
+
+    @POST
+    @Path("/{campaignId}/merges/{groupId}/restore")
+    @RolesAllowed(Role.CITY_NAME)
+    @Operation(summary = "恢复上次合并时的修改",
+            description = "撤销合并后再次合并相同的报告时，把上次合并报告中设区市修改过的正文和优势单位表恢复到本次的合并报告（须为编写中，版本号须为最新）；"
+                    + "合并的答复 previous 字段说明有无可恢复的内容及哪些章节不同")
+    public ConsolidationService.MergeView restore(@PathParam("campaignId") Long campaignId, @PathParam("groupId") Long groupId,
+                                                  @NotNull(message = "请求内容不能为空") @Valid Restore request) {
+        return consolidation.restorePrevious(campaignId, groupId, request.version());
+    }
 }

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -77,10 +78,25 @@ public class ConsolidationService {
                                List<Member> members) {
     }
 
-    /** A merge and its consolidated report. */
+    /**
+     * A merge and its consolidated report. {@code previous}: for an active merge whose consolidated report
+     * differs from the text the city left in an undone merge of exactly the same county reports, that text
+     * (offered back by {@link #restorePrevious}); null otherwise.
+     */
     public record MergeView(Long id, String unitCode, String chainName, Long consolidatedReportId, List<Member> members,
                             OffsetDateTime createdAt, String createdBy, boolean active, OffsetDateTime undoneAt,
-                            String undoneBy) {
+                            String undoneBy, PreviousText previous) {
+    }
+
+    /**
+     * The consolidated text of an undone merge of the same county reports: its report (read-only, kept), when
+     * the merge was undone and by whom, when the text was last saved and by whom, and which sections
+     * (labels) and whether the units table differ from the consolidated report now, whose version is
+     * {@code currentVersion} (the one a restore must name).
+     */
+    public record PreviousText(Long reportId, Long mergeId, OffsetDateTime undoneAt, String undoneBy,
+                               OffsetDateTime savedAt, String savedBy, List<String> differingSections,
+                               boolean unitsDiffer, long currentVersion) {
     }
 
     @Transactional
@@ -192,10 +208,91 @@ public class ConsolidationService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         members.stream().filter(r -> Objects.equals(r.mergedInto, group.consolidatedReportId)).forEach(Report::unmerge);
         ActiveMergeMember.removeGroup(group.id);
+        // The consolidated report is kept as it was last saved, read-only (its process ends here): the city's
+        // edits stay there, and a later merge of the same reports offers them back (previous()).
         consolidated.withdraw(now);
         reportProcess.cancel(consolidated, "合并已撤销");
         group.undo(user.username(), now);
         return view(group);
+    }
+
+    /**
+     * Puts the text and units table the city left in an undone merge of the same county reports into the
+     * active merge's consolidated report (a draft save: the report must be drafting and {@code version}
+     * current). 404 unknown merge, 403 another unit's, 409 undone merge, stale version, report not drafting,
+     * or nothing to restore (no undone merge of the same reports, or its text equals the current one).
+     */
+    @Transactional
+    @Audited("merge.restore")
+    public MergeView restorePrevious(Long campaignId, Long groupId, long version) {
+        Campaign campaign = CampaignService.require(campaignId);
+        Region unit = access.ownUnit(null);
+        packages.lockPackage(campaign.id, unit.code);
+        MergeGroup group = MergeGroup.<MergeGroup>findByIdOptional(groupId)
+                .filter(g -> g.campaignId.equals(campaign.id))
+                .orElseThrow(() -> ApiException.notFound("没有编号为 " + groupId + " 的合并"));
+        if (!group.unitCode.equals(unit.code)) {
+            throw ApiException.forbidden("只能恢复本单位的合并报告");
+        }
+        if (!group.active()) {
+            throw ApiException.conflict("这次合并已经撤销，不能再恢复内容");
+        }
+        Report consolidated = Report.findById(group.consolidatedReportId, LockModeType.PESSIMISTIC_WRITE);
+        Report earlier = previousOf(group, consolidated)
+                .orElseThrow(() -> ApiException.conflict("没有可恢复的内容：此前没有撤销过相同报告的合并，或其内容与现在相同"));
+        Map<Section, String> sections = new EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            String text = section.read(earlier.content());
+            sections.put(section, text == null ? "" : text);
+        }
+        consolidated.saveDraft(reportProcess.stageOf(consolidated), version, sections,
+                earlier.units.stream().map(StrengthUnit::copy).toList(), user.username(), clock.instant());
+        Report.getEntityManager().flush();
+        return view(group);
+    }
+
+    /** The newest undone merge of exactly the same county reports whose consolidated text differs from {@code now}. */
+    private Optional<Report> previousOf(MergeGroup group, Report now) {
+        if (!group.active() || now == null) {
+            return Optional.empty();
+        }
+        Set<Long> same = new HashSet<>(group.memberReportIds);
+        return MergeGroup.of(group.campaignId, group.unitCode).stream()
+                .filter(g -> !g.active() && !g.id.equals(group.id) && new HashSet<>(g.memberReportIds).equals(same))
+                .sorted(Comparator.comparing((MergeGroup g) -> g.undoneAt).reversed())
+                .map(g -> Report.<Report>findById(g.consolidatedReportId))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .filter(r -> !differingSections(r, now).isEmpty() || !sameUnits(r, now));
+    }
+
+    private static List<String> differingSections(Report a, Report b) {
+        List<String> differing = new ArrayList<>();
+        for (Section section : Section.values()) {
+            if (!Objects.equals(blankToEmpty(section.read(a.content())), blankToEmpty(section.read(b.content())))) {
+                differing.add(section.label() + " " + section.heading(ChainNames.industry(b.chainName)).replaceFirst("^\\d+\\.", ""));
+            }
+        }
+        return differing;
+    }
+
+    private static boolean sameUnits(Report a, Report b) {
+        if (a.units.size() != b.units.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.units.size(); i++) {
+            StrengthUnit x = a.units.get(i);
+            StrengthUnit y = b.units.get(i);
+            if (!Objects.equals(x.name, y.name) || x.kind != y.kind || !Objects.equals(x.strength, y.strength)
+                    || !Objects.equals(x.contact, y.contact)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String blankToEmpty(String s) {
+        return s == null ? "" : s.strip();
     }
 
     @Transactional
@@ -208,9 +305,16 @@ public class ConsolidationService {
     private MergeView view(MergeGroup group) {
         List<Report> members = Report.list("id in ?1 order by authorRegion", group.memberReportIds);
         Map<Long, ReportStage> stages = reportProcess.stagesOf(members);
+        Report consolidated = group.consolidatedReportId == null ? null : Report.findById(group.consolidatedReportId);
+        PreviousText previous = previousOf(group, consolidated).map(earlier -> {
+            MergeGroup undone = MergeGroup.<MergeGroup>find("consolidatedReportId", earlier.id).firstResult();
+            return new PreviousText(earlier.id, undone.id, Times.beijing(undone.undoneAt), undone.undoneBy,
+                    Times.beijing(earlier.updatedAt), earlier.updatedBy, differingSections(earlier, consolidated),
+                    !sameUnits(earlier, consolidated), consolidated.version);
+        }).orElse(null);
         return new MergeView(group.id, group.unitCode, group.chainName, group.consolidatedReportId,
                 members.stream().map(r -> member(r, stages.get(r.id))).toList(), Times.beijing(group.createdAt),
-                group.createdBy, group.active(), Times.beijing(group.undoneAt), group.undoneBy);
+                group.createdBy, group.active(), Times.beijing(group.undoneAt), group.undoneBy, previous);
     }
 
     /** Each section: every county's text under its name, in county-code order; nothing dropped. */

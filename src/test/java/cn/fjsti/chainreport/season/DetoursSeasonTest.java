@@ -379,4 +379,70 @@ class DetoursSeasonTest {
                 .body("units.find { it.unitCode == '350200' }.extended", is(false))
                 .body("units.find { it.unitCode == '350200' }.overdue", is(true));
     }
+
+    @Test
+    void shouldOfferTheCityItsEditsBackWhenTheSameReportsAreMergedAgain() {
+        int year = Fixtures.freshYear();
+        time.travelTo(LocalDateTime.of(year, 9, 1, 10, 0));
+        long campaign = openCampaign(year);
+        long haicang = Fixtures.approvedInXiamen(Accounts.HAICANG, campaign, "集成电路产业链");
+        long huli = Fixtures.approvedInXiamen(Accounts.HULI, campaign, "集成电路产业链");
+        String merges = "/api/campaigns/" + campaign + "/merges";
+
+        // Merged; the city edits the consolidated text and its units table. Nothing to offer yet.
+        Map<String, Object> first = as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, huli))).post(merges)
+                .then().statusCode(201).body("previous", nullValue()).extract().path("");
+        long merged1 = ((Number) first.get("consolidatedReportId")).longValue();
+        long group1 = ((Number) first.get("id")).longValue();
+        String edited = "厦门市集成电路产业 2025 年产值 980 亿元，海沧、湖里两区协同发展。";
+        as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, merged1),
+                        "sections", Map.of("COUNTY_INDUSTRY", edited),
+                        "units", List.of(Map.of("name", "厦门大学", "kind", "UNIVERSITY", "strength", "半导体材料"))))
+                .put("/api/reports/{id}/draft", merged1).then().statusCode(200);
+
+        // Undo: the consolidated report is kept with the edits, read-only.
+        time.travelTo(LocalDateTime.of(year, 9, 2, 10, 0));
+        as(Accounts.XIAMEN).post(merges + "/{g}/undo", group1).then().statusCode(200).body("active", is(false));
+        as(Accounts.XIAMEN).get("/api/reports/{id}", merged1).then().statusCode(200).body("editable", is(false))
+                .body("sections.COUNTY_INDUSTRY", equalTo(edited));
+
+        // Merged again: the same reports, so the answer offers the edits back, naming what differs.
+        Map<String, Object> second = as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(huli, haicang))).post(merges)
+                .then().statusCode(201)
+                .body("previous.reportId", equalTo((int) merged1))
+                .body("previous.mergeId", equalTo((int) group1))
+                .body("previous.undoneAt", equalTo(year + "-09-02T10:00:00+08:00"))
+                .body("previous.differingSections", equalTo(List.of("一.1 产业现状")))
+                .body("previous.unitsDiffer", is(true)).extract().path("");
+        long merged2 = ((Number) second.get("consolidatedReportId")).longValue();
+        long group2 = ((Number) second.get("id")).longValue();
+        assertThat(as(Accounts.XIAMEN).get("/api/reports/{id}", merged2).then().extract().<String>path("sections.COUNTY_INDUSTRY"))
+                .startsWith("【海沧区】");
+        as(Accounts.XIAMEN).get(merges).then().body("find { it.id == " + group2 + " }.previous.reportId", equalTo((int) merged1));
+        assertThat(page(Accounts.XIAMEN, "/city?campaign=" + campaign)).contains("恢复上次合并时的修改").contains("一.1 产业现状");
+
+        // Refused, nothing written: another city, a county, a stale version, the undone merge, an unknown merge.
+        long current = Fixtures.version(Accounts.XIAMEN, merged2);
+        database.assertWritesNothing(() -> problem(as(Accounts.FUZHOU).body(Map.of("version", current))
+                .post(merges + "/{g}/restore", group2).then(), 403, "本单位"));
+        database.assertWritesNothing(() -> as(Accounts.HAICANG).body(Map.of("version", current))
+                .post(merges + "/{g}/restore", group2).then().statusCode(403));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of("version", current - 1))
+                .post(merges + "/{g}/restore", group2).then(), 409, "已在别处被修改"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of("version", current))
+                .post(merges + "/{g}/restore", group1).then(), 409, "已经撤销"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of())
+                .post(merges + "/{g}/restore", group2).then(), 400, "版本号"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of("version", current))
+                .post(merges + "/999999999/restore").then(), 404, "没有编号为 999999999 的合并"));
+
+        // Restored: the edits and the units table are back in the new consolidated report; nothing more to offer.
+        as(Accounts.XIAMEN).body(Map.of("version", current)).post(merges + "/{g}/restore", group2).then().statusCode(200)
+                .body("previous", nullValue());
+        as(Accounts.XIAMEN).get("/api/reports/{id}", merged2).then().body("sections.COUNTY_INDUSTRY", equalTo(edited))
+                .body("units.name", equalTo(List.of("厦门大学"))).body("editable", is(true));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, merged2)))
+                .post(merges + "/{g}/restore", group2).then(), 409, "没有可恢复的内容"));
+        as(Accounts.ADMIN).get("/api/audit?username=" + Accounts.XIAMEN).then().body("action", hasItem("merge.restore"));
+    }
 }

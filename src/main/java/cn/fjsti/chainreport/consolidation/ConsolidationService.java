@@ -24,13 +24,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import cn.fjsti.chainreport.audit.Audited;
 import jakarta.transaction.Transactional;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +73,15 @@ public class ConsolidationService {
     public record Member(Long reportId, String countyCode, String countyName, String chain, String stage, String stageLabel) {
     }
 
-    /** A proposed group of reports on one chain. */
+    /**
+     * A proposed cluster of reports on one chain: {@code match} EXACT or NEAR (names), {@code score} the weakest
+     * name similarity of its links (0..1), {@code reasons} Chinese sentences (shared core terms, text
+     * similarity, shared units, how sure), {@code sureness} 高/中/低, {@code textSimilarity} the lowest text
+     * similarity of its links in per cent (null: the drafts had too little text to compare), {@code sharedUnits}
+     * units its reports have in common (names as a county wrote them), {@code members} its county reports.
+     */
     public record ProposalView(String match, String chainName, String category, double score, List<String> reasons,
-                               List<Member> members) {
+                               String sureness, Integer textSimilarity, List<String> sharedUnits, List<Member> members) {
     }
 
     /**
@@ -112,14 +118,35 @@ public class ConsolidationService {
         Map<Long, Report> byId = reports.stream().collect(Collectors.toMap(r -> r.id, r -> r));
         Set<String> dismissed = DismissedProposal.<DismissedProposal>list("campaignId = ?1 and unitCode = ?2", campaign.id, unit.code)
                 .stream().map(d -> d.reportIds).collect(Collectors.toSet());
+        // The units tables of all the unit's reports in one query (not one per report).
+        Map<Long, List<String>> unitNames = new HashMap<>();
+        Report.getEntityManager().createQuery("select r.id, u.name from Report r join r.units u"
+                        + " where r.campaignId = ?1 and r.reviewUnit = ?2 and r.kind = ?3", Object[].class)
+                .setParameter(1, campaign.id).setParameter(2, unit.code).setParameter(3, Report.Kind.COUNTY)
+                .getResultList().forEach(row -> unitNames.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]));
         List<DuplicateChainFinder.Candidate> candidates = reports.stream()
-                .map(r -> new DuplicateChainFinder.Candidate(r.id, r.authorRegion, regionName(r.authorRegion), r.chainName))
+                .map(r -> new DuplicateChainFinder.Candidate(r.id, r.authorRegion, regionName(r.authorRegion), r.chainName,
+                        new ContentComparison.Content(text(r), unitNames.getOrDefault(r.id, List.of()))))
                 .toList();
         return finder.find(candidates).stream()
                 .filter(p -> !dismissed.contains(DismissedProposal.signature(p.members().stream().map(DuplicateChainFinder.Candidate::reportId).toList())))
                 .map(p -> new ProposalView(p.match().name(), p.chainName(), p.category(), p.score(), p.reasons(),
+                        p.sureness().label(), p.textSimilarity() == null ? null : (int) Math.round(p.textSimilarity() * 100),
+                        p.sharedUnits(),
                         p.members().stream().map(m -> member(byId.get(m.reportId()), stages.get(m.reportId()))).toList()))
                 .toList();
+    }
+
+    /** A report's sections one after another, as the finder compares them. */
+    private static String text(Report r) {
+        StringBuilder text = new StringBuilder();
+        for (Section section : Section.values()) {
+            String s = section.read(r.content());
+            if (s != null) {
+                text.append(s).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** The city says a proposal is not one chain. */
@@ -330,12 +357,12 @@ public class ConsolidationService {
         return sections;
     }
 
-    /** The counties' units tables united; a unit listed by several counties appears once. */
+    /** The counties' units tables united; a unit listed by several counties appears once ({@link UnitNames#key}). */
     static List<StrengthUnit> unitedUnits(List<Report> members) {
         Map<String, StrengthUnit> united = new LinkedHashMap<>();
         for (Report r : members) {
             for (StrengthUnit unit : r.units) {
-                String key = unit.name == null ? "" : Normalizer.normalize(unit.name, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+                String key = UnitNames.key(unit.name);
                 united.putIfAbsent(key, unit.copy());
             }
         }

@@ -121,4 +121,40 @@ class ConsolidationResourceTest {
                 .body("editable", equalTo(false));
         as(Accounts.HAICANG).get("/api/reports/{id}", merged).then().statusCode(403);
     }
+
+    private static void draft(String county, long report, String text, String unit) {
+        as(county).body(Map.of("version", Fixtures.version(county, report), "sections", Map.of("COUNTY_INDUSTRY", text),
+                        "units", List.of(Map.of("name", unit, "kind", "ENTERPRISE", "strength", "产品研发与工艺", "contact", "0592-5550000"))))
+                .put("/api/reports/{id}/draft", report).then().statusCode(200);
+    }
+
+    @Test
+    void shouldLetTheDraftsContentAddAndVetoProposals() throws java.io.IOException {
+        Map<String, String> texts = DuplicateChainFinderTest.madeUpReports();
+        long campaign = Fixtures.openCampaign();
+        Map<String, Long> haicang = Fixtures.declare(Accounts.HAICANG, campaign, "竹产业链", "电工电器装备产业链");
+        long xiangan = Fixtures.declare(Accounts.XIANGAN, campaign, "绿色家居产业链").get("绿色家居产业链");
+        long huli = Fixtures.declare(Accounts.HULI, campaign, "机械装备产业链").get("机械装备产业链");
+        String path = "/api/campaigns/" + campaign + "/duplicates";
+        // Empty drafts: names only, as before. The equipment names are alike (weakly); the bamboo names are not.
+        as(Accounts.XIAMEN).get(path).then().statusCode(200).body("", hasSize(1))
+                .body("[0].members.reportId", equalTo(List.of(haicang.get("电工电器装备产业链").intValue(), (int) huli)))
+                .body("[0].sureness", equalTo("中")).body("[0].textSimilarity", org.hamcrest.Matchers.nullValue());
+
+        draft(Accounts.HAICANG, haicang.get("竹产业链"), texts.get("bamboo-jianou"), "和其昌竹业（福建）股份有限公司");
+        draft(Accounts.XIANGAN, xiangan, texts.get("bamboo-yanping"), "和其昌竹业有限公司");
+        draft(Accounts.HAICANG, haicang.get("电工电器装备产业链"), texts.get("electrical-minhou"), "厦门某电气设备有限公司");
+        draft(Accounts.HULI, huli, texts.get("machinery-nanan"), "厦门某工程机械股份有限公司");
+        // Written drafts: the bamboo reports are one proposal whatever their names; the equipment ones are not.
+        as(Accounts.XIAMEN).get(path).then().statusCode(200).body("", hasSize(1))
+                .body("[0].members.reportId", equalTo(List.of(haicang.get("竹产业链").intValue(), (int) xiangan)))
+                .body("[0].match", equalTo("NEAR"))
+                .body("[0].sureness", equalTo("高"))
+                .body("[0].sharedUnits", equalTo(List.of("和其昌竹业（福建）股份有限公司")))
+                .body("[0].textSimilarity", org.hamcrest.Matchers.greaterThanOrEqualTo(20))
+                .body("[0].reasons", hasItems("名称不同，但报告内容相近", "共同的优势单位：和其昌竹业（福建）股份有限公司"));
+        as(Accounts.XIAMEN).accept("text/html").get("/city?campaign=" + campaign).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("共同的优势单位：和其昌竹业（福建）股份有限公司"))
+                .body(org.hamcrest.Matchers.containsString("把握：高"));
+    }
 }

@@ -116,4 +116,110 @@ class DuplicateChainFinderTest {
         assertThat(finder.find(List.of(c("海沧区", "集成电路产业链"), c("翔安区", "集成电路 产业"))))
                 .singleElement().satisfies(p -> assertThat(p.reasons()).first().asString().startsWith("名称相同"));
     }
+
+    /** The made-up reports of src/test/resources/duplicates/made-up-reports.txt by name. */
+    static java.util.Map<String, String> madeUpReports() throws IOException {
+        java.util.Map<String, String> reports = new java.util.LinkedHashMap<>();
+        try (InputStream in = DuplicateChainFinderTest.class.getResourceAsStream("/duplicates/made-up-reports.txt")) {
+            String name = null;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                if (line.startsWith("== ")) {
+                    name = line.substring(3).strip();
+                    reports.put(name, "");
+                } else if (name != null) {
+                    reports.merge(name, line + "\n", String::concat);
+                }
+            }
+        }
+        return reports;
+    }
+
+    private Candidate drafted(String county, String chain, String text, String... units) {
+        return new Candidate(ids.incrementAndGet(), county, county, chain, new ContentComparison.Content(text, List.of(units)));
+    }
+
+    @Test
+    void shouldCompareTheReportsThemselvesOnceTheyHaveText() throws IOException {
+        java.util.Map<String, String> r = madeUpReports();
+        List<String> names = List.copyOf(r.keySet());
+        ContentComparison content = ContentComparison.of(names.stream()
+                .map(n -> new ContentComparison.Content(r.get(n), List.of())).toList());
+        double bamboo = content.textSimilarity(0, 1);
+        System.out.printf("text similarity: bamboo/bamboo %.2f; unrelated pairs:%n", bamboo);
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                if (i + j > 1) {
+                    System.out.printf("  %s / %s %.2f%n", names.get(i), names.get(j), content.textSimilarity(i, j));
+                    assertThat(content.textSimilarity(i, j)).as(names.get(i) + " / " + names.get(j))
+                            .isLessThan(ContentComparison.UNRELATED_TEXT);
+                }
+            }
+        }
+        assertThat(bamboo).as("two counties' bamboo reports in their own words").isGreaterThanOrEqualTo(ContentComparison.SIMILAR_TEXT);
+        assertThat(content.textSimilarity(2, 2)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ContentComparison.of(List.of(new ContentComparison.Content("全县规上企业 42 家。", List.of()),
+                new ContentComparison.Content(r.get("tea-anxi"), List.of()))).textSimilarity(0, 1)).as("a draft just begun").isNull();
+
+        // Units: one rule for names; a unit most reports name is no evidence.
+        assertThat(UnitNames.key("和其昌竹业（福建）股份有限公司")).isEqualTo(UnitNames.key("和其昌竹业有限公司")).isEqualTo("和其昌竹业");
+        assertThat(UnitNames.key("福建省 林业科学研究院")).isEqualTo("林业科学研究院");
+        assertThat(UnitNames.key("福建农林大学")).isEqualTo("福建农林大学");
+        assertThat(UnitNames.key("有限公司")).isEqualTo("有限公司");
+        List<ContentComparison.Content> tables = List.of(
+                new ContentComparison.Content(null, List.of("和其昌竹业（福建）股份有限公司", "福建农林大学")),
+                new ContentComparison.Content(null, List.of("福建农林大学", "和其昌竹业有限公司")),
+                new ContentComparison.Content(null, List.of("福建农林大学")), new ContentComparison.Content(null, List.of("福建农林大学")),
+                new ContentComparison.Content(null, List.of()), new ContentComparison.Content(null, List.of()),
+                new ContentComparison.Content(null, List.of()), new ContentComparison.Content(null, List.of()),
+                new ContentComparison.Content(null, List.of()));
+        assertThat(ContentComparison.of(tables).sharedUnits(0, 1)).as("福建农林大学 is in 4 of 9 tables (more than a third): common")
+                .containsExactly("和其昌竹业（福建）股份有限公司");
+        assertThat(ContentComparison.of(tables.subList(0, 2)).sharedUnits(0, 1)).as("two tables: both are evidence").hasSize(2);
+    }
+
+    @Test
+    void shouldLetContentAddAPairNamesMissAndVetoAWeakNameMatch() throws IOException {
+        java.util.Map<String, String> r = madeUpReports();
+        // Names apart, content together: bamboo reports under unrelated names, one enterprise in both tables.
+        assertThat(finder.similarity("竹产业链", "绿色家居产业链")).isLessThan(DuplicateChainFinder.THRESHOLD);
+        List<Proposal> added = finder.find(List.of(
+                drafted("建瓯市", "竹产业链", r.get("bamboo-jianou"), "和其昌竹业（福建）股份有限公司", "建瓯市林业局"),
+                drafted("延平区", "绿色家居产业链", r.get("bamboo-yanping"), "和其昌竹业有限公司", "南平市延平区竹木协会"),
+                drafted("安溪县", "茶产业链", r.get("tea-anxi"), "安溪铁观音集团股份有限公司"),
+                drafted("泉港区", "石化产业链", r.get("petrochemical-quangang"), "福建联合石油化工有限公司")));
+        assertThat(added).singleElement().satisfies(p -> {
+            assertThat(p.members()).extracting(Candidate::countyName).containsExactly("延平区", "建瓯市");
+            assertThat(p.match()).isEqualTo(Match.NEAR);
+            assertThat(p.sharedUnits()).containsExactly("和其昌竹业（福建）股份有限公司");
+            assertThat(p.textSimilarity()).isGreaterThanOrEqualTo(ContentComparison.SIMILAR_TEXT);
+            assertThat(p.sureness()).isEqualTo(DuplicateChainFinder.Sureness.HIGH);
+            assertThat(p.reasons()).contains("名称不同，但报告内容相近", "共同的优势单位：和其昌竹业（福建）股份有限公司");
+            assertThat(p.reasons()).anyMatch(s -> s.startsWith("报告正文相似度 ")).anyMatch(s -> s.startsWith("把握：高（"));
+        });
+
+        // A weak name match (机械装备 / 电工电器装备, 67%): proposed on names alone, vetoed by unrelated texts.
+        double names = finder.similarity("机械装备产业链", "电工电器装备产业链");
+        assertThat(names).isBetween(DuplicateChainFinder.THRESHOLD, DuplicateChainFinder.LIKELY);
+        assertThat(finder.find(List.of(c("南安市", "机械装备产业链"), c("闽侯县", "电工电器装备产业链"))))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.sureness()).isEqualTo(DuplicateChainFinder.Sureness.MEDIUM);
+                    assertThat(p.textSimilarity()).isNull();
+                    assertThat(p.reasons()).last().asString().matches("把握：中（名称相似度 6[0-9]%），请核对.*");
+                });
+        assertThat(finder.find(List.of(
+                drafted("南安市", "机械装备产业链", r.get("machinery-nanan"), "南安市工程机械协会"),
+                drafted("闽侯县", "电工电器装备产业链", r.get("electrical-minhou"), "闽侯县电器行业协会")))).isEmpty();
+        // Related texts and a shared unit make a name match sure.
+        assertThat(finder.find(List.of(
+                drafted("建瓯市", "竹木产业链", r.get("bamboo-jianou"), "和其昌竹业有限公司"),
+                drafted("延平区", "竹木家居产业链", r.get("bamboo-yanping"), "和其昌竹业股份有限公司"))))
+                .singleElement().satisfies(p -> assertThat(p.sureness()).isEqualTo(DuplicateChainFinder.Sureness.HIGH));
+        // A strong name match is kept even against unrelated texts, but said to be unsure.
+        assertThat(finder.find(List.of(
+                drafted("南安市", "机械装备产业链", r.get("machinery-nanan")),
+                drafted("闽侯县", "机械装备产业", r.get("electrical-minhou"))))).singleElement().satisfies(p -> {
+                    assertThat(p.sureness()).isEqualTo(DuplicateChainFinder.Sureness.LOW);
+                    assertThat(p.reasons()).anyMatch(s -> s.startsWith("报告正文差别较大"));
+                });
+    }
 }

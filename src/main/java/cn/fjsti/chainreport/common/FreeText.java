@@ -29,7 +29,9 @@ public enum FreeText {
     MERGED_SECTION("章节", Form.TEXT, 1, Limits.MERGED_SECTION),
     UNIT_NAME("单位名称", Form.LINE, 1, Limits.UNIT_NAME),
     UNIT_STRENGTH("研究领域/优势", Form.TEXT, 1, Limits.UNIT_STRENGTH),
-    UNIT_CONTACT("联系方式", Form.LINE, 1, Limits.UNIT_CONTACT);
+    UNIT_CONTACT("联系方式", Form.LINE, 1, Limits.UNIT_CONTACT),
+    EXHIBIT_CAPTION("题注", Form.LINE, 1, Limits.EXHIBIT_CAPTION),
+    TABLE_CELL("表格单元格", Form.LINE, 1, Limits.TABLE_CELL);
 
     /** How a text is normalised. */
     public enum Form {
@@ -43,7 +45,7 @@ public enum FreeText {
 
     /** A text that breaks the rule; the message is Chinese and names the character and where it is. */
     public static final class Refused extends RuntimeException {
-        Refused(String message) {
+        public Refused(String message) {
             super(message, null, false, false);
         }
 

@@ -35,6 +35,19 @@ public final class Limits {
     public static final int UNIT_NAME = 200;
     public static final int UNIT_STRENGTH = 1000;
     public static final int UNIT_CONTACT = 200;
+    /** A table or figure's caption (题注), without its automatic number. */
+    public static final int EXHIBIT_CAPTION = 100;
+    /** A data table's rows (the header row included) and columns, and the characters of one cell. */
+    public static final int TABLE_ROWS = 30;
+    public static final int TABLE_COLUMNS = 10;
+    public static final int TABLE_CELL = 200;
+    /** Tables and figures in one section (each is one marker line in the section's text). */
+    public static final int SECTION_EXHIBITS = 30;
+    /** A figure's file: PNG or JPEG bytes. */
+    public static final int IMAGE_BYTES = 5 * 1024 * 1024;
+    /** A figure's pixels: each side, and their product (what a decoder would have to hold). */
+    public static final int IMAGE_SIDE = 8000;
+    public static final long IMAGE_PIXELS = 40_000_000L;
     /** bcrypt reads at most 72 bytes of a password (UTF-8). */
     public static final int PASSWORD_BYTES = 72;
     /** A user name. */

@@ -13,6 +13,7 @@ import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportProcess;
 import cn.fjsti.chainreport.report.ReportStage;
 import cn.fjsti.chainreport.report.ReportViews;
+import cn.fjsti.chainreport.report.ExhibitService;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.StrengthUnit;
 import cn.fjsti.chainreport.security.CurrentUser;
@@ -202,6 +203,7 @@ public class ConsolidationService {
         consolidated.saveDraft(ReportStage.DRAFTING, consolidated.version, combinedSections(ordered), unitedUnits(ordered),
                 user.username(), now);
         consolidated.persistAndFlush();
+        ExhibitService.copyInto(consolidated, group.memberReportIds, user.username(), now);
         reportProcess.start(consolidated, campaign.deadline);
         group.consolidatedReportId = consolidated.id;
         members.forEach(r -> r.mergeInto(consolidated));

@@ -3,6 +3,7 @@ package cn.fjsti.chainreport.report;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.FieldError;
 import cn.fjsti.chainreport.common.FreeText;
+import cn.fjsti.chainreport.common.Limits;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -146,7 +147,7 @@ public class Report extends PanacheEntityBase {
         List<FieldError> refused = new ArrayList<>();
         sections.forEach((section, text) -> {
             try {
-                cleaned.put(section, FreeText.SECTION.clean(text, "章节“" + section.label() + "”", kind.maxSectionLength()));
+                cleaned.put(section, cleanSection(section, text));
             } catch (FreeText.Refused e) {
                 refused.add(new FieldError("sections." + section.name(), e.getMessage()));
             }
@@ -165,6 +166,28 @@ public class Report extends PanacheEntityBase {
         // Always dirty, so every save moves the version on and a second tab's stale save is refused.
         updatedAt = now;
         updatedBy = actor;
+    }
+
+    /**
+     * A section's text through the one input rule, with the limit of this kind of report counted on the words
+     * alone ({@link ExhibitMarkers#textLength}: a table's or figure's marker line costs nothing) and at most
+     * {@link Limits#SECTION_EXHIBITS} markers.
+     */
+    private String cleanSection(Section section, String text) {
+        String label = "章节“" + section.label() + "”";
+        int max = kind.maxSectionLength();
+        // A merged report keeps every county's tables and figures.
+        int maxExhibits = kind == Kind.MERGED ? Limits.SECTION_EXHIBITS * Limits.MERGE_REPORTS : Limits.SECTION_EXHIBITS;
+        String cleaned = FreeText.SECTION.clean(text, label, max + maxExhibits * ExhibitMarkers.MARKER_ALLOWANCE);
+        List<ExhibitMarkers.Ref> markers = ExhibitMarkers.refs(cleaned);
+        if (markers.size() > maxExhibits) {
+            throw new FreeText.Refused(label + "最多放 " + maxExhibits + " 个表格和图片（现有 " + markers.size() + " 个）");
+        }
+        int length = ExhibitMarkers.textLength(cleaned);
+        if (length > max) {
+            throw new FreeText.Refused(label + "不能超过 " + max + " 个字（现有 " + length + " 个字，表格和图片不计）");
+        }
+        return cleaned;
     }
 
     public void requireEditable(ReportStage stage) {
@@ -186,7 +209,8 @@ public class Report extends PanacheEntityBase {
         String industry = cn.fjsti.chainreport.chain.ChainNames.industry(chainName);
         for (Section section : Section.values()) {
             String text = section.read(content());
-            if (section.requiresText() && (text == null || text.isBlank())) {
+            String words = ExhibitMarkers.withoutMarkers(text);
+            if (section.requiresText() && (words == null || words.isBlank())) {
                 missing.add(new FieldError("sections." + section.name(),
                         "第" + section.partNumeral() + "部分 " + section.heading(industry) + "：未填写"));
             }

@@ -112,6 +112,7 @@ public class ReportService {
                 : request.units().stream().map(ReportRequests.UnitRow::toUnit).toList();
         report.saveDraft(stage, request.version(), request.sections() == null ? Map.of() : request.sections(), units,
                 user.username(), clock.instant());
+        ExhibitService.requireOwnMarkers(report, request.sections() == null ? List.of() : request.sections().keySet());
         // Flush now so that a concurrent save that slipped past the version check fails here, as a 409.
         Report.flush();
         return ReportViews.detail(report, stage);

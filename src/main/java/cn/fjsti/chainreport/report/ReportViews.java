@@ -35,7 +35,21 @@ public final class ReportViews {
                          long version, int revisionCount, OffsetDateTime createdAt, String createdBy,
                          OffsetDateTime updatedAt, String updatedBy, Long mergedInto, OffsetDateTime withdrawnAt,
                          List<OutlineItem> outline, Map<Section, String> sections, List<UnitView> units,
-                         List<ReviewView> reviews, List<PackageRoundView> packageRounds) {
+                         List<ReviewView> reviews, List<PackageRoundView> packageRounds, List<ExhibitView> exhibits) {
+    }
+
+    /**
+     * A table or figure the text's marker lines place ({@code marker}, e.g. 〔表:12〕). A table has {@code rows}
+     * (the first the header); a figure has {@code imageUrl}, its media type and pixel size. {@code replaces}: the
+     * exhibit it replaced when edited, or copied from in a merge.
+     */
+    public record ExhibitView(Long id, String kind, String kindLabel, String section, String caption, String marker,
+                              List<List<String>> rows, String imageUrl, String mediaType, Integer width, Integer height,
+                              Long replaces, String contentHash, OffsetDateTime createdAt) {
+    }
+
+    /** A table or figure just placed, and the report as it now is (its new version). */
+    public record Placed(ExhibitView exhibit, Detail report) {
     }
 
     /**
@@ -52,7 +66,8 @@ public final class ReportViews {
 
     /** A frozen revision. */
     public record RevisionDetail(Long reportId, int number, long reportVersion, OffsetDateTime submittedAt,
-                                 String submittedBy, Map<Section, String> sections, List<UnitView> units) {
+                                 String submittedBy, Map<Section, String> sections, List<UnitView> units,
+                                 List<ExhibitView> exhibits) {
     }
 
     static Summary summary(Report r, ReportStage stage) {
@@ -73,7 +88,7 @@ public final class ReportViews {
                 .map(s -> {
                     String text = s.read(r.content());
                     return new OutlineItem(s.name(), s.label(), s.partHeading(regionName, industry, r.kind.cityWritten()), s.heading(industry),
-                            Section.length(text), r.kind.maxSectionLength(), s.requiresText());
+                            ExhibitMarkers.textLength(text), r.kind.maxSectionLength(), s.requiresText());
                 })
                 .toList();
         return new Detail(r.id, r.campaignId, r.authorRegion, regionName, r.reviewUnit, r.kind.name(), r.chainName,
@@ -82,7 +97,24 @@ public final class ReportViews {
                 Times.beijing(r.withdrawnAt), outline, sections(r.content()), units(r.units),
                 ReviewComment.of(r.id).stream().map(c -> new ReviewView(c.revisionNumber, c.decision.name(),
                         c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList(),
-                packageRounds(r));
+                packageRounds(r), exhibits(r.id, r.content()));
+    }
+
+    public static ExhibitView exhibit(Exhibit e) {
+        boolean figure = e.kind == Exhibit.Kind.FIGURE;
+        return new ExhibitView(e.id, e.kind.name(), e.kind.label(), e.section == null ? null : e.section.name(), e.caption,
+                e.marker(), figure ? null : e.rows(), figure ? "/api/reports/" + e.reportId + "/exhibits/" + e.id + "/image" : null,
+                e.mediaType, e.pixelWidth, e.pixelHeight, e.replaces, e.contentHash, Times.beijing(e.createdAt));
+    }
+
+    /** The report's own tables and figures its text places, in the order they stand. */
+    static List<ExhibitView> exhibits(Long reportId, ReportContent content) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Section s : Section.values()) {
+            ExhibitMarkers.refs(s.read(content)).forEach(ref -> ids.add(ref.id()));
+        }
+        Map<Long, Exhibit> own = Exhibit.ofReport(reportId, ids);
+        return ids.stream().distinct().map(own::get).filter(java.util.Objects::nonNull).map(ReportViews::exhibit).toList();
     }
 
     private static List<PackageRoundView> packageRounds(Report r) {
@@ -103,7 +135,7 @@ public final class ReportViews {
 
     static RevisionDetail revisionDetail(ReportRevision rev) {
         return new RevisionDetail(rev.reportId, rev.number, rev.reportVersion, Times.beijing(rev.submittedAt), rev.submittedBy,
-                sections(rev.content()), units(rev.units));
+                sections(rev.content()), units(rev.units), exhibits(rev.reportId, rev.content()));
     }
 
     private static Map<Section, String> sections(ReportContent content) {

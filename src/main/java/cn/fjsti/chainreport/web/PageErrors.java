@@ -36,7 +36,7 @@ public final class PageErrors {
             frame = Arc.container().instance(Frames.class).get().bare(title);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Page frame unavailable for an error page on %s", uri.getPath());
-            frame = new PageFrame(title, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+            frame = new PageFrame(title, null, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
         }
         String html = Views.error(frame, status, title, detail).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();

@@ -178,7 +178,7 @@ public class ReportPages {
     private String where(ReportViews.Detail r, Report report, boolean running) {
         if (!running) {
             return switch (r.stage()) {
-                case "MERGED" -> "已通过，并已合并到市级报告（编号 " + r.mergedInto() + "）中";
+                case "MERGED" -> "已通过，并已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》中";
                 case "WITHDRAWN" -> "这份合并报告已撤销";
                 default -> report.kind.cityWritten() ? "已提交完成，随市级材料报送，流程结束" : "已通过市级审核，流程结束";
             };
@@ -188,9 +188,15 @@ public class ReportPages {
                 cn.fjsti.chainreport.workflow.Workflow.Task.CITY_REVIEW.equals(task.getTaskDefinitionKey()) ? r.reviewUnit() : r.authorRegion()) + " 处理";
         if (task == null) {
             return "已通过，随" + ReportViews.regionName(r.reviewUnit()) + "的材料报送，等待省科学技术信息研究所接收"
-                    + ("MERGED".equals(r.stage()) ? "（已合并到市级报告，编号 " + r.mergedInto() + "）" : "");
+                    + ("MERGED".equals(r.stage()) ? "（已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》）" : "");
         }
         return "当前步骤：" + task.getName() + who;
+    }
+
+    /** The consolidated report's title, by name: a member county may not be allowed to open it. */
+    private static String mergedTitle(Long id) {
+        Report merged = id == null ? null : Report.findById(id);
+        return merged == null ? "" : merged.title(ReportViews.regionName(merged.authorRegion));
     }
 
     private static String unitLines(List<ReportViews.UnitView> units) {

@@ -529,6 +529,72 @@ function showImportResult(editor, preview, filled, left, skipped) {
   box.focus();
 }
 
+/**
+ * Downloads (Word, Excel: every link into /api on a page) are fetched by the page, so that the clerk sees
+ * they are being prepared (the link is marked busy, a status line counts the seconds) and when they are done;
+ * a refusal shows the service's own message instead of a blank page.
+ */
+function wireDownloads() {
+  document.querySelectorAll('a[href^="/api/"]').forEach(link => {
+    link.addEventListener('click', async event => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      if (link.getAttribute('aria-busy') === 'true') return;
+      let status = link.nextElementSibling;
+      if (!status || !status.classList.contains('download-status')) {
+        status = document.createElement('span');
+        status.className = 'download-status muted';
+        status.setAttribute('role', 'status');
+        link.insertAdjacentElement('afterend', status);
+      }
+      const started = Date.now();
+      const seconds = () => Math.max(1, Math.round((Date.now() - started) / 1000));
+      link.setAttribute('aria-busy', 'true');
+      link.classList.add('busy');
+      status.textContent = '正在生成“' + link.textContent.trim() + '”，请稍候…';
+      const timer = setInterval(() => { status.textContent = '正在生成“' + link.textContent.trim() + '”，已用 ' + seconds() + ' 秒…'; }, 1000);
+      try {
+        const response = await fetch(link.href, { credentials: 'same-origin' });
+        if (!response.ok) {
+          let problem = null;
+          try { problem = await response.json(); } catch (e) { problem = null; }
+          throw new Error((problem && problem.detail) || '下载未成功（' + response.status + '）');
+        }
+        const blob = await response.blob();
+        const name = fileName(response.headers.get('Content-Disposition')) || 'download';
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+        status.textContent = '已生成：' + name + '（用时 ' + seconds() + ' 秒），请在浏览器的下载中查看。';
+      } catch (e) {
+        status.textContent = e.message && !e.message.startsWith('Failed') ? e.message : '无法连接服务器，请稍后重试。';
+        status.classList.add('late');
+      } finally {
+        clearInterval(timer);
+        link.removeAttribute('aria-busy');
+        link.classList.remove('busy');
+      }
+    });
+  });
+}
+
+/** The file name a download answer gives (RFC 6266: filename* in UTF-8 first). */
+function fileName(disposition) {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (star) { try { return decodeURIComponent(star[1].trim()); } catch (e) { /* fall through */ } }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : null;
+}
+
+function wirePrint() {
+  document.querySelectorAll('[data-print]').forEach(b => b.addEventListener('click', () => window.print()));
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   showFlash();
   wireLogin();
@@ -537,5 +603,7 @@ document.addEventListener('DOMContentLoaded', () => {
   wirePilotRows();
   wireCountdowns();
   wireEditor();
+  wireDownloads();
+  wirePrint();
   if (document.getElementById('units-body')) renumber();
 });

@@ -41,6 +41,7 @@ class PageNamesTest {
     }
 
     private static final Pattern CODE = Pattern.compile("(?<![0-9A-Za-z])(?:[0-9]{6}|PTZ)(?![0-9A-Za-z])|编号\\s*[0-9]+"
+            + "|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"
             + "|\\b(?:COUNTY|CITY|INSTITUTE|ADMIN|DRAFTING|UNDER_REVIEW|APPROVED|RETURNED|MERGED)\\b");
 
     static List<String> codesIn(String html) {
@@ -84,10 +85,12 @@ class PageNamesTest {
         Map<String, List<String>> pages = new LinkedHashMap<>();
         List<String> reportPages = new ArrayList<>();
         for (long id : List.of(haicang, merged, cityLed)) {
-            reportPages.addAll(List.of("/reports/" + id, "/reports/" + id + "/history", "/reports/" + id + "/process"));
+            reportPages.addAll(List.of("/reports/" + id, "/reports/" + id + "/history", "/reports/" + id + "/process",
+                    "/reports/" + id + "/print"));
         }
         pages.put(Accounts.HAICANG, concat(List.of("/county" + q, "/inbox", "/help", "/reports/" + pingtan, "/no-such-page"),
-                List.of("/reports/" + haicang, "/reports/" + haicang + "/history", "/reports/" + haicang + "/process")));
+                List.of("/reports/" + haicang, "/reports/" + haicang + "/history", "/reports/" + haicang + "/process",
+                        "/reports/" + merged, "/reports/" + merged + "/print")));
         pages.put(Accounts.XIAMEN, concat(List.of("/city" + q, "/packages/350200" + q, "/inbox", "/help",
                 "/city/merge?ids=" + haicang + "," + huli, "/packages/PTZ" + q), reportPages));
         pages.put(Accounts.PINGTAN_ZONE, List.of("/city" + q, "/packages/PTZ" + q, "/inbox", "/reports/" + pingtan));
@@ -103,11 +106,15 @@ class PageNamesTest {
                 softly.assertThat(codesIn(r.asString())).as("codes on " + path + " as " + e.getKey() + " (" + r.statusCode() + ")").isEmpty();
             }
         }
+        // A member county reads the merged report (read-only), titled once with the city's name.
+        String mergedPage = as(Accounts.HAICANG).accept("text/html").get("/reports/" + merged).then().statusCode(200).extract().asString();
+        softly.assertThat(mergedPage).contains("厦门市集成电路产业创新链调研报告").doesNotContain("厦门市厦门市").doesNotContain("id=\"report-editor\"");
         softly.assertAll();
         // The scanner itself finds what it must.
         assertThat(codesIn("<p>提交人 350205</p>")).hasSize(1);
         assertThat(codesIn("<p>合并到市级报告（编号 9）</p>")).hasSize(1);
         assertThat(codesIn("<td>COUNTY</td>")).hasSize(1);
+        assertThat(codesIn("<p>截止 2026-10-31T23:59:59+08:00</p>")).hasSize(1);
         assertThat(codesIn("<p title=\"PTZ\">平潭</p>")).hasSize(1);
         assertThat(codesIn("<td><span class=\"code\">350205</span></td><script>var a = 350205;</script>")).isEmpty();
     }

@@ -308,6 +308,7 @@ function wireEditor() {
   units.addEventListener('change', unitsChanged);
   units.addEventListener('click', e => {
     if (e.target.matches('.remove-unit')) {
+      if (!confirmUnitRemoval(e.target.closest('tr'))) return;
       e.target.closest('tr').remove();
       renumber();
       unitsChanged();
@@ -342,7 +343,7 @@ function wireEditor() {
       clearProblem(editor);
       if (!state.dirty.size && !state.unitsDirty) {
         localStorage.removeItem(backupKey);
-        setStatus('已保存 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false }) + '（第 ' + answer.version + ' 版）', 'saved');
+        setStatus('已保存 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false }), 'saved');
       }
       return true;
     } catch (e) {
@@ -364,12 +365,13 @@ function wireEditor() {
   document.getElementById('save-now').addEventListener('click', () => { state.dirty.size || state.unitsDirty ? save() : setStatus('没有需要保存的修改', 'saved'); });
 
   document.getElementById('submit-report').addEventListener('click', async () => {
-    if (!confirm('提交后报告将转市级审核，审核期间不能修改。确定提交吗？')) return;
+    const submitButton = document.getElementById('submit-report');
+    if (!confirm(submitButton.dataset.confirm || '提交后报告将转市级审核，审核期间不能修改。确定提交吗？')) return;
     if (!(await save())) return;
     try {
       await api('POST', '/api/reports/' + reportId + '/submit', { version: state.version });
       localStorage.removeItem(backupKey);
-      flash('报告已提交，等待市级审核。');
+      flash(submitButton.dataset.flash || '报告已提交，等待市级审核。');
       location.reload();
     } catch (e) {
       showProblem(editor, e.problem);
@@ -499,10 +501,98 @@ function wireImport(editor, reportId, apply) {
     const filled = Object.values(preview.sections || {}).filter(t => t).length;
     const left = (preview.missingSections || []).length;
     const skipped = (preview.notPlaced || []).length;
-    flash('已导入 Word 内容并保存为草稿：填入 ' + filled + ' 个章节、' + (preview.units || []).length + ' 行优势单位'
-      + (left ? '；文件中没有找到 ' + left + ' 个章节（保留原内容）' : '') + (skipped ? '；' + skipped + ' 项未导入，见预览清单' : '') + '。');
+    showImportResult(editor, preview, filled, left, skipped);
   });
   document.getElementById('import-cancel').addEventListener('click', () => dialog.close());
+}
+
+/** A units row with something typed in it is removed only after the clerk confirms. */
+function confirmUnitRemoval(tr) {
+  const values = [...tr.querySelectorAll('[data-unit]')].map(el => el.value.trim()).filter(v => v);
+  if (!values.length) return true;
+  const name = tr.querySelector('[data-unit="name"]').value.trim();
+  return confirm('删除第 ' + tr.querySelector('.row-no').textContent + ' 行' + (name ? '“' + name + '”' : '')
+    + '吗？删除后自动保存，该行内容将从报告中去掉。');
+}
+
+/** After a Word import, the page says at once what was filled and what was not (no reload follows). */
+function showImportResult(editor, preview, filled, left, skipped) {
+  const sections = preview.sections || {};
+  const empty = [...editor.querySelectorAll('textarea[data-section]')]
+    .filter(ta => !sections[ta.dataset.section]).map(ta => ta.dataset.heading);
+  const box = document.getElementById('flash');
+  const units = (preview.units || []).length;
+  box.textContent = '已导入 Word 内容并保存为草稿：填入 ' + filled + ' 个章节' + (units ? '、' + units + ' 行优势单位' : '（优势单位表未变）')
+    + (skipped ? '；' + skipped + ' 项未导入（不属于任何章节）' : '') + '。'
+    + (empty.length ? '以下章节未从文件中填入，保留原内容：' + empty.join('；') + '。' : '八个章节都已填入。');
+  box.setAttribute('tabindex', '-1');
+  box.focus();
+}
+
+/**
+ * Downloads (Word, Excel: every link into /api on a page) are fetched by the page, so that the clerk sees
+ * they are being prepared (the link is marked busy, a status line counts the seconds) and when they are done;
+ * a refusal shows the service's own message instead of a blank page.
+ */
+function wireDownloads() {
+  document.querySelectorAll('a[href^="/api/"]').forEach(link => {
+    link.addEventListener('click', async event => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      if (link.getAttribute('aria-busy') === 'true') return;
+      let status = link.nextElementSibling;
+      if (!status || !status.classList.contains('download-status')) {
+        status = document.createElement('span');
+        status.className = 'download-status muted';
+        status.setAttribute('role', 'status');
+        link.insertAdjacentElement('afterend', status);
+      }
+      const started = Date.now();
+      const seconds = () => Math.max(1, Math.round((Date.now() - started) / 1000));
+      link.setAttribute('aria-busy', 'true');
+      link.classList.add('busy');
+      status.textContent = '正在生成“' + link.textContent.trim() + '”，请稍候…';
+      const timer = setInterval(() => { status.textContent = '正在生成“' + link.textContent.trim() + '”，已用 ' + seconds() + ' 秒…'; }, 1000);
+      try {
+        const response = await fetch(link.href, { credentials: 'same-origin' });
+        if (!response.ok) {
+          let problem = null;
+          try { problem = await response.json(); } catch (e) { problem = null; }
+          throw new Error((problem && problem.detail) || '下载未成功（' + response.status + '）');
+        }
+        const blob = await response.blob();
+        const name = fileName(response.headers.get('Content-Disposition')) || 'download';
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+        status.textContent = '已生成：' + name + '（用时 ' + seconds() + ' 秒），请在浏览器的下载中查看。';
+      } catch (e) {
+        status.textContent = e.message && !e.message.startsWith('Failed') ? e.message : '无法连接服务器，请稍后重试。';
+        status.classList.add('late');
+      } finally {
+        clearInterval(timer);
+        link.removeAttribute('aria-busy');
+        link.classList.remove('busy');
+      }
+    });
+  });
+}
+
+/** The file name a download answer gives (RFC 6266: filename* in UTF-8 first). */
+function fileName(disposition) {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (star) { try { return decodeURIComponent(star[1].trim()); } catch (e) { /* fall through */ } }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : null;
+}
+
+function wirePrint() {
+  document.querySelectorAll('[data-print]').forEach(b => b.addEventListener('click', () => window.print()));
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -513,5 +603,7 @@ document.addEventListener('DOMContentLoaded', () => {
   wirePilotRows();
   wireCountdowns();
   wireEditor();
+  wireDownloads();
+  wirePrint();
   if (document.getElementById('units-body')) renumber();
 });

@@ -36,7 +36,7 @@ public final class ChainNames {
 
     /** The comparison key of a chain name. */
     public static String key(String name) {
-        String key = display(name)
+        String key = java.text.Normalizer.normalize(display(name), java.text.Normalizer.Form.NFKC)
                 .replace(" ", "")
                 .toLowerCase(Locale.ROOT)
                 .replace('与', '和')

@@ -7,7 +7,9 @@ import java.text.Normalizer;
  * again where the text is stored ({@link #clean}), so that what is checked is what is kept:
  * <ul>
  *   <li>names (chain names) are NFKC-normalised, so 全角 letters and digits and compatibility forms are one
- *   spelling; other texts are NFC-normalised (NFKC would turn Chinese full-width punctuation into ASCII);</li>
+ *   spelling, except the full-width punctuation of the Halfwidth and Fullwidth Forms block (（）：，；！？ and so
+ *   on), which stays as the author typed it (comparison keys fold it: ChainNames.key); other texts are
+ *   NFC-normalised (NFKC would turn Chinese full-width punctuation into ASCII);</li>
  *   <li>zero-width, bidirectional and other format characters (Unicode Cf and the default-ignorable code points)
  *   are dropped; only joiners and variation selectors right after a visible character are kept in texts that
  *   are not names (emoji sequences, ideographic variants), since names must not have invisible twins;</li>
@@ -172,13 +174,29 @@ public enum FreeText {
     private String normalise(String raw, String label) {
         refuseInvalid(raw, label);
         String filtered = filter(raw);
-        String normalised = Normalizer.normalize(filtered, form == Form.NAME ? Normalizer.Form.NFKC : Normalizer.Form.NFC);
+        String normalised = form == Form.NAME ? nfkcKeepingFullWidthPunctuation(filtered) : Normalizer.normalize(filtered, Normalizer.Form.NFC);
         // Normalisation may bring out new invisible or space characters (U+FFA0 becomes a Hangul filler): filter again.
         String text = filter(normalised);
         if (form == Form.TEXT) {
             return text.codePoints().allMatch(FreeText::isSpace) ? "" : text;
         }
         return collapseSpaces(text);
+    }
+
+    /** NFKC, but U+FF01–U+FF65 punctuation (not letters or digits) is kept as typed, after NFC. */
+    private static String nfkcKeepingFullWidthPunctuation(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (cp >= 0xFF01 && cp <= 0xFF65 && !Character.isLetterOrDigit(cp)) {
+                out.append(Normalizer.normalize(text.substring(start, i), Normalizer.Form.NFKC)).appendCodePoint(cp);
+                start = next;
+            }
+            i = next;
+        }
+        return out.append(Normalizer.normalize(text.substring(start), Normalizer.Form.NFKC)).toString();
     }
 
     private static void refuseInvalid(String raw, String label) {

@@ -259,11 +259,9 @@ public class Report extends PanacheEntityBase {
         withdrawnAt = now;
     }
 
-    /** The region's name as the title uses it. */
+    /** The report's title, given its region's name ({@link ReportTitles}: the unit's name never twice). */
     public String title(String regionName) {
-        return kind.cityWritten()
-                ? regionName + cn.fjsti.chainreport.chain.ChainNames.industry(chainName) + "产业创新链调研报告"
-                : regionName + "县域重点产业创新链调研报告";
+        return ReportTitles.title(kind.cityWritten(), regionName, chainName);
     }
 
     public static List<Report> ofCampaignAndRegion(Long campaignId, String region) {

@@ -195,10 +195,22 @@ public class ReportService {
         return report;
     }
 
+    /**
+     * The report, if the caller may read it: its region's scope ({@link cn.fjsti.chainreport.security.RegionAccess}),
+     * or, for a county, a consolidated report that one of its own reports is merged into (read-only: only the
+     * author region may write). An undone merge clears the link, and the county loses the right with it.
+     */
     private Report readable(Long id) {
         Report report = find(id);
-        access.requireRead(report.authorRegion);
+        if (!access.canRead(report.authorRegion) && !memberOf(report)) {
+            access.requireRead(report.authorRegion);
+        }
         return report;
+    }
+
+    private boolean memberOf(Report consolidated) {
+        return user.is(cn.fjsti.chainreport.security.Role.COUNTY) && consolidated.kind == Report.Kind.MERGED
+                && Report.count("mergedInto = ?1 and authorRegion = ?2", consolidated.id, user.regionCode()) > 0;
     }
 
     private Report writable(Long id) {

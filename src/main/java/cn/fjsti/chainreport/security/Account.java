@@ -36,6 +36,10 @@ public class Account extends PanacheEntityBase {
 
     public boolean enabled;
 
+    /** The region's name, filled in when the account is loaded for a login (not a column). */
+    @jakarta.persistence.Transient
+    public String regionName;
+
     /** Login cookies issued before this moment are refused (null: none ended yet). Wall-clock time. */
     @Column(name = "sessions_valid_from")
     public Instant sessionsValidFrom;

@@ -34,6 +34,10 @@ import java.time.Instant;
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     public static final String REGION_ATTRIBUTE = "region";
+    /** The account's display name, or its region's name when it has none (what the page header shows). */
+    public static final String DISPLAY_NAME_ATTRIBUTE = "displayName";
+    /** The name of the account's region, read once at login, so error pages need no database. */
+    public static final String REGION_NAME_ATTRIBUTE = "regionName";
     /** bcrypt reads at most this many bytes of a password. */
     static final int BCRYPT_MAX_BYTES = 72;
 
@@ -105,6 +109,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             Account found = Account.byUsername(username).orElse(null);
             if (found != null) {
                 Panache.getEntityManager().detach(found);
+                found.regionName = cn.fjsti.chainreport.region.Region.nameOf(found.regionCode);
             }
             return found;
         });
@@ -116,6 +121,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 .setPrincipal(new QuarkusPrincipal(account.username))
                 .addRole(account.role.name())
                 .addAttribute(REGION_ATTRIBUTE, account.regionCode)
+                .addAttribute(REGION_NAME_ATTRIBUTE, account.regionName == null ? account.regionCode : account.regionName)
+                .addAttribute(DISPLAY_NAME_ATTRIBUTE, account.displayName != null && !account.displayName.isBlank()
+                        ? account.displayName : account.regionName == null ? account.username : account.regionName)
                 .build();
     }
 

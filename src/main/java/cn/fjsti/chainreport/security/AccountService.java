@@ -24,10 +24,10 @@ public class AccountService {
 
     /** An account as shown: never the hash. */
     public record AccountView(String username, String role, String regionCode, String regionName, String displayName,
-                              boolean enabled) {
+                              boolean enabled, String roleLabel) {
         static AccountView of(Account a) {
             return new AccountView(a.username, a.role.name(), a.regionCode,
-                    Region.nameOf(a.regionCode), a.displayName, a.enabled);
+                    Region.nameOf(a.regionCode), a.displayName, a.enabled, a.role.label());
         }
     }
 

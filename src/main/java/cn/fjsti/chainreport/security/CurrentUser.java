@@ -29,6 +29,18 @@ public class CurrentUser {
         return identity.getAttribute(AccountIdentityProvider.REGION_ATTRIBUTE);
     }
 
+    /** The account's display name (or its region's name), as the page header shows it. */
+    public String displayName() {
+        String name = identity.getAttribute(AccountIdentityProvider.DISPLAY_NAME_ATTRIBUTE);
+        return name == null ? username() : name;
+    }
+
+    /** The name of the account's region, read at login. */
+    public String regionName() {
+        String name = identity.getAttribute(AccountIdentityProvider.REGION_NAME_ATTRIBUTE);
+        return name == null ? regionCode() : name;
+    }
+
     public boolean is(Role role) {
         return identity.hasRole(role.name());
     }

@@ -15,4 +15,14 @@ public enum Role {
     public static final String CITY_NAME = "CITY";
     public static final String INSTITUTE_NAME = "INSTITUTE";
     public static final String ADMIN_NAME = "ADMIN";
+
+    /** The role as a clerk calls it (pages, account lists): 县级科技局, 市级科技局, 省科技信息研究所, 系统管理员. */
+    public String label() {
+        return switch (this) {
+            case COUNTY -> "县级科技局";
+            case CITY -> "市级科技局";
+            case INSTITUTE -> "省科技信息研究所";
+            case ADMIN -> "系统管理员";
+        };
+    }
 }

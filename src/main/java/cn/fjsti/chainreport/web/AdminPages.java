@@ -30,8 +30,11 @@ public class AdminPages {
     @Inject
     AccountService accounts;
 
-    /** A region in a drop-down: code, name, and the level it acts at. */
-    public record RegionOption(String code, String name, boolean reviewUnit) {
+    /** A region in a drop-down: code, name, and the level it acts at; label adds a county's city: 鼓楼区（福州市）. */
+    public record RegionOption(String code, String name, boolean reviewUnit, String label) {
+        RegionOption(String code, String name, boolean reviewUnit) {
+            this(code, name, reviewUnit, name);
+        }
     }
 
     @GET
@@ -50,7 +53,8 @@ public class AdminPages {
     public TemplateInstance accounts() {
         List<RegionOption> regions = Region.<Region>listAll().stream()
                 .filter(r -> r.isReviewUnit() || r.isDraftingCounty() || r.reviewUnit == null)
-                .map(r -> new RegionOption(r.code, r.name, r.isReviewUnit())).toList();
+                .map(r -> new RegionOption(r.code, r.name, r.isReviewUnit(), !r.level.isCountyLevel()
+                        ? r.name : r.name + "（" + Region.nameOf(r.reviewUnit) + "）")).toList();
         return Views.accounts(frames.of("账号管理", "accounts"), accounts.list(), regions);
     }
 }

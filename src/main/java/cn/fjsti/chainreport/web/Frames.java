@@ -38,7 +38,7 @@ public class Frames {
     @Transactional
     public PageFrame of(String title, String active, Long campaignId) {
         if (identity.isAnonymous()) {
-            return new PageFrame(title, null, null, null, null, null, 0, List.of(), active, null, now());
+            return new PageFrame(title, null, null, null, null, null, null, 0, List.of(), active, null, now());
         }
         Role role = user.role();
         String region = user.regionCode();
@@ -46,7 +46,7 @@ public class Frames {
         CampaignView campaign = campaign(campaignId);
         // Links keep the campaign in view, so a page about last year's campaign leads to last year's pages.
         String suffix = campaignId == null ? "" : "?campaign=" + campaignId;
-        return new PageFrame(title, user.username(), role.name(), roleLabel(role), region, Region.nameOf(region), unread,
+        return new PageFrame(title, user.username(), user.displayName(), role.name(), roleLabel(role), region, user.regionName(), unread,
                 nav(role, region, suffix), active, campaign, now());
     }
 
@@ -56,11 +56,11 @@ public class Frames {
      */
     public PageFrame bare(String title) {
         if (identity.isAnonymous()) {
-            return new PageFrame(title, null, null, null, null, null, 0, List.of(), "", null, now());
+            return new PageFrame(title, null, null, null, null, null, null, 0, List.of(), "", null, now());
         }
         Role role = user.role();
         String region = user.regionCode();
-        return new PageFrame(title, user.username(), role.name(), roleLabel(role), region, region, 0,
+        return new PageFrame(title, user.username(), user.displayName(), role.name(), roleLabel(role), region, user.regionName(), 0,
                 nav(role, region, ""), "", null, now());
     }
 
@@ -92,12 +92,7 @@ public class Frames {
     }
 
     static String roleLabel(Role role) {
-        return switch (role) {
-            case COUNTY -> "县（市、区）科技局";
-            case CITY -> "设区市科技局";
-            case INSTITUTE -> "省科学技术信息研究所";
-            case ADMIN -> "系统管理员";
-        };
+        return role.label();
     }
 
     private static List<PageFrame.Nav> nav(Role role, String region, String suffix) {
@@ -116,6 +111,7 @@ public class Frames {
             }
         }
         nav.add(new PageFrame.Nav("inbox", "/inbox", "消息"));
+        nav.add(new PageFrame.Nav("help", "/help", "帮助"));
         return nav;
     }
 }

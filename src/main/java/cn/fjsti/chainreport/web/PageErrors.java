@@ -32,11 +32,17 @@ public final class PageErrors {
             return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8))).build();
         }
         PageFrame frame;
-        try {
-            frame = Arc.container().instance(Frames.class).get().bare(title);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Page frame unavailable for an error page on %s", uri.getPath());
-            frame = new PageFrame(title, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            // An address no page answers is refused on the I/O thread, before the login is read (it may block):
+            // the page then has the navigation of someone not logged in (帮助, 登录), which is no failure to log.
+            frame = new PageFrame(title, null, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+        } else {
+            try {
+                frame = Arc.container().instance(Frames.class).get().bare(title);
+            } catch (RuntimeException e) {
+                LOG.warnf("Page frame unavailable for an error page on %s: %s", uri.getPath(), e);
+                frame = new PageFrame(title, null, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+            }
         }
         String html = Views.error(frame, status, title, detail).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * What every page shows around its content: the account, the navigation for its role, the unread count,
  * the campaign the page is about and the service's clock (so countdowns follow the server, not the PC).
+ * The header shows names only: the account's display name, its region's name and its role's Chinese name.
  */
-public record PageFrame(String title, String username, String roleName, String roleLabel, String regionCode,
-                        String regionName, long unread, List<Nav> nav, String active, CampaignView campaign,
+public record PageFrame(String title, String username, String displayName, String roleName, String roleLabel,
+                        String regionCode, String regionName, long unread, List<Nav> nav, String active, CampaignView campaign,
                         OffsetDateTime now) {
 
     /** A navigation link; {@code key} marks the current one. */

@@ -72,6 +72,12 @@ public class Pages {
     @Inject
     SecurityIdentity identity;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chainreport.help.username-rule")
+    String usernameRule;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chainreport.help.admin-contact")
+    String adminContact;
+
     public record CityPage(List<ReportViews.Summary> queue, List<ChainDeclarationService.RegionChains> counties,
                            List<ReportViews.Summary> countyReports, List<ReportViews.Summary> cityReports,
                            List<ConsolidationService.ProposalView> proposals, List<ConsolidationService.MergeView> merges,
@@ -100,7 +106,7 @@ public class Pages {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create(Frames.home(user.role()))).build();
         }
-        return Response.ok(Views.login(safeNext(next))).type(MediaType.TEXT_HTML_TYPE).build();
+        return Response.ok(Views.login(safeNext(next), usernameRule, adminContact)).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     /** Each role lands on its own home. */

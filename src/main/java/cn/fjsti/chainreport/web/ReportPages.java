@@ -105,6 +105,27 @@ public class ReportPages {
         boolean withdrawable = user.is(Role.COUNTY) && "UNDER_REVIEW".equals(r.stage()) && Objects.equals(user.regionCode(), r.authorRegion());
         boolean reopenable = user.is(Role.CITY) && "APPROVED".equals(r.stage()) && r.mergedInto() == null
                 && Objects.equals(user.regionCode(), r.reviewUnit()) && packages.stageOf(r.campaignId(), r.reviewUnit()) == PackageStage.RETURNED;
+        List<Block> blocks = blocks(r);
+        List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())
+                || ReviewComment.Decision.REOPENED.name().equals(v.decision())).toList();
+        List<KindOption> kinds = Arrays.stream(UnitKind.values()).map(k -> new KindOption(k.name(), k.label())).toList();
+        return Views.report(frames.of(r.title() + " · " + r.chain(), "report", r.campaignId()),
+                new ReportPage(r, blocks, author, reviewer, returns, kinds, withdrawable, reopenable));
+    }
+
+    /**
+     * The whole report for printing (or saving as PDF from the browser): every section's full text and the
+     * units table, no text boxes to clip it, no navigation in print. Readable by whoever may read the report.
+     */
+    @GET
+    @Path("/{id}/print")
+    @Operation(hidden = true)
+    public TemplateInstance print(@PathParam("id") Long id) {
+        ReportViews.Detail r = reports.get(id);
+        return Views.print(frames.of("打印 · " + r.title(), "report", r.campaignId()), r, blocks(r));
+    }
+
+    private static List<Block> blocks(ReportViews.Detail r) {
         List<Block> blocks = new ArrayList<>();
         String part = null;
         for (ReportViews.OutlineItem item : r.outline()) {
@@ -113,11 +134,7 @@ public class ReportPages {
                     r.sections().get(s), item.length(), item.maxLength(), item.required()));
             part = item.partHeading();
         }
-        List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())
-                || ReviewComment.Decision.REOPENED.name().equals(v.decision())).toList();
-        List<KindOption> kinds = Arrays.stream(UnitKind.values()).map(k -> new KindOption(k.name(), k.label())).toList();
-        return Views.report(frames.of(r.title() + " · " + r.chain(), "report", r.campaignId()),
-                new ReportPage(r, blocks, author, reviewer, returns, kinds, withdrawable, reopenable));
+        return blocks;
     }
 
     /**
@@ -178,7 +195,7 @@ public class ReportPages {
     private String where(ReportViews.Detail r, Report report, boolean running) {
         if (!running) {
             return switch (r.stage()) {
-                case "MERGED" -> "已通过，并已合并到市级报告（编号 " + r.mergedInto() + "）中";
+                case "MERGED" -> "已通过，并已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》中";
                 case "WITHDRAWN" -> "这份合并报告已撤销";
                 default -> report.kind.cityWritten() ? "已提交完成，随市级材料报送，流程结束" : "已通过市级审核，流程结束";
             };
@@ -188,9 +205,15 @@ public class ReportPages {
                 cn.fjsti.chainreport.workflow.Workflow.Task.CITY_REVIEW.equals(task.getTaskDefinitionKey()) ? r.reviewUnit() : r.authorRegion()) + " 处理";
         if (task == null) {
             return "已通过，随" + ReportViews.regionName(r.reviewUnit()) + "的材料报送，等待省科学技术信息研究所接收"
-                    + ("MERGED".equals(r.stage()) ? "（已合并到市级报告，编号 " + r.mergedInto() + "）" : "");
+                    + ("MERGED".equals(r.stage()) ? "（已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》）" : "");
         }
         return "当前步骤：" + task.getName() + who;
+    }
+
+    /** The consolidated report's title, by name: a member county may not be allowed to open it. */
+    private static String mergedTitle(Long id) {
+        Report merged = id == null ? null : Report.findById(id);
+        return merged == null ? "" : merged.title(ReportViews.regionName(merged.authorRegion));
     }
 
     private static String unitLines(List<ReportViews.UnitView> units) {

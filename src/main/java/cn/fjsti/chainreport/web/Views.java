@@ -21,7 +21,9 @@ public final class Views {
     private Views() {
     }
 
-    public static native TemplateInstance login(String next);
+    public static native TemplateInstance login(String next, String usernameRule, String adminContact);
+
+    public static native TemplateInstance help(PageFrame frame, HelpPage.Help help);
 
     public static native TemplateInstance error(PageFrame frame, int status, String title, String detail);
 
@@ -31,6 +33,8 @@ public final class Views {
                                                     ChainDeclarationService.RegionChains chains, List<ReportViews.Summary> reports);
 
     public static native TemplateInstance report(PageFrame frame, ReportPages.ReportPage page);
+
+    public static native TemplateInstance print(PageFrame frame, ReportViews.Detail report, List<ReportPages.Block> blocks);
 
     public static native TemplateInstance history(PageFrame frame, ReportPages.HistoryPage page);
 

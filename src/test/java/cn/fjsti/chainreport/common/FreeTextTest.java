@@ -152,6 +152,10 @@ class FreeTextTest {
     void shouldKeepChinesePunctuationInTextsAndUnifyNames() {
         assertThat(FreeText.SECTION.clean("产值（亿元）：３１０，同比增长。")).isEqualTo("产值（亿元）：３１０，同比增长。");
         assertThat(FreeText.CHAIN_NAME.clean("ＡＩ　芯片产业链")).isEqualTo("AI 芯片产业链");
+        // A name keeps the author's full-width punctuation; its key folds it, so both spellings are one chain.
+        assertThat(FreeText.CHAIN_NAME.clean("集成电路（芯片）产业链：设计")).isEqualTo("集成电路（芯片）产业链：设计");
+        assertThat(cn.fjsti.chainreport.chain.ChainNames.key("集成电路（芯片）产业链"))
+                .isEqualTo(cn.fjsti.chainreport.chain.ChainNames.key("集成电路(芯片)产业链"));
         assertThat(FreeText.CAMPAIGN_TITLE.clean("  2027 年度\u3000\u3000调研  ")).isEqualTo("2027 年度 调研");
     }
 

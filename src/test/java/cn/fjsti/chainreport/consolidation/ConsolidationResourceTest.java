@@ -119,7 +119,15 @@ class ConsolidationResourceTest {
         as(Accounts.HAICANG).get("/api/reports/{id}", haicang).then()
                 .body("sections.COUNTY_INDUSTRY", equalTo("全县规上企业 42 家，2025 年产值 310 亿元。"))
                 .body("editable", equalTo(false));
-        as(Accounts.HAICANG).get("/api/reports/{id}", merged).then().statusCode(403);
+        // A member county reads the report its own went into (and its Word), never writes it; another county does not read it.
+        as(Accounts.HAICANG).get("/api/reports/{id}", merged).then().statusCode(200).body("sections.COUNTY_INDUSTRY", equalTo(expected));
+        as(Accounts.HAICANG).get("/api/reports/{id}/document", merged).then().statusCode(200);
+        long version = Fixtures.version(Accounts.XIAMEN, merged);
+        as(Accounts.HAICANG).body(Map.of("version", version, "sections", Map.of("COUNTY_INDUSTRY", "县里改写")))
+                .put("/api/reports/{id}/draft", merged).then().statusCode(403);
+        as(Accounts.XIAMEN).get("/api/reports/{id}", merged).then().body("version", equalTo((int) version));
+        as(Accounts.HULI).get("/api/reports/{id}", merged).then().statusCode(403);
+        as(Accounts.MINHOU).get("/api/reports/{id}", merged).then().statusCode(403);
     }
 
     private static void draft(String county, long report, String text, String unit) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PageAccessTest {
 
-    private static final List<Class<?>> PAGE_CLASSES = List.of(Pages.class, ReportPages.class, AdminPages.class);
+    private static final List<Class<?>> PAGE_CLASSES = List.of(Pages.class, ReportPages.class, AdminPages.class, HelpPage.class);
     private static final String OK = "200";
     private static final String NO = "403";
 
@@ -55,6 +55,7 @@ class PageAccessTest {
         rules.put("GET /", everyone);
         rules.put("GET /login", everyone);
         rules.put("GET /inbox", everyone);
+        rules.put("GET /help", everyone);
         rules.put("GET /county", new String[][]{{OK, OK}, {NO, NO}, {NO, NO}, {NO, NO}});
         rules.put("GET /city", new String[][]{{NO, NO}, {OK, OK}, {NO, NO}, {NO, NO}});
         rules.put("GET /city/merge", new String[][]{{NO, NO}, {OK, NO}, {NO, NO}, {NO, NO}});
@@ -65,6 +66,7 @@ class PageAccessTest {
         rules.put("GET /reports/{id}", scopedReport);
         rules.put("GET /reports/{id}/history", scopedReport);
         rules.put("GET /reports/{id}/process", scopedReport);
+        rules.put("GET /reports/{id}/print", scopedReport);
 
         Set<String> routes = routes();
         assertThat(rules.keySet()).as("pages without an access rule").containsAll(routes);
@@ -103,7 +105,12 @@ class PageAccessTest {
             Response r = given().accept("text/html").redirects().follow(false).get(path);
             if (route.equals("GET /login")) {
                 assertThat(r.statusCode()).as(path).isEqualTo(200);
-                assertThat(r.asString()).contains("用户名");
+                assertThat(r.asString()).contains("用户名").contains("href=\"/help\"").contains("请联系");
+            } else if (route.equals("GET /help")) {
+                // Help is at hand before logging in: the notice, the outline and whom to ask.
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                assertThat(r.asString()).contains("闽科高〔2024〕135号").contains("刘丹，13290741853")
+                        .contains("产业科技创新对策建议及技术攻关方向").contains("厦门市科技局 成果转化处").contains("未配置");
             } else {
                 assertThat(r.statusCode()).as(path).isEqualTo(303);
                 assertThat(r.header("Location")).as(path).contains("/login");
@@ -122,11 +129,44 @@ class PageAccessTest {
     }
 
     @Test
-    void shouldAnswerAnUnknownPageWithAReadablePage() {
-        Response r = as(Accounts.HAICANG).accept("text/html").get("/no-such-page");
-        assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.contentType()).startsWith("text/html");
-        assertThat(r.asString()).contains("请求的地址不存在");
+    void shouldAnswerAnUnknownPageWithAReadablePageAndNoStackTrace() {
+        List<java.util.logging.LogRecord> traced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getThrown() != null) {
+                    traced.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            for (String account : List.of(Accounts.HAICANG, Accounts.ADMIN)) {
+                Response r = as(account).accept("text/html").get("/no-such-page");
+                assertThat(r.statusCode()).isEqualTo(404);
+                assertThat(r.contentType()).startsWith("text/html");
+                assertThat(r.asString()).contains("请求的地址不存在").contains("href=\"/help\"").doesNotContain("Exception");
+            }
+            Response anonymous = given().accept("text/html").get("/no/such/page");
+            assertThat(anonymous.statusCode()).isEqualTo(404);
+            assertThat(anonymous.asString()).contains("请求的地址不存在");
+            Response api = as(Accounts.HAICANG).get("/api/no-such-thing");
+            assertThat(api.statusCode()).isEqualTo(404);
+            assertThat(api.contentType()).startsWith("application/problem+json");
+            assertThat(api.asString()).contains("detail").doesNotContain("Exception");
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(traced).as("log records with a stack trace").extracting(java.util.logging.LogRecord::getMessage).isEmpty();
     }
 
     private static String path(String route, Scope s) {

@@ -49,6 +49,11 @@ public final class IndustryCategories {
         }
     }
 
+    /** The categories in the order of the reference data (without 其他). */
+    public List<String> categories() {
+        return keywords.stream().map(Keyword::category).distinct().toList();
+    }
+
     public String categoryOf(String chainName) {
         String key = ChainNames.key(chainName);
         String best = OTHER;

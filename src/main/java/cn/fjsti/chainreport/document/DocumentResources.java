@@ -90,9 +90,17 @@ public final class DocumentResources {
 
         @GET
         @Path("/{campaignId}/compilation")
-        @Operation(summary = "下载技术瓶颈与攻关方向汇编（Word）", description = "按产业类别汇集各报告的一.2、二.2 与三.2，注明来源县市")
+        @Operation(summary = "下载技术瓶颈与攻关方向汇编（Word）", description = "按产业类别、产业链列出各报告一.2、二.2（技术瓶颈）与三.2（研究方向）中的条目，注明提出的县（市、区）及个数，意思相同的条目合并；前有汇总表和目录")
         public Response compilation(@PathParam("campaignId") Long campaignId) {
             return download(documents.compilation(campaignId));
+        }
+
+        @GET
+        @Path("/{campaignId}/compilation/items")
+        @Operation(summary = "下载技术瓶颈与研究方向条目（Excel）", description = "与汇编相同的条目，每行一条：产业类别、产业链、类型、条目、县（市、区）、设区市，"
+                + "以及在汇编中的编号和同组县市数，供排序筛选；仅省科学技术信息研究所和省科技厅")
+        public Response compilationItems(@PathParam("campaignId") Long campaignId) {
+            return download(documents.compilationItems(campaignId));
         }
     }
 }

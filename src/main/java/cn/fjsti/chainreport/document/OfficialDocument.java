@@ -223,7 +223,15 @@ public final class OfficialDocument implements AutoCloseable {
         return end.find(m.end()) && end.end() - m.end() <= LEAD_SENTENCE ? end.end() : -1;
     }
 
-    /** The last paragraph stays on the page of what follows (the line introducing a table). */
+    /** One body paragraph, as written: no marker is read as a level (the compilation's items, （1）…). */
+    public void paragraph(String text) {
+        String line = EDGE_SPACES.matcher(text == null ? "" : text).replaceAll("");
+        if (!line.isEmpty()) {
+            paragraph(BODY, line);
+        }
+    }
+
+        /** The last paragraph stays on the page of what follows (the line introducing a table). */
     public void keepLastWithNext() {
         List<XWPFParagraph> paragraphs = doc.getParagraphs();
         if (!paragraphs.isEmpty()) {
@@ -277,9 +285,17 @@ public final class OfficialDocument implements AutoCloseable {
      * current result the titles themselves, and {@code updateFields} so Word and WPS fill in page numbers on opening.
      */
     public void contents(String heading, List<ContentsEntry> entries) {
+        contents(heading, entries, TITLE, SUBTITLE);
+    }
+
+    /**
+     * A contents page as {@link #contents(String, List)}, its TOC field collecting the paragraphs of style
+     * {@code level1Style} (level 1) and {@code level2Style} (level 2): the compilation's categories and chains.
+     */
+    public void contents(String heading, List<ContentsEntry> entries, String level1Style, String level2Style) {
         XWPFParagraph head = paragraph(CONTENTS_HEADING, heading);
         head.getCTP().getPPr().addNewPageBreakBefore();
-        String instruction = " TOC \\h \\z \\t \"" + styleName(TITLE) + ",1," + styleName(SUBTITLE) + ",2\" ";
+        String instruction = " TOC \\h \\z \\t \"" + styleName(level1Style) + ",1," + styleName(level2Style) + ",2\" ";
         List<ContentsEntry> lines = entries.isEmpty() ? List.of(new ContentsEntry("（无）", 1)) : entries;
         for (int i = 0; i < lines.size(); i++) {
             ContentsEntry entry = lines.get(i);

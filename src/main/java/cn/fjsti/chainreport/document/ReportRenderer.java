@@ -89,39 +89,111 @@ public final class ReportRenderer {
         }
     }
 
-    /** One passage of the compilation: a report's bottlenecks and research directions, attributed. */
-    public record CompilationEntry(ReportText report, String attribution) {
+    /** What the compilation's front says: title, the line under it, when the data was taken. */
+    public record CompilationHeading(String title, String subtitle, String dataAsOf) {
     }
 
-    /** By industry category: each report's 一.2 and 二.2 (bottlenecks) and 三.2 (research directions). */
-    public void compilation(String title, Map<String, List<CompilationEntry>> byCategory, OutputStream out) {
-        String[] numerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"};
+    static final List<String> SUMMARY_HEADER = List.of("产业类别", "产业链（条）", "县（市、区）（个）", "技术瓶颈（条）", "研究方向（条）");
+    static final List<Integer> SUMMARY_WIDTHS = List.of(26, 16, 26, 16, 16);
+
+    /**
+     * The compilation as items ({@link Compilation}): title; a summary table (categories × chains, counties,
+     * bottlenecks, directions, with the uncategorised row and totals); a contents page (TOC field over categories and
+     * chains); then by category (一、), chain (（一）), kind (1.技术瓶颈 / 2.研究方向), each item （1） with who named it and
+     * how many.
+     */
+    public void compilation(CompilationHeading heading, Compilation compilation, OutputStream out) {
         try (OfficialDocument doc = new OfficialDocument(format)) {
-            doc.properties(title, "福建省科学技术信息研究所");
-            doc.title(title);
-            doc.subtitle("（供编制项目申报指南参考）");
-            if (byCategory.isEmpty()) {
-                doc.text("尚无已报送的调研报告。");
+            doc.properties(heading.title(), "福建省科学技术信息研究所");
+            doc.title(heading.title());
+            doc.subtitle(heading.subtitle());
+            List<List<String>> rows = new ArrayList<>();
+            int chains = 0;
+            int bottlenecks = 0;
+            int directions = 0;
+            Compilation.Category uncategorised = null;
+            for (Compilation.Category c : compilation.categories()) {
+                rows.add(List.of(c.uncategorised() ? c.name() + "（未归类）" : c.name(), String.valueOf(c.chains().size()),
+                        String.valueOf(c.counties()), String.valueOf(c.groupCount(Compilation.Kind.BOTTLENECK)),
+                        String.valueOf(c.groupCount(Compilation.Kind.DIRECTION))));
+                chains += c.chains().size();
+                bottlenecks += c.groupCount(Compilation.Kind.BOTTLENECK);
+                directions += c.groupCount(Compilation.Kind.DIRECTION);
+                if (c.uncategorised()) {
+                    uncategorised = c;
+                }
             }
-            int c = 0;
-            for (Map.Entry<String, List<CompilationEntry>> category : byCategory.entrySet()) {
-                doc.heading1(numerals[Math.min(c++, numerals.length - 1)] + "、" + category.getKey());
-                int n = 1;
-                for (CompilationEntry entry : category.getValue()) {
-                    ReportText r = entry.report();
-                    doc.heading3(n++ + "." + r.chainName() + "（" + entry.attribution() + "）");
-                    passage(doc, "（一）县域产业技术瓶颈", r.text(Section.COUNTY_TECHNOLOGY));
-                    passage(doc, "（二）国内产业技术瓶颈", r.text(Section.DOMESTIC_TECHNOLOGY));
-                    passage(doc, "（三）技术攻关方向", r.text(Section.INNOVATION_DIRECTIONS));
+            rows.add(List.of("合计", String.valueOf(chains), String.valueOf(compilation.counties()),
+                    String.valueOf(bottlenecks), String.valueOf(directions)));
+            doc.plain("表1　各产业类别条目汇总", ParagraphAlignment.CENTER);
+            doc.keepLastWithNext();
+            doc.table(SUMMARY_HEADER, rows, SUMMARY_WIDTHS, Set.of(1, 2, 3, 4));
+            int others = uncategorised == null ? 0 : uncategorised.chains().size();
+            doc.paragraph("注：县（市、区）数不含市本级报告；合计栏为不重复的个数。未归入产业类别的产业链" + others + "条"
+                    + (others == 0 ? "。" : "（" + String.join("、", uncategorised.chains().stream().map(Compilation.Chain::name).toList())
+                    + "），列于“其他”。"));
+            doc.paragraph("本汇编收录" + heading.dataAsOf() + "各设区市（平潭综合实验区）已报送的" + compilation.reports() + "份调研报告，涉及"
+                    + compilation.cities() + "个设区市、" + compilation.counties() + "个县（市、区）。按产业类别、产业链列出各报告"
+                    + "“技术瓶颈”（一.2、二.2）和“技术攻关方向”（三.2）中的条目，按作者自己的编号拆分，无编号时按句拆分；"
+                    + "每条注明提出的县（市、区）及个数，意思相同的条目（字符二元组相似度不低于" + Math.round(Compilation.SAME_ITEM * 100)
+                    + "%）合并为一条，提出次数多的在前。");
+            List<OfficialDocument.ContentsEntry> entries = new ArrayList<>();
+            List<Compilation.Category> shown = compilation.categories().stream().filter(c -> !c.chains().isEmpty()).toList();
+            for (int i = 0; i < shown.size(); i++) {
+                // Until Word or WPS update the field, entries without their numbers (a contents line is no heading).
+                entries.add(new OfficialDocument.ContentsEntry(shown.get(i).name(), 1));
+                for (Compilation.Chain chain : shown.get(i).chains()) {
+                    entries.add(new OfficialDocument.ContentsEntry(chain.name(), 2));
+                }
+            }
+            doc.contents("目　　录", entries, OfficialDocument.HEADING1, OfficialDocument.HEADING2);
+            doc.startNewPage();
+            if (shown.isEmpty()) {
+                doc.paragraph("尚无已报送的调研报告。");
+            }
+            for (int i = 0; i < shown.size(); i++) {
+                Compilation.Category category = shown.get(i);
+                doc.heading1(categoryHeading(i + 1, category));
+                for (int j = 0; j < category.chains().size(); j++) {
+                    Compilation.Chain chain = category.chains().get(j);
+                    doc.heading2(chainHeading(j + 1, chain));
+                    doc.paragraph("报告来源：" + sources(chain.sources()) + "。");
+                    int k = 1;
+                    for (Compilation.Kind kind : Compilation.Kind.values()) {
+                        List<Compilation.Group> groups = chain.groups().get(kind);
+                        doc.heading3(k++ + "." + kind.label() + "（" + groups.size() + "条）");
+                        if (groups.isEmpty()) {
+                            doc.paragraph("报告中未提出。");
+                        }
+                        for (int g = 0; g < groups.size(); g++) {
+                            Compilation.Group group = groups.get(g);
+                            List<Compilation.Source> who = group.sources();
+                            doc.paragraph("（" + (g + 1) + "）" + group.text() + "（" + sources(who) + "；计" + who.size() + "个）");
+                        }
+                    }
                 }
             }
             doc.write(out);
         }
     }
 
-    private static void passage(OfficialDocument doc, String heading, String text) {
-        doc.heading2(heading);
-        doc.text(text == null || text.isBlank() ? "（未填写）" : text);
+    private static String categoryHeading(int n, Compilation.Category c) {
+        return ChineseNumerals.of(n) + "、" + c.name();
+    }
+
+    private static String chainHeading(int n, Compilation.Chain chain) {
+        return "（" + ChineseNumerals.of(n) + "）" + chain.name();
+    }
+
+    /** 厦门市海沧区、翔安区，泉州市晋江市: counties after their city, cities in order of first mention. */
+    static String sources(List<Compilation.Source> sources) {
+        Map<String, List<String>> byCity = new java.util.LinkedHashMap<>();
+        for (Compilation.Source s : sources) {
+            byCity.computeIfAbsent(s.city(), k -> new ArrayList<>()).add(s.county());
+        }
+        List<String> parts = new ArrayList<>();
+        byCity.forEach((city, counties) -> parts.add(city + String.join("、", counties)));
+        return String.join("，", parts);
     }
 
     /** The line under a report's title: its chain, and for a merged report the counties it merges. */

@@ -20,7 +20,9 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -90,6 +92,49 @@ public final class Spreadsheets {
         write("进度看板", title, board.now() == null ? null : board.now().toLocalDateTime(), BOARD_HEADER, body, totals, out);
     }
 
+    static final List<String> ITEMS_HEADER = List.of("序号", "产业类别", "产业链", "类型", "条目", "县（市、区）", "设区市",
+            "汇编编号", "同组县市数");
+
+    /**
+     * The compilation's items, one row per item as each county wrote it (category, chain, kind, text, county, city),
+     * with its number in the Word compilation (一（二）1（3）: category, chain, kind, group) and how many sources its
+     * group has, so the institute sorts and filters. Written through SXSSF (rows streamed to a temporary file, 200
+     * in memory): a national compilation has tens of thousands of rows.
+     */
+    public static void items(String title, LocalDateTime dataAsOf, Compilation compilation, OutputStream out) {
+        List<List<Object>> body = new ArrayList<>();
+        int n = 0;
+        int c = 0;
+        for (Compilation.Category category : compilation.categories()) {
+            c++;
+            int h = 0;
+            for (Compilation.Chain chain : category.chains()) {
+                h++;
+                int k = 0;
+                for (Compilation.Kind kind : Compilation.Kind.values()) {
+                    k++;
+                    int g = 0;
+                    for (Compilation.Group group : chain.groups().get(kind)) {
+                        g++;
+                        String number = ChineseNumerals.of(c) + "（" + ChineseNumerals.of(h) + "）" + k + "（" + g + "）";
+                        int sources = group.sources().size();
+                        for (Compilation.Item item : group.items()) {
+                            body.add(values(++n, category.name(), chain.name(), kind.label(), item.text(),
+                                    item.source().county(), item.source().city(), number, sources));
+                        }
+                    }
+                }
+            }
+        }
+        SXSSFWorkbook book = new SXSSFWorkbook(PoiDocuments.newWorkbook(), 200);
+        try {
+            write(book, "条目", title, dataAsOf, ITEMS_HEADER, body, null, out);
+        } finally {
+            book.dispose();
+            PoiDocuments.discard(book.getXSSFWorkbook());
+        }
+    }
+
     private static List<Object> values(Object... values) {
         List<Object> list = new ArrayList<>(values.length);
         for (Object v : values) {
@@ -101,6 +146,15 @@ public final class Spreadsheets {
     private static void write(String sheetName, String title, LocalDateTime dataAsOf, List<String> header,
                               List<List<Object>> rows, List<Object> totals, OutputStream out) {
         XSSFWorkbook book = PoiDocuments.newWorkbook();
+        try {
+            write(book, sheetName, title, dataAsOf, header, rows, totals, out);
+        } finally {
+            PoiDocuments.discard(book);
+        }
+    }
+
+    private static void write(Workbook book, String sheetName, String title, LocalDateTime dataAsOf, List<String> header,
+                              List<List<Object>> rows, List<Object> totals, OutputStream out) {
         try {
             Styles styles = new Styles(book);
             Sheet sheet = book.createSheet(sheetName);
@@ -141,8 +195,6 @@ public final class Spreadsheets {
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            PoiDocuments.discard(book);
         }
     }
 
@@ -219,7 +271,7 @@ public final class Spreadsheets {
         final CellStyle totalText;
         final CellStyle totalNumber;
 
-        Styles(XSSFWorkbook book) {
+        Styles(Workbook book) {
             Font plain = font(book, "宋体", 11, false);
             Font bold = font(book, "宋体", 11, true);
             title = book.createCellStyle();
@@ -240,7 +292,7 @@ public final class Spreadsheets {
             totalNumber = bordered(book, bold, HorizontalAlignment.CENTER);
         }
 
-        private static Font font(XSSFWorkbook book, String name, int points, boolean bold) {
+        private static Font font(Workbook book, String name, int points, boolean bold) {
             Font f = book.createFont();
             f.setFontName(name);
             f.setFontHeightInPoints((short) points);
@@ -248,7 +300,7 @@ public final class Spreadsheets {
             return f;
         }
 
-        private static CellStyle bordered(XSSFWorkbook book, Font font, HorizontalAlignment alignment) {
+        private static CellStyle bordered(Workbook book, Font font, HorizontalAlignment alignment) {
             CellStyle s = book.createCellStyle();
             s.setFont(font);
             s.setAlignment(alignment);

@@ -341,17 +341,26 @@ public class PackageService {
         return new PackageContents(campaign, unit, last.orElse(null), reports);
     }
 
-    /** The reports of every package sent so far (last sending of each unit), for the institute's compilation. */
+    /** One report of a unit's last sending: which unit sent it, and its id (loaded by the caller, one at a time). */
+    public record SentReport(Region unit, Long reportId) {
+    }
+
+    /**
+     * The reports of every package sent so far (last sending of each unit, withdrawn sendings left out), in the
+     * units' code order, for the institute's compilation: ids only, so the caller holds one report's text at a time.
+     * 403 for anyone but the institute and the province's administrators.
+     */
     @Transactional
-    public List<PackageContents> sentContents(Long campaignId) {
+    public List<SentReport> sentReports(Long campaignId) {
         Campaign campaign = CampaignService.require(campaignId);
         if (!user.seesEverything()) {
             throw ApiException.forbidden("汇编仅供省科学技术信息研究所和省科技厅使用");
         }
         return CityPackage.of(campaign.id).stream()
-                .flatMap(pkg -> pkg.lastRound().filter(r -> r.decision != PackageRound.Decision.WITHDRAWN).stream().map(round -> new PackageContents(campaign,
-                        Region.byCode(pkg.unitCode).orElseThrow(), round,
-                        round.reportIds.stream().map(id -> Report.<Report>findById(id)).toList())))
+                .sorted(java.util.Comparator.comparing(pkg -> pkg.unitCode))
+                .flatMap(pkg -> pkg.lastRound().filter(r -> r.decision != PackageRound.Decision.WITHDRAWN).stream()
+                        .flatMap(round -> round.reportIds.stream()
+                                .map(id -> new SentReport(Region.byCode(pkg.unitCode).orElseThrow(), id))))
                 .toList();
     }
 

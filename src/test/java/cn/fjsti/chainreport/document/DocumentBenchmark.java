@@ -69,12 +69,16 @@ public final class DocumentBenchmark {
             renderer.bundle(new ReportRenderer.Cover("福建省", "福建省科学技术厅", "2026年度县域重点产业创新链调研", "2026年10月31日"), reports, out);
             System.out.printf("full-province bundle (%d reports): %.2f s, %.1f MB%n", reports.size(), (System.nanoTime() - t) / 1e9, out.count / 1e6);
         }
-        Map<String, List<ReportRenderer.CompilationEntry>> byCategory = new LinkedHashMap<>();
-        reports.forEach(r -> byCategory.computeIfAbsent("类别" + (r.id() % 10), k -> new ArrayList<>())
-                .add(new ReportRenderer.CompilationEntry(r, r.authorName())));
         long t = System.nanoTime();
+        Compilation.Builder builder = new Compilation.Builder(List.of());
+        for (ReportText r : reports) {
+            builder.add("类别" + (r.id() % 10), r.chainName(), List.of(new Compilation.Source(r.authorName(), "某市")), Map.of(
+                    Compilation.Kind.BOTTLENECK, List.of(r.text(Section.COUNTY_TECHNOLOGY), r.text(Section.DOMESTIC_TECHNOLOGY)),
+                    Compilation.Kind.DIRECTION, List.of(r.text(Section.INNOVATION_DIRECTIONS))));
+        }
         CountingStream out = new CountingStream();
-        renderer.compilation("2026年度县域重点产业技术瓶颈与攻关方向汇编", byCategory, out);
+        renderer.compilation(new ReportRenderer.CompilationHeading("2026年度县域重点产业技术瓶颈与研究方向汇编", "（供编制2027年度项目申报指南参考）",
+                "截至2026年11月1日09:00（北京时间）"), builder.build(), out);
         System.out.printf("compilation (%d reports): %.2f s, %.1f MB%n", reports.size(), (System.nanoTime() - t) / 1e9, out.count / 1e6);
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap used at the end: %d MB (max %d MB)%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);

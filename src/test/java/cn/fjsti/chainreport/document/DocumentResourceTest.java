@@ -173,8 +173,18 @@ class DocumentResourceTest {
             assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(13);
         }
         try (XWPFDocument doc = word(download(Accounts.INSTITUTE, "/api/campaigns/{c}/compilation", campaign), "compilation.docx")) {
-            assertThat(texts(doc)).contains("一、食品", "1.海洋渔业产业链（平潭综合实验区平潭县）", "（一）县域产业技术瓶颈",
-                    "关键装备依赖进口，检测能力不足。", "（三）技术攻关方向", "攻关高效制备工艺与在线检测技术。");
+            assertThat(texts(doc)).contains("一、食品", "（一）海洋渔业产业链", "报告来源：平潭综合实验区平潭县。", "1.技术瓶颈（2条）",
+                    "（1）关键装备依赖进口，检测能力不足。（平潭综合实验区平潭县；计1个）", "2.研究方向（1条）",
+                    "（1）攻关高效制备工艺与在线检测技术。（平潭综合实验区平潭县；计1个）");
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(Accounts.INSTITUTE, "/api/campaigns/{c}/compilation/items", campaign)))) {
+            var sheet = book.getSheetAt(0);
+            // Title, 数据截至…, header, then the three items.
+            assertThat(sheet.getLastRowNum()).isEqualTo(5);
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("食品");
+            assertThat(sheet.getRow(5).getCell(3).getStringCellValue()).isEqualTo("研究方向");
+            assertThat(sheet.getRow(5).getCell(5).getStringCellValue()).isEqualTo("平潭县");
+            assertThat(sheet.getRow(5).getCell(6).getStringCellValue()).isEqualTo("平潭综合实验区");
         }
 
         for (String outsider : List.of(Accounts.XIAMEN, Accounts.PINGTAN)) {
@@ -184,6 +194,7 @@ class DocumentResourceTest {
         for (String notProvince : List.of(Accounts.PINGTAN_ZONE, Accounts.PINGTAN)) {
             as(notProvince).get("/api/campaigns/{c}/board/export", campaign).then().statusCode(403);
             as(notProvince).get("/api/campaigns/{c}/compilation", campaign).then().statusCode(403);
+            as(notProvince).get("/api/campaigns/{c}/compilation/items", campaign).then().statusCode(403).contentType("application/problem+json");
         }
     }
 }

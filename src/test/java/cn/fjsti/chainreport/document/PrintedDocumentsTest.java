@@ -2,6 +2,8 @@ package cn.fjsti.chainreport.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fjsti.chainreport.chain.IndustryCategories;
+import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.submission.PackageViews;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.CellType;
@@ -187,6 +190,75 @@ class PrintedDocumentsTest {
             assertThat(totals.getCell(1).getNumericCellValue()).isEqualTo(95.0);
             assertThat(totals.getCell(9).getStringCellValue()).isEqualTo("已报送4个");
             assertThat(sheet.getRow(3).getCell(10).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 10, 20, 10, 30));
+        }
+    }
+
+    @Test
+    void shouldCompileItemsIntoADocumentAndASpreadsheetThatPrint() throws IOException {
+        IndustryCategories categories = IndustryCategories.load();
+        Compilation.Builder builder = new Compilation.Builder(categories.categories());
+        for (ReportText r : List.of(HAICANG_IC, HAICANG_BIO, XIANGAN, XIAMEN_LED, XIAMEN_MERGED,
+                SampleReports.longCounty(16L, "350582", "晋江市", "集成电路产业链"))) {
+            String city = r.authorCode().equals("350582") ? "泉州市" : "厦门市";
+            List<Compilation.Source> sources = r.cityWritten() && r.coverage().isEmpty()
+                    ? List.of(new Compilation.Source(Compilation.CITY_OWN, city))
+                    : r.coverage().isEmpty() ? List.of(new Compilation.Source(r.authorName(), city))
+                    : r.coverage().stream().map(c -> new Compilation.Source(c, city)).toList();
+            builder.add(categories.categoryOf(r.chainName()), r.chainName(), sources, Map.of(
+                    Compilation.Kind.BOTTLENECK, List.of(r.text(Section.COUNTY_TECHNOLOGY), r.text(Section.DOMESTIC_TECHNOLOGY)),
+                    Compilation.Kind.DIRECTION, List.of(r.text(Section.INNOVATION_DIRECTIONS))));
+        }
+        Compilation compilation = builder.build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ReportRenderer(FORMAT).compilation(new ReportRenderer.CompilationHeading("2026年度县域重点产业技术瓶颈与研究方向汇编",
+                "（供编制2027年度项目申报指南参考）", "截至2026年11月1日09:00（北京时间）"), compilation, out);
+        Path file = keep(out.toByteArray(), "compilation.docx");
+        assertPassesOfficialFormat(file, "--print");
+        try (XWPFDocument doc = open(file)) {
+            List<String> texts = texts(doc);
+            assertThat(texts).startsWith("2026年度县域重点产业技术瓶颈与研究方向汇编", "（供编制2027年度项目申报指南参考）")
+                    .contains("目　　录", "一、电子信息", "二、先进装备制造", "（一）航空维修产业链", "1.技术瓶颈（10条）")
+                    .doesNotContain("三、其他");
+            // Summary table: categories x chains, counties, bottlenecks, directions; the uncategorised row; totals.
+            var table = doc.getTables().get(0);
+            assertThat(table.getRow(0).getCell(1).getText()).isEqualTo("产业链（条）");
+            assertThat(table.getRows()).extracting(r -> r.getCell(0).getText()).contains("电子信息", "其他（未归类）", "合计");
+            var electronics = table.getRows().stream().filter(r -> r.getCell(0).getText().equals("电子信息")).findFirst().orElseThrow();
+            // 集成电路 (海沧区, 晋江市) and 平板显示 (翔安区): two chains, three counties.
+            assertThat(electronics.getCell(1).getText()).isEqualTo("2");
+            assertThat(electronics.getCell(2).getText()).isEqualTo("3");
+            var other = table.getRows().stream().filter(r -> r.getCell(0).getText().startsWith("其他")).findFirst().orElseThrow();
+            assertThat(other.getCell(1).getText()).isEqualTo("0");
+            // Two counties wrote the same 集成电路 bottleneck: one item, both sources, counted.
+            assertThat(texts).anyMatch(t -> t.startsWith("（") && t.contains("核心装备受制于人")
+                    && t.endsWith("（厦门市海沧区，泉州市晋江市；计2个）"));
+            // The national paragraph every report repeats is not an item; status text is not either.
+            assertThat(texts).noneMatch(t -> t.contains("国内集成电路产业在先进制程、关键装备") || t.contains("产业起步于2010年"));
+            assertThat(String.join("\n", texts)).contains("厦门市市本级");
+        }
+
+        out = new ByteArrayOutputStream();
+        Spreadsheets.items("2026年度县域重点产业技术瓶颈与研究方向条目", LocalDateTime.of(2026, 11, 1, 9, 0), compilation, out);
+        Path items = keep(out.toByteArray(), "compilation-items.xlsx");
+        assertPassesSpreadsheet(items);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(items))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("数据截至 2026年11月1日 09:00:00（北京时间）");
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("条目");
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
+            List<String> row = new ArrayList<>();
+            sheet.getRow(3).forEach(c -> row.add(c.getCellType() == CellType.NUMERIC ? String.valueOf((int) c.getNumericCellValue()) : c.getStringCellValue()));
+            assertThat(row).containsExactly("1", "电子信息", "集成电路产业链", "技术瓶颈", "高端材料依赖进口。光刻胶、大尺寸硅片、高纯靶材等关键材料国产化率不足20%，供应链安全风险突出。",
+                    "海沧区", "厦门市", "一（一）1（1）", "2");
+            int rows = 0;
+            for (Compilation.Category c : compilation.categories()) {
+                for (Compilation.Chain chain : c.chains()) {
+                    for (List<Compilation.Group> groups : chain.groups().values()) {
+                        rows += groups.stream().mapToInt(g -> g.items().size()).sum();
+                    }
+                }
+            }
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + rows);
         }
     }
 

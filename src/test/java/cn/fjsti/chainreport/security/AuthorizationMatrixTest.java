@@ -228,6 +228,7 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/campaigns/{campaignId}/board", a -> same(s -> as(a).get("/api/campaigns/{c}/board", s.campaign()), provinceOnly));
         rules.put("GET /api/campaigns/{campaignId}/board/export", a -> same(s -> as(a).get("/api/campaigns/{c}/board/export", s.campaign()), provinceOnly));
         rules.put("GET /api/campaigns/{campaignId}/compilation", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation", s.campaign()), provinceOnly));
+        rules.put("GET /api/campaigns/{campaignId}/compilation/items", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation/items", s.campaign()), provinceOnly));
         rules.put("GET /api/notifications", a -> same(s -> as(a).get("/api/notifications"), everyone));
         rules.put("POST /api/notifications/{id}/read", a -> same(s -> as(a).post("/api/notifications/{n}/read", s.notification()),
                 // The admin receives no messages here; its "own" cell points at the institute's message.

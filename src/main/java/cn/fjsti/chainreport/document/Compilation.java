@@ -1,0 +1,383 @@
+package cn.fjsti.chainreport.document;
+
+import cn.fjsti.chainreport.chain.ChainNames;
+import cn.fjsti.chainreport.chain.IndustryCategories;
+import java.text.Collator;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The institute's compilation for next year's 项目申报指南, as items: by industry category, then chain, each technical
+ * bottleneck (sections 一.2 and 二.2) and each research direction (三.2) one item, with the counties and cities that
+ * named it. Items saying the same thing are one group listing all their sources.
+ *
+ * <p>Rules, each in one place here:
+ * <ul>
+ * <li>{@link #items(String)}: a section's text is split at the authors' own enumerations (一是…, 第一，…, （一）…, 一、…,
+ * （1）…, 1．…, ①…) at the start of a line or after 。；：，; a paragraph without one is split into sentences (。！？；).
+ * In a section that enumerates, the paragraphs before its first enumeration introduce the list and are left out, and
+ * so is any sentence ending in a colon (为此提出以下方向：). Fewer than {@link #MIN_ITEM_CHARS} letters or digits is
+ * not an item.</li>
+ * <li>{@link #similarity(String, String)}: the Dice coefficient of the character-bigram sets of both texts after
+ * normalisation (NFKC, lower case, letters and digits only). Items of one chain and kind whose similarity to a group's
+ * first item is at least {@link #SAME_ITEM} join that group.</li>
+ * <li>A merged report's text is attributed county by county through its 【县名】 lines.</li>
+ * </ul>
+ * Only items are kept: a caller adds one report at a time and can drop the report's text afterwards.
+ */
+public final class Compilation {
+
+    /** Similarity (bigram Dice, 0..1) from which two items of one chain and kind count as the same item. */
+    public static final double SAME_ITEM = 0.6;
+    /** Shortest item, in letters and digits after normalisation. */
+    public static final int MIN_ITEM_CHARS = 4;
+    /** The county field of a source that is a city's own report (市级牵头). */
+    public static final String CITY_OWN = "市本级";
+
+    /** What an item is. */
+    public enum Kind {
+        BOTTLENECK("技术瓶颈"), DIRECTION("研究方向");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Who named an item: a county (or {@link #CITY_OWN}) and the city whose package sent it. */
+    public record Source(String county, String city) {
+        public boolean isCounty() {
+            return !CITY_OWN.equals(county);
+        }
+    }
+
+    /** One item as a report wrote it. */
+    public record Item(String text, Source source) {
+    }
+
+    /** Items saying the same thing: the first one's text stands for them; {@code sources} distinct, in order. */
+    public record Group(String text, List<Item> items) {
+        public List<Source> sources() {
+            return new ArrayList<>(new LinkedHashSet<>(items.stream().map(Item::source).toList()));
+        }
+    }
+
+    /** A chain of one category: its name as first written, the sources of its reports, its groups by kind. */
+    public record Chain(String name, List<Source> sources, Map<Kind, List<Group>> groups) {
+        public int groupCount(Kind kind) {
+            return groups.getOrDefault(kind, List.of()).size();
+        }
+    }
+
+    /** A category (from reference data; {@code uncategorised} for chains no keyword placed) and its chains. */
+    public record Category(String name, boolean uncategorised, List<Chain> chains) {
+        public int counties() {
+            return (int) chains.stream().flatMap(c -> c.sources().stream()).filter(Source::isCounty).distinct().count();
+        }
+
+        public int groupCount(Kind kind) {
+            return chains.stream().mapToInt(c -> c.groupCount(kind)).sum();
+        }
+    }
+
+    private final List<Category> categories;
+    private final int reports;
+
+    private Compilation(List<Category> categories, int reports) {
+        this.categories = categories;
+        this.reports = reports;
+    }
+
+    /** Every category of the reference data in its order, then 其他 (uncategorised), with or without chains. */
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public int reports() {
+        return reports;
+    }
+
+    /** Distinct counties (市本级 not counted) over all categories. */
+    public int counties() {
+        return (int) categories.stream().flatMap(c -> c.chains().stream()).flatMap(c -> c.sources().stream())
+                .filter(Source::isCounty).distinct().count();
+    }
+
+    /** Distinct cities that sent reports. */
+    public int cities() {
+        return (int) categories.stream().flatMap(c -> c.chains().stream()).flatMap(c -> c.sources().stream())
+                .map(Source::city).distinct().count();
+    }
+
+    // ---- splitting ----
+
+    private static final String NUMERAL = "[一二三四五六七八九十]{1,3}";
+    /** The authors' enumerations; a marker counts at a line's start or after 。；：， (so 3.2% or 统一是 never do). */
+    private static final Pattern MARKER = Pattern.compile(
+            "(?:^|(?<=[。；;：:，,！？!?]))[\\s\\u3000]*(" + NUMERAL + "是|第" + NUMERAL + "[，,、]|[（(]" + NUMERAL + "[）)]|"
+                    + NUMERAL + "、|[（(]\\d{1,2}[）)]|\\d{1,2}[.．、](?![0-9０-９])|[①-⑳])|([①-⑳])");
+    private static final Pattern SENTENCE = Pattern.compile("[^。！？!?；;]+[。！？!?；;]*");
+    private static final Pattern SOURCE_LINE = Pattern.compile("^【([^】]{1,30})】$");
+    private static final Pattern EDGE = Pattern.compile("^[\\s\\u3000\\u00A0，,、；;]+|[\\s\\u3000\\u00A0，,、]+$");
+
+    /** The items of a section's text, in order (see the class comment); never null. */
+    public static List<String> items(String text) {
+        List<String> items = new ArrayList<>();
+        for (Passage p : passages(text, null)) {
+            items.addAll(p.items());
+        }
+        return items;
+    }
+
+    /** A county's part of a section (a merged report's text under 【县名】), or the whole section with county null. */
+    private record Passage(String county, List<String> items) {
+    }
+
+    private static List<Passage> passages(String text, String defaultCounty) {
+        List<Passage> passages = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return passages;
+        }
+        String county = defaultCounty;
+        List<String> lines = new ArrayList<>();
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip().replace('\u3000', ' ').strip();
+            Matcher source = SOURCE_LINE.matcher(line);
+            if (source.matches()) {
+                if (!lines.isEmpty()) {
+                    passages.add(new Passage(county, split(lines)));
+                    lines = new ArrayList<>();
+                }
+                county = source.group(1).strip();
+            } else if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        if (!lines.isEmpty()) {
+            passages.add(new Passage(county, split(lines)));
+        }
+        return passages;
+    }
+
+    private static List<String> split(List<String> lines) {
+        boolean enumerates = lines.stream().anyMatch(l -> MARKER.matcher(l).find());
+        boolean listStarted = false;
+        List<String> items = new ArrayList<>();
+        for (String line : lines) {
+            List<Integer> starts = new ArrayList<>();
+            List<Integer> bodies = new ArrayList<>();
+            Matcher m = MARKER.matcher(line);
+            while (m.find()) {
+                int g = m.group(1) != null ? 1 : 2;
+                starts.add(m.start(g));
+                bodies.add(m.end(g));
+            }
+            if (starts.isEmpty()) {
+                if (!enumerates || listStarted) {
+                    sentences(line, items);
+                }
+                continue;
+            }
+            if (listStarted || !enumerates) {
+                sentences(line.substring(0, starts.get(0)), items);
+            }
+            listStarted = true;
+            for (int i = 0; i < starts.size(); i++) {
+                int end = i + 1 < starts.size() ? starts.get(i + 1) : line.length();
+                add(line.substring(bodies.get(i), end), items);
+            }
+        }
+        return items;
+    }
+
+    private static void sentences(String text, List<String> items) {
+        Matcher s = SENTENCE.matcher(text);
+        while (s.find()) {
+            add(s.group(), items);
+        }
+    }
+
+    private static void add(String raw, List<String> items) {
+        String item = EDGE.matcher(raw).replaceAll("");
+        if (item.endsWith("；") || item.endsWith(";")) {
+            item = item.substring(0, item.length() - 1) + "。";
+        }
+        if (item.endsWith("：") || item.endsWith(":") || normalise(item).length() < MIN_ITEM_CHARS) {
+            return;
+        }
+        items.add(item);
+    }
+
+    // ---- similarity ----
+
+    /** NFKC, lower case, letters and digits only: what {@link #similarity} compares. */
+    static String normalise(String text) {
+        String n = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(n.length());
+        n.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
+
+    private static Set<String> bigrams(String normalised) {
+        Set<String> grams = new HashSet<>();
+        int[] cps = normalised.codePoints().toArray();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            grams.add(new String(cps, i, 2));
+        }
+        if (cps.length == 1) {
+            grams.add(normalised);
+        }
+        return grams;
+    }
+
+    /** Dice coefficient of the two texts' character-bigram sets after {@link #normalise}: 1 same, 0 nothing shared. */
+    public static double similarity(String a, String b) {
+        return dice(bigrams(normalise(a)), bigrams(normalise(b)));
+    }
+
+    private static double dice(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        int common = 0;
+        for (String g : a) {
+            if (b.contains(g)) {
+                common++;
+            }
+        }
+        return 2.0 * common / (a.size() + b.size());
+    }
+
+    // ---- building ----
+
+    /** Collects reports one at a time; {@link #build()} groups and orders. */
+    public static final class Builder {
+
+        private final List<String> categoryOrder;
+        private final Map<String, Map<String, ChainBuilder>> chains = new LinkedHashMap<>();
+        private int reports;
+
+        /** {@code categoryOrder}: the reference data's categories, in their order (其他 is added last). */
+        public Builder(List<String> categoryOrder) {
+            this.categoryOrder = categoryOrder;
+        }
+
+        /**
+         * One report: its category and chain, the sources it speaks for ({@code county}: the author county, or
+         * {@link #CITY_OWN}; a merged report's counties), and its sections' texts by kind. In a merged report, text
+         * under 【县名】 is attributed to that county of {@code sources}; text outside any, to all of them.
+         */
+        public void add(String category, String chainName, List<Source> sources, Map<Kind, List<String>> texts) {
+            reports++;
+            String shown = ChainNames.display(chainName);
+            ChainBuilder chain = chains.computeIfAbsent(category, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(ChainNames.key(chainName), k -> new ChainBuilder(shown));
+            chain.sources.addAll(sources);
+            for (Map.Entry<Kind, List<String>> e : texts.entrySet()) {
+                for (String text : e.getValue()) {
+                    for (Passage p : passages(text, null)) {
+                        List<Source> who = attribute(p.county(), sources);
+                        for (String item : p.items()) {
+                            for (Source s : who) {
+                                chain.add(e.getKey(), new Item(item, s));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static List<Source> attribute(String county, List<Source> sources) {
+            if (county != null) {
+                for (Source s : sources) {
+                    if (s.county().equals(county)) {
+                        return List.of(s);
+                    }
+                }
+                if (!sources.isEmpty()) {
+                    return List.of(new Source(county, sources.get(0).city()));
+                }
+            }
+            return sources;
+        }
+
+        public Compilation build() {
+            Collator pinyin = Collator.getInstance(Locale.CHINA);
+            List<String> order = new ArrayList<>(categoryOrder);
+            order.remove(IndustryCategories.OTHER);
+            order.add(IndustryCategories.OTHER);
+            chains.keySet().stream().filter(c -> !order.contains(c)).forEach(c -> order.add(order.size() - 1, c));
+            List<Category> result = new ArrayList<>();
+            for (String name : order) {
+                List<Chain> list = chains.getOrDefault(name, Map.of()).values().stream()
+                        .sorted(Comparator.comparing((ChainBuilder c) -> c.name, pinyin))
+                        .map(ChainBuilder::build).toList();
+                result.add(new Category(name, name.equals(IndustryCategories.OTHER), list));
+            }
+            return new Compilation(result, reports);
+        }
+    }
+
+    private static final class ChainBuilder {
+        final String name;
+        final Set<Source> sources = new LinkedHashSet<>();
+        final Map<Kind, List<GroupBuilder>> groups = new LinkedHashMap<>();
+
+        ChainBuilder(String name) {
+            this.name = name;
+        }
+
+        void add(Kind kind, Item item) {
+            Set<String> grams = bigrams(normalise(item.text()));
+            List<GroupBuilder> list = groups.computeIfAbsent(kind, k -> new ArrayList<>());
+            for (GroupBuilder g : list) {
+                if (dice(g.grams, grams) >= SAME_ITEM) {
+                    g.items.add(item);
+                    return;
+                }
+            }
+            list.add(new GroupBuilder(grams, item));
+        }
+
+        Chain build() {
+            Map<Kind, List<Group>> built = new LinkedHashMap<>();
+            for (Kind kind : Kind.values()) {
+                List<GroupBuilder> list = groups.getOrDefault(kind, List.of());
+                // Most-named first; otherwise in the order written.
+                built.put(kind, list.stream()
+                        .sorted(Comparator.comparingInt((GroupBuilder g) -> -g.sourceCount()))
+                        .map(g -> new Group(g.items.get(0).text(), List.copyOf(g.items))).toList());
+            }
+            return new Chain(name, List.copyOf(sources), built);
+        }
+    }
+
+    private static final class GroupBuilder {
+        final Set<String> grams;
+        final List<Item> items = new ArrayList<>();
+
+        GroupBuilder(Set<String> grams, Item first) {
+            this.grams = grams;
+            items.add(first);
+        }
+
+        int sourceCount() {
+            return (int) items.stream().map(Item::source).distinct().count();
+        }
+    }
+}

@@ -72,6 +72,9 @@ public class Pages {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    cn.fjsti.chainreport.security.LoginSettings loginSettings;
+
     public record CityPage(List<ReportViews.Summary> queue, List<ChainDeclarationService.RegionChains> counties,
                            List<ReportViews.Summary> countyReports, List<ReportViews.Summary> cityReports,
                            List<ConsolidationService.ProposalView> proposals, List<ConsolidationService.MergeView> merges,
@@ -100,7 +103,7 @@ public class Pages {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create(Frames.home(user.role()))).build();
         }
-        return Response.ok(Views.login(safeNext(next))).type(MediaType.TEXT_HTML_TYPE).build();
+        return Response.ok(Views.login(safeNext(next), loginSettings.failedLoginMessage())).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     /** Each role lands on its own home. */

@@ -21,7 +21,8 @@ public final class Views {
     private Views() {
     }
 
-    public static native TemplateInstance login(String next);
+    /** The login page; {@code failedLogin} is what a wrong password is told (the configured pause rule). */
+    public static native TemplateInstance login(String next, String failedLogin);
 
     public static native TemplateInstance error(PageFrame frame, int status, String title, String detail);
 

@@ -253,7 +253,7 @@ function wireLogin() {
     if (response.ok) {
       location.href = form.dataset.next || '/';
     } else {
-      showProblem(form, { detail: '用户名或密码不正确。在本机连续输错 5 次，将暂停登录 15 分钟（管理员可解除）。' });
+      showProblem(form, { detail: form.dataset.failed });
       form.j_password.value = '';
       form.j_password.focus();
     }

@@ -17,12 +17,6 @@ public final class HttpProblems {
     private HttpProblems() {
     }
 
-    /** What a failed login is told (form, Basic or cookie): the pause rule with the configured numbers. */
-    public static String badCredentials(int maxFailures, java.time.Duration lock) {
-        return "用户名或密码不正确，或登录已过期、已退出；从同一地址连续 " + maxFailures + " 次输错密码，将暂停登录 "
-                + lock.toMinutes() + " 分钟（管理员可解除）";
-    }
-
     public static void send(RoutingContext context, int status, String title, String detail) {
         Problem problem = new Problem("about:blank", title, status, detail, context.request().path(), List.of(), Map.of());
         String body;

@@ -1,9 +1,7 @@
 package cn.fjsti.chainreport.common;
 
-import cn.fjsti.chainreport.web.PageErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,9 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refusals made below the REST layer, as application/problem+json in Chinese like every other refusal:
  * a body over the HTTP limit (Quarkus would answer 413 with an empty body), a login form too long for the
- * form decoder (which answered 200 without a cookie), a failed login, and whatever else the HTTP layer
+ * form decoder (which answered 200 without a cookie), and whatever else the HTTP layer
  * refuses with a 4xx (an /api address nothing serves, a method no route takes). Pages keep their own
- * error pages ({@link PageErrors}).
+ * error pages ({@link PageRefusals}); a failed login is answered by security.FailedLogins.
  */
 @ApplicationScoped
 public class HttpRefusals {
@@ -37,12 +35,6 @@ public class HttpRefusals {
 
     @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size", defaultValue = "2048")
     MemorySize maxFormAttributeSize;
-
-    @ConfigProperty(name = "chainreport.login.max-failures", defaultValue = "5")
-    int maxFailures;
-
-    @ConfigProperty(name = "chainreport.login.lock", defaultValue = "PT15M")
-    java.time.Duration lock;
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::checkLength);
@@ -79,12 +71,8 @@ public class HttpRefusals {
             return;
         }
         String path = ctx.request().path();
-        if (ctx.failure() instanceof AuthenticationFailedException && LOGIN.equals(path)) {
-            write(ctx, 401, "未登录", HttpProblems.badCredentials(maxFailures, lock));
-            return;
-        }
         int status = ctx.statusCode();
-        if (status < 400 || status >= 500 || PageErrors.isPage(path)) {
+        if (status < 400 || status >= 500 || PageRefusals.isPage(path)) {
             ctx.next();
             return;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
@@ -19,25 +18,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import cn.fjsti.chainreport.web.PageErrors;
 import org.hibernate.StaleStateException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where exceptions become application/problem+json. Messages are Chinese and never carry
  * class names or stack traces; unexpected failures are logged with an incident number the clerk can quote.
+ * (A failed login's text carries the configured pause rule: security.FailedLogins gives it, through {@link #respond}.)
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-
-    @ConfigProperty(name = "chainreport.login.max-failures", defaultValue = "5")
-    int maxFailures;
-
-    @ConfigProperty(name = "chainreport.login.lock", defaultValue = "PT15M")
-    java.time.Duration lock;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -120,11 +112,6 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return respond(401, "未登录", HttpProblems.badCredentials(maxFailures, lock), uri, List.of(), Map.of());
-    }
-
-    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(403, "无权访问", "您的账号角色不能进行此操作", uri, List.of(), Map.of());
     }
@@ -186,10 +173,11 @@ public class ProblemMapper {
         return respond(409, "操作冲突", "内容已被他人修改，您的这次保存未生效，请刷新后重新保存。", uri, List.of(), Map.of());
     }
 
-    static Response respond(int status, String title, String detail, UriInfo uri, List<FieldError> fields,
+    /** The one shape of a refusal: problem+json for the API, a page for a person ({@link PageRefusals}). */
+    public static Response respond(int status, String title, String detail, UriInfo uri, List<FieldError> fields,
                             Map<String, Object> extensions) {
-        if (uri != null && PageErrors.isPage(uri.getPath())) {
-            return PageErrors.respond(status, title, detail, uri);
+        if (uri != null && PageRefusals.isPage(uri.getPath())) {
+            return io.quarkus.arc.Arc.container().instance(PageRefusals.class).get().page(status, title, detail, uri);
         }
         Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), fields, extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();

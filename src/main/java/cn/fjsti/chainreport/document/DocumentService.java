@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The documents people download and upload: a report's .docx, a city's bundle and 汇总表, the board
@@ -38,14 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DocumentService {
 
-    @ConfigProperty(name = "chainreport.documents.format-file")
-    Optional<Path> formatFile;
-
-    @ConfigProperty(name = "chainreport.documents.unit-names-file")
-    Optional<Path> unitNamesFile;
-
-    @ConfigProperty(name = "chainreport.import.max-bytes", defaultValue = "10485760")
-    long maxImportBytes;
+    @Inject
+    DocumentSettings settings;
 
     @Inject
     ReportService reports;
@@ -66,9 +59,9 @@ public class DocumentService {
 
     @PostConstruct
     void init() {
-        renderer = new ReportRenderer(OfficialFormat.load(formatFile));
-        importer = new DocxImporter(maxImportBytes);
-        unitNames = UnitNames.load(unitNamesFile);
+        renderer = new ReportRenderer(OfficialFormat.load(settings.documents().formatFile()));
+        importer = new DocxImporter(settings.importing().maxBytes());
+        unitNames = UnitNames.load(settings.documents().unitNamesFile());
     }
 
     /** A file ready to stream: its name and how to write it. */

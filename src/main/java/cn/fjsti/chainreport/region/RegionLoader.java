@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.region;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.BufferedReader;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Loads the regions CSV into an empty database; the province is data, not code. */
@@ -20,17 +20,17 @@ public class RegionLoader {
     private static final Logger LOG = Logger.getLogger(RegionLoader.class);
     private static final String HEADER = "code,name,level,gb_parent,review_unit,drafting";
 
-    @ConfigProperty(name = "chainreport.regions.resource")
-    String resource;
+    @Inject
+    RegionSettings settings;
 
     @Transactional
     public void loadIfEmpty() {
         if (Region.count() > 0) {
             return;
         }
-        List<Region> regions = parse(resource);
+        List<Region> regions = parse(settings.resource());
         Region.persist(regions);
-        LOG.infof("Loaded %d regions from %s", regions.size(), resource);
+        LOG.infof("Loaded %d regions from %s", regions.size(), settings.resource());
     }
 
     static List<Region> parse(String resource) {

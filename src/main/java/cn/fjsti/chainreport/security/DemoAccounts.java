@@ -1,12 +1,12 @@
 package cn.fjsti.chainreport.security;
 
+import jakarta.inject.Inject;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.region.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,25 +19,18 @@ public class DemoAccounts {
 
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class);
 
-    @ConfigProperty(name = "chainreport.demo.enabled")
-    boolean enabled;
-
-    @ConfigProperty(name = "chainreport.demo.password")
-    String password;
-
-    /** The first administrator's password for a production database without accounts. */
-    @ConfigProperty(name = "chainreport.bootstrap.admin-password")
-    java.util.Optional<String> bootstrapAdminPassword;
+    @Inject
+    AccountSettings settings;
 
     @Transactional
     public void seedIfEnabled() {
-        if (!enabled) {
+        if (!settings.demo().enabled()) {
             bootstrapAdmin();
             return;
         }
         if (Account.count() == 0) {
             // One bcrypt computation for all demo accounts: they share a password anyway.
-            String hash = Passwords.hash(password);
+            String hash = Passwords.hash(settings.demo().password());
             List<Account> accounts = new ArrayList<>();
             String province = Region.<Region>find("level", RegionLevel.PROVINCE).firstResult().code;
             accounts.add(new Account("admin", hash, Role.ADMIN, province, "省科技厅管理员"));
@@ -58,7 +51,7 @@ public class DemoAccounts {
                   350200     厦门市科技局 (CITY; every city-level unit by its code, PTZ for 平潭综合实验区)
                   350205     海沧区科技局 (COUNTY; every drafting county by its GB/T 2260 code)
                 Log in: curl -c cookies -d j_username=350205 -d j_password=%s http://localhost:8080/j_security_check
-                API docs: http://localhost:8080/q/swagger-ui""", password, password);
+                API docs: http://localhost:8080/q/swagger-ui""", settings.demo().password(), settings.demo().password());
     }
 
     /**
@@ -70,16 +63,16 @@ public class DemoAccounts {
         if (Account.count() > 0) {
             return;
         }
-        if (bootstrapAdminPassword.isEmpty()) {
+        if (settings.bootstrap().adminPassword().isEmpty()) {
             LOG.warn("No accounts yet. Start once with CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD set to create the administrator 'admin'.");
             return;
         }
-        var problems = PasswordRules.problems("admin", bootstrapAdminPassword.get());
+        var problems = PasswordRules.problems("admin", settings.bootstrap().adminPassword().get());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD is not acceptable: " + String.join("; ", problems));
         }
         String province = Region.<Region>find("level", RegionLevel.PROVINCE).firstResult().code;
-        new Account("admin", Passwords.hash(bootstrapAdminPassword.get()), Role.ADMIN, province, "省科技厅管理员").persist();
+        new Account("admin", Passwords.hash(settings.bootstrap().adminPassword().get()), Role.ADMIN, province, "省科技厅管理员").persist();
         LOG.info("Created the administrator account 'admin' from CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD");
     }
 }

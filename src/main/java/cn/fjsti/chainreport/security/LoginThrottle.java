@@ -11,12 +11,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down password guessing without handing anyone a weapon against the real user: repeated wrong
- * passwords (default 5 within 15 minutes) pause logins for that <em>user name from that client address</em>
- * for 15 minutes. The same account logs in normally from anywhere else, so guessing a public user name
+ * passwords (by default 5 within 15 minutes: {@link LoginSettings}) pause logins for that <em>user name from that
+ * client address</em> for the same time. The same account logs in normally from anywhere else, so guessing a public user name
  * (a region code, {@code admin}) from one machine locks out no one but that machine. An administrator can lift
  * every pause of an account at once ({@link #unlock}); each pause is written to the audit log by the caller.
  *
@@ -33,11 +32,11 @@ public class LoginThrottle {
     public static final int MAX_USERNAME_LENGTH = 64;
     static final long MAX_ENTRIES = 20_000;
 
-    @ConfigProperty(name = "chainreport.login.max-failures", defaultValue = "5")
-    int maxFailures;
+    @Inject
+    LoginSettings settings;
 
-    @ConfigProperty(name = "chainreport.login.lock", defaultValue = "PT15M")
-    Duration lock;
+    private int maxFailures;
+    private Duration lock;
 
     @Inject
     Clock clock;
@@ -50,6 +49,8 @@ public class LoginThrottle {
 
     @PostConstruct
     void init() {
+        maxFailures = settings.maxFailures();
+        lock = settings.lock();
         failures = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterAccess(lock).build();
     }
 

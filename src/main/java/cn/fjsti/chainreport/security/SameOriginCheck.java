@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.security;
 
+import jakarta.inject.Inject;
 import cn.fjsti.chainreport.common.HttpProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses cross-site request forgery: every state-changing request (any method but GET, HEAD and OPTIONS,
@@ -29,8 +29,8 @@ public class SameOriginCheck {
     static final int PRIORITY = 400;
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    @ConfigProperty(name = "chainreport.http.trusted-origins")
-    Optional<List<String>> trustedOrigins;
+    @Inject
+    OriginSettings settings;
 
     void register(@Observes Filters filters) {
         filters.register(this::check, PRIORITY);
@@ -56,7 +56,7 @@ public class SameOriginCheck {
         if (own == null) {
             return false;
         }
-        if (trustedOrigins.orElse(List.of()).stream().map(SameOriginCheck::authority).anyMatch(own::equals)) {
+        if (settings.trustedOrigins().orElse(List.of()).stream().map(SameOriginCheck::authority).anyMatch(own::equals)) {
             return true;
         }
         String host = request.getHeader("Host");

@@ -12,17 +12,20 @@ import java.nio.charset.StandardCharsets;
  * Refusals on a page, as a person reads them: not logged in → the login page (coming back afterwards);
  * anything else → an HTML page with the same Chinese message the API would give, never a stack trace.
  */
-public final class PageErrors {
+@jakarta.enterprise.context.ApplicationScoped
+@io.quarkus.arc.Unremovable // looked up by common.ProblemMapper
+public class PageErrors implements cn.fjsti.chainreport.common.PageRefusals {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PageErrors.class);
 
-    private PageErrors() {
-    }
-
     /** Pages are everything the service answers outside the API, the platform endpoints and the login form. */
     public static boolean isPage(String path) {
-        return path != null && !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/")
-                && !path.equals("/j_security_check");
+        return cn.fjsti.chainreport.common.PageRefusals.isPage(path);
+    }
+
+    @Override
+    public Response page(int status, String title, String detail, UriInfo uri) {
+        return respond(status, title, detail, uri);
     }
 
     public static Response respond(int status, String title, String detail, UriInfo uri) {

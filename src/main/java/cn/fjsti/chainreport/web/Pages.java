@@ -78,6 +78,9 @@ public class Pages {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chainreport.help.admin-contact")
     String adminContact;
 
+    @Inject
+    cn.fjsti.chainreport.security.LoginSettings loginSettings;
+
     public record CityPage(List<ReportViews.Summary> queue, List<ChainDeclarationService.RegionChains> counties,
                            List<ReportViews.Summary> countyReports, List<ReportViews.Summary> cityReports,
                            List<ConsolidationService.ProposalView> proposals, List<ConsolidationService.MergeView> merges,
@@ -106,7 +109,8 @@ public class Pages {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create(Frames.home(user.role()))).build();
         }
-        return Response.ok(Views.login(safeNext(next), usernameRule, adminContact)).type(MediaType.TEXT_HTML_TYPE).build();
+        return Response.ok(Views.login(safeNext(next), loginSettings.failedLoginMessage(), usernameRule, adminContact))
+                .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     /** Each role lands on its own home. */

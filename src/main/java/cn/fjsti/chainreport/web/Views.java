@@ -21,7 +21,11 @@ public final class Views {
     private Views() {
     }
 
-    public static native TemplateInstance login(String next, String usernameRule, String adminContact);
+    /**
+     * The login page; {@code failedLogin} is what a wrong password is told (the configured pause rule),
+     * {@code usernameRule} how user names are formed, {@code adminContact} whom to ask for a password.
+     */
+    public static native TemplateInstance login(String next, String failedLogin, String usernameRule, String adminContact);
 
     public static native TemplateInstance help(PageFrame frame, HelpPage.Help help);
 

@@ -1,15 +1,25 @@
-package cn.fjsti.chainreport.common;
+package cn.fjsti.chainreport;
 
+import cn.fjsti.chainreport.common.DataSettings;
 import cn.fjsti.chainreport.region.RegionLoader;
 import cn.fjsti.chainreport.security.DemoAccounts;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
-/** Fills an empty database at start: reference regions first, then (if enabled) demo accounts. */
+/**
+ * At start: says which data directory the service uses (absolute), then fills an empty database: reference
+ * regions first, then (if enabled) demo accounts.
+ */
 @ApplicationScoped
 public class StartupData {
+
+    private static final Logger LOG = Logger.getLogger(StartupData.class);
+
+    @Inject
+    DataSettings data;
 
     @Inject
     RegionLoader regions;
@@ -18,6 +28,7 @@ public class StartupData {
     DemoAccounts demoAccounts;
 
     void onStart(@Observes StartupEvent event) {
+        LOG.infof("Data directory: %s", data.dataDir().toAbsolutePath().normalize());
         regions.loadIfEmpty();
         demoAccounts.seedIfEnabled();
     }

@@ -52,6 +52,48 @@ public class NotificationResource {
         return new Inbox(unread, items.stream().map(NotificationView::of).toList());
     }
 
+    /** How many messages "mark all read" marked. */
+    public record Marked(int marked) {
+    }
+
+    @POST
+    @Path("/read-all")
+    @Transactional
+    @Operation(summary = "全部标为已读", description = "只影响本人的消息；已读的不变")
+    public Marked markAllRead() {
+        return new Marked(Notification.update("readAt = ?1 where recipient = ?2 and readAt is null", clock.instant(), user.username()));
+    }
+
+    /**
+     * One page of the inbox for the page /inbox, newest first, optionally unread only or containing a text
+     * (title or body). Bounds and refusals: {@link cn.fjsti.chainreport.common.Paging}.
+     */
+    @Transactional
+    public cn.fjsti.chainreport.common.Paging<NotificationView> page(boolean unreadOnly, String q, int page, int size, String base) {
+        StringBuilder where = new StringBuilder("recipient = :me");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("me", user.username());
+        if (unreadOnly) {
+            where.append(" and readAt is null");
+        }
+        if (q != null) {
+            where.append(" and (lower(title) like :q escape '!' or lower(body) like :q escape '!')");
+            params.put("q", "%" + q.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        long total = Notification.count(where.toString(), params);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.min(page, pages);
+        List<NotificationView> items = Notification.<Notification>find(where + " order by id desc", params)
+                .page(shown - 1, size).list().stream().map(NotificationView::of).toList();
+        return new cn.fjsti.chainreport.common.Paging<>(items, shown, size, total, base);
+    }
+
+    /** The unread count of the caller. */
+    @Transactional
+    public long unread() {
+        return Notification.count("recipient = ?1 and readAt is null", user.username());
+    }
+
     @POST
     @Path("/{id}/read")
     @Transactional

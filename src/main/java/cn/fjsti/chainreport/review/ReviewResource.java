@@ -44,6 +44,22 @@ public class ReviewResource {
         return reviews.reopen(id, comment);
     }
 
+    /** Several reports approved at once, with one optional comment. */
+    public record ApproveAll(@NotNull(message = "请选择报告")
+                             @jakarta.validation.constraints.Size(min = 1, max = cn.fjsti.chainreport.common.Limits.MERGE_REPORTS,
+                                     message = "请选择 1 到 " + cn.fjsti.chainreport.common.Limits.MERGE_REPORTS + " 份报告")
+                             java.util.List<@NotNull(message = "报告编号不能为空") Long> reportIds,
+                             @Text(FreeText.COMMENT) String comment) {
+    }
+
+    @POST
+    @Path("/approve")
+    @Operation(summary = "批量审核通过", description = "一次通过本市所辖县（市、区）的多份待审核报告，可附一条共同意见。全部通过或全部不变："
+            + "有报告不存在 404，不属于本市 403，不在待审核状态 409（列出这些报告），均不写入任何内容")
+    public java.util.List<ReportViews.Detail> approveAll(@NotNull(message = "请求内容不能为空") @Valid ApproveAll request) {
+        return reviews.approveAll(request.reportIds(), stripped(FreeText.COMMENT.cleanAt("comment", request.comment())));
+    }
+
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "审核通过")

@@ -20,6 +20,7 @@ import cn.fjsti.chainreport.audit.Audited;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +72,38 @@ public class ReviewService {
                 approve ? title + " 已审核通过。" + (comment == null ? "" : "意见：" + comment)
                         : title + " 被退回修改。意见：" + comment, report.id));
         return reports.get(report.id);
+    }
+
+    /**
+     * The city approves several of its counties' reports at once, with one optional comment for all. All or
+     * nothing: every report is locked (in id order, so two batches queue rather than deadlock) and checked
+     * first; an unknown id answers 404, a report outside the caller's unit 403, and one not waiting for review
+     * 409 naming every such report (county, chain, stage); then nothing is written. Otherwise each is approved
+     * as by {@link #decide} in this one transaction (each county is notified).
+     *
+     * @param reportIds 1 to {@link cn.fjsti.chainreport.common.Limits#MERGE_REPORTS} distinct ids
+     */
+    @Transactional
+    @Audited("report.review.batch")
+    public List<ReportViews.Detail> approveAll(List<Long> reportIds, String comment) {
+        List<Long> ids = reportIds.stream().distinct().sorted().toList();
+        List<String> notWaiting = new java.util.ArrayList<>();
+        for (Long id : ids) {
+            Report report = Report.<Report>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> ApiException.notFound("没有编号为 " + id + " 的报告，未审核任何报告"));
+            if (!user.is(Role.CITY) || !Objects.equals(user.regionCode(), report.reviewUnit) || report.kind != Report.Kind.COUNTY) {
+                throw ApiException.forbidden("只能审核本市所辖县（市、区）的报告；" + ReportViews.regionName(report.authorRegion)
+                        + "的报告不属于本市，未审核任何报告");
+            }
+            ReportStage stage = process.stageOf(report);
+            if (stage != ReportStage.UNDER_REVIEW) {
+                notWaiting.add(ReportViews.regionName(report.authorRegion) + "的“" + report.chainName + "”（" + stage.label() + "）");
+            }
+        }
+        if (!notWaiting.isEmpty()) {
+            throw ApiException.conflict("以下报告不在待审核状态，未审核任何报告：" + String.join("；", notWaiting));
+        }
+        return ids.stream().map(id -> decide(id, true, comment)).toList();
     }
 
     /**

@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,6 +60,21 @@ public final class AccountResource {
         @Operation(summary = "列出账号")
         public List<AccountService.AccountView> list() {
             return accounts.list();
+        }
+
+        /** One page of the accounts: {total, page, size, pages, items}. */
+        public record AccountPage(long total, int page, int size, int pages, List<AccountService.AccountView> items) {
+        }
+
+        @GET
+        @Path("/search")
+        @Operation(summary = "查找账号（分页）", description = "q：用户名、显示名称或地区名称中包含的文字（不超过 60 字）；role：COUNTY、CITY、"
+                + "INSTITUTE、ADMIN；region：地区代码；page 从 1 起，size 1 到 100（默认 20）。参数不正确时 400")
+        public AccountPage search(@QueryParam("q") String q, @QueryParam("role") String role, @QueryParam("region") String region,
+                                  @QueryParam("page") String page, @QueryParam("size") String size) {
+            var p = accounts.search(cn.fjsti.chainreport.common.Paging.query(q), role, region,
+                    cn.fjsti.chainreport.common.Paging.page(page), cn.fjsti.chainreport.common.Paging.size(size, 20), "");
+            return new AccountPage(p.total(), p.page(), p.size(), p.pages(), p.items());
         }
 
         @POST

@@ -31,6 +31,49 @@ public class AccountService {
         }
     }
 
+    /**
+     * One page of the accounts, found by user name, display name or region name (q, contains, case-insensitive),
+     * role and region; ordered by user name. Bounds and refusals: {@link cn.fjsti.chainreport.common.Paging}
+     * (400 for a bad page, size or search text); an unknown role is refused (400, field role).
+     *
+     * @param base the address of the list without the page number (for the page links)
+     */
+    @Transactional
+    public cn.fjsti.chainreport.common.Paging<AccountView> search(String q, String role, String region, int page, int size, String base) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (q != null) {
+            String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            List<String> regions = Region.<Region>list("lower(name) like ?1 escape '!'", like).stream().map(r -> r.code).toList();
+            where.append(" and (lower(username) like :q escape '!' or lower(displayName) like :q escape '!'")
+                    .append(regions.isEmpty() ? ")" : " or regionCode in :regions)");
+            params.put("q", like);
+            if (!regions.isEmpty()) {
+                params.put("regions", regions);
+            }
+        }
+        if (role != null && !role.isBlank()) {
+            Role r;
+            try {
+                r = Role.valueOf(role.strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("role", "角色须为 COUNTY、CITY、INSTITUTE 或 ADMIN");
+            }
+            where.append(" and role = :role");
+            params.put("role", r);
+        }
+        if (region != null && !region.isBlank()) {
+            where.append(" and regionCode = :region");
+            params.put("region", region.strip());
+        }
+        long total = Account.count(where.toString(), params);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.min(page, pages);
+        List<AccountView> items = Account.<Account>find(where + " order by username", params)
+                .page(io.quarkus.panache.common.Page.of(shown - 1, size)).list().stream().map(AccountView::of).toList();
+        return new cn.fjsti.chainreport.common.Paging<>(items, shown, size, total, base);
+    }
+
     @Transactional
     public List<AccountView> list() {
         return Account.<Account>list("order by username").stream().map(AccountView::of).toList();

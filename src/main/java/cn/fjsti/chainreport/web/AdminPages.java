@@ -37,6 +37,10 @@ public class AdminPages {
         }
     }
 
+    /** What the accounts list is filtered by, to fill the search form again. */
+    public record AccountFilter(String q, String role, String region) {
+    }
+
     @GET
     @Operation(hidden = true)
     @Transactional
@@ -50,11 +54,19 @@ public class AdminPages {
     @Path("/accounts")
     @Operation(hidden = true)
     @Transactional
-    public TemplateInstance accounts() {
+    public TemplateInstance accounts(@jakarta.ws.rs.QueryParam("q") String q, @jakarta.ws.rs.QueryParam("role") String role,
+                                     @jakarta.ws.rs.QueryParam("region") String region, @jakarta.ws.rs.QueryParam("page") String page,
+                                     @jakarta.ws.rs.QueryParam("size") String size) {
+        String query = cn.fjsti.chainreport.common.Paging.query(q);
+        String base = cn.fjsti.chainreport.common.Paging.base("/admin/accounts",
+                cn.fjsti.chainreport.common.Paging.filters("q", query, "role", role, "region", region, "size", size));
+        var found = accounts.search(query, role, region, cn.fjsti.chainreport.common.Paging.page(page),
+                cn.fjsti.chainreport.common.Paging.size(size, 20), base);
         List<RegionOption> regions = Region.<Region>listAll().stream()
                 .filter(r -> r.isReviewUnit() || r.isDraftingCounty() || r.reviewUnit == null)
                 .map(r -> new RegionOption(r.code, r.name, r.isReviewUnit(), !r.level.isCountyLevel()
                         ? r.name : r.name + "（" + Region.nameOf(r.reviewUnit) + "）")).toList();
-        return Views.accounts(frames.of("账号管理", "accounts"), accounts.list(), regions);
+        return Views.accounts(frames.of("账号管理", "accounts"), found, regions,
+                new AccountFilter(query == null ? "" : query, role == null ? "" : role, region == null ? "" : region));
     }
 }

@@ -81,7 +81,8 @@ public class Pages {
     @Inject
     cn.fjsti.chainreport.security.LoginSettings loginSettings;
 
-    public record CityPage(List<ReportViews.Summary> queue, List<ChainDeclarationService.RegionChains> counties,
+    public record CityPage(cn.fjsti.chainreport.common.Paging<ReportViews.Summary> queue, String queueFilter,
+                           List<ChainDeclarationService.RegionChains> counties,
                            List<ReportViews.Summary> countyReports, List<ReportViews.Summary> cityReports,
                            List<ConsolidationService.ProposalView> proposals, List<ConsolidationService.MergeView> merges,
                            PackageViews.Package pkg) {
@@ -98,7 +99,12 @@ public class Pages {
     public record BoardLine(PackageViews.BoardRow row, long reportsTotal, long reportsDone, long percentDone) {
     }
 
-    public record BoardPage(PackageViews.Board board, List<BoardLine> lines, String chart) {
+    public record BoardPage(PackageViews.Board board, cn.fjsti.chainreport.common.Paging<BoardLine> lines, String chart,
+                            String q, String stage, List<Option> stages) {
+    }
+
+    /** A choice in a filter's drop-down. */
+    public record Option(String value, String label) {
     }
 
     @GET
@@ -125,8 +131,18 @@ public class Pages {
     @GET
     @Path("inbox")
     @Operation(hidden = true)
-    public TemplateInstance inbox() {
-        return Views.inbox(frames.of("消息", "inbox"), notifications.inbox(false));
+    public TemplateInstance inbox(@QueryParam("unread") String unread, @QueryParam("q") String q, @QueryParam("page") String page) {
+        String query = cn.fjsti.chainreport.common.Paging.query(q);
+        boolean unreadOnly = "true".equals(unread);
+        String base = cn.fjsti.chainreport.common.Paging.base("/inbox",
+                cn.fjsti.chainreport.common.Paging.filters("unread", unreadOnly ? "true" : null, "q", query));
+        return Views.inbox(frames.of("消息", "inbox"), notifications.unread(),
+                notifications.page(unreadOnly, query, cn.fjsti.chainreport.common.Paging.page(page), 20, base),
+                new InboxFilter(unreadOnly, query == null ? "" : query));
+    }
+
+    /** What the inbox is filtered by. */
+    public record InboxFilter(boolean unread, String q) {
     }
 
     @GET
@@ -148,7 +164,9 @@ public class Pages {
     @Path("city")
     @RolesAllowed(Role.CITY_NAME)
     @Operation(hidden = true)
-    public TemplateInstance city(@QueryParam("campaign") Long campaignId) {
+    public TemplateInstance city(@QueryParam("campaign") Long campaignId, @QueryParam("q") String q, @QueryParam("page") String page) {
+        String query = cn.fjsti.chainreport.common.Paging.query(q);
+        int pageNumber = cn.fjsti.chainreport.common.Paging.page(page);
         PageFrame frame = frames.of("审核与汇总", "city", campaignId);
         if (frame.campaign() == null) {
             return Views.city(frame, null);
@@ -156,8 +174,13 @@ public class Pages {
         Long id = frame.campaign().id();
         List<ReportViews.Summary> all = reports.list(id, null);
         List<ReportViews.Summary> county = all.stream().filter(r -> "COUNTY".equals(r.kind())).toList();
+        // The review queue: found by county or chain name, 20 a page (the other lists are short per city).
+        List<ReportViews.Summary> queue = county.stream().filter(r -> "UNDER_REVIEW".equals(r.stage()))
+                .filter(r -> query == null || r.authorName().contains(query) || r.chain().contains(query)).toList();
+        String base = cn.fjsti.chainreport.common.Paging.base("/city", cn.fjsti.chainreport.common.Paging.filters(
+                "campaign", campaignId == null ? null : campaignId.toString(), "q", query)) ;
         return Views.city(frame, new CityPage(
-                county.stream().filter(r -> "UNDER_REVIEW".equals(r.stage())).toList(),
+                cn.fjsti.chainreport.common.Paging.slice(queue, pageNumber, 20, base), query == null ? "" : query,
                 chains.list(id).stream().filter(c -> !c.regionCode().equals(user.regionCode())).toList(),
                 county,
                 all.stream().filter(r -> !"COUNTY".equals(r.kind()) && !"WITHDRAWN".equals(r.stage())).toList(),
@@ -207,19 +230,34 @@ public class Pages {
     @Path("institute")
     @RolesAllowed({Role.INSTITUTE_NAME, Role.ADMIN_NAME})
     @Operation(hidden = true)
-    public TemplateInstance institute(@QueryParam("campaign") Long campaignId) {
+    public TemplateInstance institute(@QueryParam("campaign") Long campaignId, @QueryParam("q") String q,
+                                      @QueryParam("stage") String stage, @QueryParam("page") String page) {
+        String query = cn.fjsti.chainreport.common.Paging.query(q);
+        int pageNumber = cn.fjsti.chainreport.common.Paging.page(page);
+        String stageFilter = stage == null || stage.isBlank() ? null : stage.strip();
         PageFrame frame = frames.of("进度看板", "institute", campaignId);
         if (frame.campaign() == null) {
             return Views.institute(frame, null);
         }
         Long id = frame.campaign().id();
         PackageViews.Board board = packages.board(id);
-        List<BoardLine> lines = board.units().stream().map(r -> {
+        List<BoardLine> lines = board.units().stream()
+                .filter(r -> query == null || r.unitName().contains(query))
+                .filter(r -> stageFilter == null || ("LATE".equals(stageFilter) ? r.overdue() || Boolean.FALSE.equals(r.onTime()) : stageFilter.equals(r.stage())))
+                .map(r -> {
             long done = r.reportsApproved() + r.reportsMerged();
             long total = r.reportsDrafting() + r.reportsUnderReview() + done;
             return new BoardLine(r, total, done, total == 0 ? 0 : Math.round(100.0 * done / total));
         }).toList();
-        return Views.institute(frame, new BoardPage(board, lines, ProgressChart.svg(progress.of(id))));
+        String base = cn.fjsti.chainreport.common.Paging.base("/institute", cn.fjsti.chainreport.common.Paging.filters(
+                "campaign", campaignId == null ? null : campaignId.toString(), "q", query, "stage", stageFilter));
+        List<Option> stages = new ArrayList<>();
+        for (cn.fjsti.chainreport.submission.PackageStage st : cn.fjsti.chainreport.submission.PackageStage.values()) {
+            stages.add(new Option(st.name(), st.label()));
+        }
+        stages.add(new Option("LATE", "逾期"));
+        return Views.institute(frame, new BoardPage(board, cn.fjsti.chainreport.common.Paging.slice(lines, pageNumber, 50, base),
+                ProgressChart.svg(progress.of(id)), query == null ? "" : query, stageFilter == null ? "" : stageFilter, stages));
     }
 
     /**

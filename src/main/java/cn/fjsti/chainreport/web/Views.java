@@ -31,7 +31,9 @@ public final class Views {
 
     public static native TemplateInstance error(PageFrame frame, int status, String title, String detail);
 
-    public static native TemplateInstance inbox(PageFrame frame, NotificationResource.Inbox inbox);
+    public static native TemplateInstance inbox(PageFrame frame, long unread,
+                                                   cn.fjsti.chainreport.common.Paging<NotificationResource.NotificationView> inbox,
+                                                   Pages.InboxFilter filter);
 
     public static native TemplateInstance county(PageFrame frame, List<TaskResource.TaskView> tasks,
                                                     ChainDeclarationService.RegionChains chains, List<ReportViews.Summary> reports);
@@ -54,6 +56,6 @@ public final class Views {
 
     public static native TemplateInstance admin(PageFrame frame, List<CampaignView> campaigns, List<AdminPages.RegionOption> counties);
 
-    public static native TemplateInstance accounts(PageFrame frame, List<AccountService.AccountView> accounts,
-                                                      List<AdminPages.RegionOption> regions);
+    public static native TemplateInstance accounts(PageFrame frame, cn.fjsti.chainreport.common.Paging<AccountService.AccountView> accounts,
+                                                      List<AdminPages.RegionOption> regions, AdminPages.AccountFilter filter);
 }

@@ -55,9 +55,10 @@ class UiAdminTest extends BrowserTest {
         String username = "ui-" + System.nanoTime() % 1_000_000;
         Page page = browser.as(Accounts.ADMIN);
         page.navigate(browser.url("/admin/accounts"));
-        page.getByLabel("用户名").fill(username);
+        // The search form above the list has its own labels (名称或用户名, 角色): the creation form's are exact.
+        page.getByLabel("用户名", new Page.GetByLabelOptions().setExact(true)).fill(username);
         page.getByLabel("显示名称（可不填）").fill("同安区科技局业务员");
-        page.getByLabel("角色").selectOption("COUNTY");
+        page.getByLabel("角色", new Page.GetByLabelOptions().setExact(true)).selectOption("COUNTY");
         page.getByLabel("所属地区").selectOption("350212");
         page.locator("#password").fill("short");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("建立账号")).click();
@@ -67,6 +68,8 @@ class UiAdminTest extends BrowserTest {
         page.locator("#password").fill("Tongan-2026-ok");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("建立账号")).click();
         assertThat(page.locator("#flash")).containsText("账号已建立");
+        // The list then shows the new account (found by its user name), whatever page it would be on.
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/admin/accounts\\?q=" + username + "$"));
         Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(username));
         assertThat(row).containsText("同安区");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("停用")).click();

@@ -20,7 +20,9 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -49,6 +51,9 @@ public final class Spreadsheets {
     static final int HEADER_ROW = 2;
 
     private static final String DATE_TIME_FORMAT = "yyyy\"年\"m\"月\"d\"日\" hh:mm:ss";
+    /** Rows kept in memory while a sheet is written; the rest are already in the temporary file. */
+    private static final int ROW_WINDOW = 100;
+
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
 
     /** A package's 汇总表: one numbered row per report. */
@@ -100,11 +105,21 @@ public final class Spreadsheets {
 
     private static void write(String sheetName, String title, LocalDateTime dataAsOf, List<String> header,
                               List<List<Object>> rows, List<Object> totals, OutputStream out) {
-        XSSFWorkbook book = PoiDocuments.newWorkbook();
+        // Streaming: rows beyond the window are written to a temporary file as they are made, so a sheet of any
+        // length holds only the window in memory (issue 23); the widths are computed from the values beforehand.
+        XSSFWorkbook template = PoiDocuments.newWorkbook();
+        SXSSFWorkbook book = new SXSSFWorkbook(template, ROW_WINDOW);
         try {
             Styles styles = new Styles(book);
             Sheet sheet = book.createSheet(sheetName);
             int lastColumn = header.size() - 1;
+            List<List<Object>> all = new ArrayList<>(rows);
+            if (totals != null) {
+                all.add(totals);
+            }
+            for (int c = 0; c <= lastColumn; c++) {
+                sheet.setColumnWidth(c, columnWidth(header.get(c), all, c) * 256);
+            }
 
             Row titleRow = sheet.createRow(0);
             titleRow.setHeightInPoints(30);
@@ -128,21 +143,14 @@ public final class Spreadsheets {
             if (totals != null) {
                 fill(sheet.createRow(r), totals, styles, true);
             }
-
-            List<List<Object>> all = new ArrayList<>(rows);
-            if (totals != null) {
-                all.add(totals);
-            }
-            for (int c = 0; c <= lastColumn; c++) {
-                sheet.setColumnWidth(c, columnWidth(header.get(c), all, c) * 256);
-            }
             sheet.createFreezePane(0, HEADER_ROW + 1);
             printSetup(sheet);
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            PoiDocuments.discard(book);
+            book.dispose();
+            PoiDocuments.discard(template);
         }
     }
 
@@ -219,7 +227,7 @@ public final class Spreadsheets {
         final CellStyle totalText;
         final CellStyle totalNumber;
 
-        Styles(XSSFWorkbook book) {
+        Styles(Workbook book) {
             Font plain = font(book, "宋体", 11, false);
             Font bold = font(book, "宋体", 11, true);
             title = book.createCellStyle();
@@ -240,7 +248,7 @@ public final class Spreadsheets {
             totalNumber = bordered(book, bold, HorizontalAlignment.CENTER);
         }
 
-        private static Font font(XSSFWorkbook book, String name, int points, boolean bold) {
+        private static Font font(Workbook book, String name, int points, boolean bold) {
             Font f = book.createFont();
             f.setFontName(name);
             f.setFontHeightInPoints((short) points);
@@ -248,7 +256,7 @@ public final class Spreadsheets {
             return f;
         }
 
-        private static CellStyle bordered(XSSFWorkbook book, Font font, HorizontalAlignment alignment) {
+        private static CellStyle bordered(Workbook book, Font font, HorizontalAlignment alignment) {
             CellStyle s = book.createCellStyle();
             s.setFont(font);
             s.setAlignment(alignment);

@@ -51,6 +51,9 @@ public final class Spreadsheets {
     static final int HEADER_ROW = 2;
 
     private static final String DATE_TIME_FORMAT = "yyyy\"年\"m\"月\"d\"日\" hh:mm:ss";
+    /** Rows kept in memory while a sheet is written; the rest are already in the temporary file. */
+    private static final int ROW_WINDOW = 100;
+
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
 
     /** A package's 汇总表: one numbered row per report. */
@@ -98,7 +101,7 @@ public final class Spreadsheets {
     /**
      * The compilation's items, one row per item as each county wrote it (category, chain, kind, text, county, city),
      * with its number in the Word compilation (一（二）1（3）: category, chain, kind, group) and how many sources its
-     * group has, so the institute sorts and filters. Written through SXSSF (rows streamed to a temporary file, 200
+     * group has, so the institute sorts and filters. Written through SXSSF (rows streamed to a temporary file, ROW_WINDOW
      * in memory): a national compilation has tens of thousands of rows.
      */
     public static void items(String title, LocalDateTime dataAsOf, Compilation compilation, OutputStream out) {
@@ -126,7 +129,7 @@ public final class Spreadsheets {
                 }
             }
         }
-        SXSSFWorkbook book = new SXSSFWorkbook(PoiDocuments.newWorkbook(), 200);
+        SXSSFWorkbook book = new SXSSFWorkbook(PoiDocuments.newWorkbook(), ROW_WINDOW);
         try {
             write(book, "条目", title, dataAsOf, ITEMS_HEADER, body, null, out);
         } finally {
@@ -145,11 +148,15 @@ public final class Spreadsheets {
 
     private static void write(String sheetName, String title, LocalDateTime dataAsOf, List<String> header,
                               List<List<Object>> rows, List<Object> totals, OutputStream out) {
-        XSSFWorkbook book = PoiDocuments.newWorkbook();
+        // Streaming: rows beyond the window are written to a temporary file as they are made, so a sheet of any
+        // length holds only the window in memory (issue 23); the widths are computed from the values beforehand.
+        XSSFWorkbook template = PoiDocuments.newWorkbook();
+        SXSSFWorkbook book = new SXSSFWorkbook(template, ROW_WINDOW);
         try {
             write(book, sheetName, title, dataAsOf, header, rows, totals, out);
         } finally {
-            PoiDocuments.discard(book);
+            book.dispose();
+            PoiDocuments.discard(template);
         }
     }
 
@@ -159,6 +166,13 @@ public final class Spreadsheets {
             Styles styles = new Styles(book);
             Sheet sheet = book.createSheet(sheetName);
             int lastColumn = header.size() - 1;
+            List<List<Object>> all = new ArrayList<>(rows);
+            if (totals != null) {
+                all.add(totals);
+            }
+            for (int c = 0; c <= lastColumn; c++) {
+                sheet.setColumnWidth(c, columnWidth(header.get(c), all, c) * 256);
+            }
 
             Row titleRow = sheet.createRow(0);
             titleRow.setHeightInPoints(30);
@@ -181,14 +195,6 @@ public final class Spreadsheets {
             }
             if (totals != null) {
                 fill(sheet.createRow(r), totals, styles, true);
-            }
-
-            List<List<Object>> all = new ArrayList<>(rows);
-            if (totals != null) {
-                all.add(totals);
-            }
-            for (int c = 0; c <= lastColumn; c++) {
-                sheet.setColumnWidth(c, columnWidth(header.get(c), all, c) * 256);
             }
             sheet.createFreezePane(0, HEADER_ROW + 1);
             printSetup(sheet);

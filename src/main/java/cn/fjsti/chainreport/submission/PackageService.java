@@ -66,6 +66,9 @@ public class PackageService {
     @Inject
     Clock clock;
 
+    @Inject
+    BoardFacts boardFacts;
+
     @Transactional
     public PackageViews.Package view(Long campaignId, String unitCode) {
         Campaign campaign = CampaignService.require(campaignId);
@@ -364,7 +367,10 @@ public class PackageService {
                 .toList();
     }
 
-    /** The institute's deadline board: every unit, its counties' progress, its package, days left or late. */
+    /**
+     * The institute's deadline board: every unit, its counties' progress, its package, days left or late. Read in a
+     * fixed number of queries whatever the campaign's size ({@link BoardFacts}): no query per unit, no report text.
+     */
     @Transactional
     public PackageViews.Board board(Long campaignId) {
         Campaign campaign = CampaignService.require(campaignId);
@@ -373,11 +379,10 @@ public class PackageService {
         }
         ReadOnlyPersistence.forThisTransaction();
         Instant now = clock.instant();
+        BoardFacts.Facts facts = boardFacts.of(campaign);
         List<PackageViews.BoardRow> rows = new ArrayList<>();
         for (Region unit : Region.reviewUnits()) {
-            rows.add(boardRow(campaign, unit, now));
-            // The board reads every report of every unit: keep one unit's in memory at a time.
-            ReadOnlyPersistence.forgetLoaded();
+            rows.add(boardRow(campaign, unit, now, facts));
         }
         boolean ended = runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0;
         return new PackageViews.Board(campaign.id, campaign.year, Times.beijing(campaign.deadline),
@@ -388,23 +393,55 @@ public class PackageService {
                 rows.stream().filter(PackageViews.BoardRow::overdue).count(), rows);
     }
 
-    private PackageViews.BoardRow boardRow(Campaign campaign, Region unit, Instant now) {
-        UnitSnapshot s = snapshot(campaign, unit);
-        CityPackage pkg = pkg(campaign.id, unit.code);
-        Optional<PackageRound> last = pkg.lastRound();
-        PackageStage stage = stage(campaign.id, unit.code, last);
-        Instant sentAt = stage == PackageStage.SENT || stage == PackageStage.ACCEPTED ? last.map(r -> r.sentAt).orElse(null) : null;
+    private PackageViews.BoardRow boardRow(Campaign campaign, Region unit, Instant now, BoardFacts.Facts facts) {
+        List<Region> counties = facts.countiesByUnit().getOrDefault(unit.code, List.of());
+        List<BoardFacts.ReportFact> reports = facts.reportsByUnit().getOrDefault(unit.code, List.of());
+        BoardFacts.PackageFact pf = facts.packagesByUnit().get(unit.code);
+        if (pf == null) {
+            throw new IllegalStateException("No package record for unit " + unit.code + " in campaign " + campaign.id);
+        }
+        CityPackage pkg = pf.pkg();
+        BoardFacts.RoundFact last = pf.lastRound();
+        PackageStage stage;
+        Instant deadline;
+        if (pkg.processInstanceId == null) {
+            // A package recorded before its process id was kept: the per-unit reading finds the process by its variables.
+            stage = stage(campaign.id, unit.code, pkg.lastRound());
+            deadline = deadlineOf(campaign, unit.code);
+        } else {
+            stage = pf.openTask() == null ? PackageStage.ACCEPTED
+                    : Workflow.Task.INSTITUTE_REVIEW.equals(pf.openTask()) ? PackageStage.SENT
+                    : last != null && last.decision() == PackageRound.Decision.RETURNED ? PackageStage.RETURNED
+                    : PackageStage.PREPARING;
+            deadline = pf.deadline() != null ? pf.deadline()
+                    : pf.processRunning() ? campaign.deadline : deadlineOf(campaign, unit.code);
+        }
+        Instant sentAt = (stage == PackageStage.SENT || stage == PackageStage.ACCEPTED) && last != null ? last.sentAt() : null;
         Instant reference = sentAt != null ? sentAt : now;
-        Instant deadline = deadlineOf(campaign, unit.code);
-        return new PackageViews.BoardRow(unit.code, unit.name, s.counties().size(), s.countiesDeclared(),
-                s.countiesCovered(), s.countyReportsIn(ReportStage.DRAFTING) + s.countyReportsIn(ReportStage.RETURNED),
-                s.countyReportsIn(ReportStage.UNDER_REVIEW), s.countyReportsIn(ReportStage.APPROVED),
-                s.countyReportsIn(ReportStage.MERGED), s.cityReports().size(), stage.name(), stage.label(),
-                Times.beijing(sentAt), sentAt == null ? null : last.get().onTime,
+
+        Map<Long, ReportStage> stageById = reports.stream()
+                .collect(Collectors.toMap(BoardFacts.ReportFact::id, BoardFacts.ReportFact::stage));
+        Map<String, List<BoardFacts.ReportFact>> byCounty = reports.stream()
+                .filter(r -> r.kind() == Report.Kind.COUNTY)
+                .collect(Collectors.groupingBy(BoardFacts.ReportFact::authorRegion));
+        java.util.function.Predicate<BoardFacts.ReportFact> covered = r -> r.stage() == ReportStage.APPROVED
+                || (r.stage() == ReportStage.MERGED && r.mergedInto() != null && stageById.get(r.mergedInto()) == ReportStage.APPROVED);
+        long declared = counties.stream().filter(c -> byCounty.containsKey(c.code)).count();
+        long coveredCounties = counties.stream()
+                .filter(c -> byCounty.getOrDefault(c.code, List.of()).stream().anyMatch(covered)).count();
+        Map<ReportStage, Long> countyStages = reports.stream().filter(r -> r.kind() == Report.Kind.COUNTY)
+                .collect(Collectors.groupingBy(BoardFacts.ReportFact::stage, Collectors.counting()));
+        long cityReports = reports.stream()
+                .filter(r -> r.kind().cityWritten() && r.stage() != ReportStage.WITHDRAWN).count();
+        return new PackageViews.BoardRow(unit.code, unit.name, counties.size(), declared, coveredCounties,
+                countyStages.getOrDefault(ReportStage.DRAFTING, 0L) + countyStages.getOrDefault(ReportStage.RETURNED, 0L),
+                countyStages.getOrDefault(ReportStage.UNDER_REVIEW, 0L), countyStages.getOrDefault(ReportStage.APPROVED, 0L),
+                countyStages.getOrDefault(ReportStage.MERGED, 0L), cityReports, stage.name(), stage.label(),
+                Times.beijing(sentAt), sentAt == null ? null : last.onTime(),
                 Math.max(0, DeadlinePolicy.daysLeft(now, deadline)),
                 DeadlinePolicy.daysLate(reference, deadline),
                 pkg.overdueMarkedAt != null || reference.isAfter(deadline),
-                (int) PackageRound.count("packageId", pkg.id), Times.beijing(deadline), !deadline.equals(campaign.deadline));
+                pf.rounds().size(), Times.beijing(deadline), !deadline.equals(campaign.deadline));
     }
 
     private PackageViews.Package view(Campaign campaign, Region unit, UnitSnapshot snapshot) {

@@ -54,15 +54,37 @@ public class ProgressHistory {
         if (last.isBefore(first)) {
             last = first;
         }
+        int[] submittedUpTo = cumulative(submitted, first, last);
+        int[] approvedUpTo = cumulative(approved, first, last);
+        int[] sentUpTo = cumulative(sent, first, last);
         List<Day> days = new ArrayList<>();
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            days.add(new Day(d, upTo(submitted, d), upTo(approved, d), upTo(sent, d)));
+        int i = 0;
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1), i++) {
+            days.add(new Day(d, submittedUpTo[i], approvedUpTo[i], sentUpTo[i]));
         }
         return days;
     }
 
-    private static int upTo(List<Instant> events, LocalDate day) {
-        return (int) events.stream().filter(e -> !day(e).isAfter(day)).count();
+    /**
+     * For each day from first to last, how many events fell on or before it: each event's day is computed once
+     * (events before the first day count from the first day on), instead of comparing every event with every day.
+     */
+    private static int[] cumulative(List<Instant> events, LocalDate first, LocalDate last) {
+        int n = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+        int[] perDay = new int[n];
+        for (Instant e : events) {
+            if (e == null) {
+                continue;
+            }
+            long index = Math.max(0, day(e).toEpochDay() - first.toEpochDay());
+            if (index < n) {
+                perDay[(int) index]++;
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            perDay[i] += perDay[i - 1];
+        }
+        return perDay;
     }
 
     private static LocalDate day(Instant instant) {

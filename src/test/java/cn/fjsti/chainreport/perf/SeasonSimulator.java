@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * time, RSS, database size and the error count. See docs/benchmarks.md.
  *
  * <pre>
- * ./mvnw -q package -DskipTests && ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -q package -DskipTests && ./mvnw -q exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=cn.fjsti.chainreport.perf.SeasonSimulator -Dexec.args="--size=province"
  * </pre>
  * Options: --size=smoke|province|national, --threads=N (8), --load=SECONDS (30; 0 skips it),

@@ -1,0 +1,93 @@
+package cn.fjsti.chainreport.workflow;
+
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.camunda.bpm.engine.cdi.CdiExpressionManager;
+import org.camunda.bpm.engine.cdi.impl.el.CdiResolver;
+import org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.el.CommandContextFunctions;
+import org.camunda.bpm.engine.impl.el.DateTimeFunctions;
+import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
+import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
+import org.camunda.bpm.engine.impl.util.ReflectUtil;
+import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
+import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
+
+/**
+ * The engine's configuration: the extension's own (the settings in application.properties still apply to it)
+ * without a naming service it never finds (issue 23).
+ *
+ * <p>The engine's CDI module asks JNDI for the bean manager ({@code java:comp/BeanManager}, then
+ * {@code java:comp/env/BeanManager}) <em>every time</em> it needs one, before it falls back to the instance the
+ * Quarkus extension gives it; Quarkus has no naming service, so each time two {@code NamingException}s are made
+ * and thrown away. It needs one for each delegate it resolves ({@code ${recordSubmissionDelegate}}) and, through
+ * its CDI event bridge, for every activity a process enters, leaves or passes: about 45 exceptions per report
+ * (≈ 2 % of the service's CPU, issue 23's profile). Here:
+ * <ul>
+ *   <li>delegates are resolved by a {@link CdiResolver} that takes the bean manager from ArC directly;</li>
+ *   <li>the CDI event bridge is left out: nothing in the service observes the engine's
+ *       {@code BusinessProcessEvent}s (the audit log and notifications are written by the services).</li>
+ * </ul>
+ * Everything else is the extension's configuration; expressions resolve as before (process variables first,
+ * then beans by name, then arrays, lists, maps and bean properties).
+ */
+@Singleton
+public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
+
+    @Override
+    protected void init() {
+        List<BpmnParseListener> post = getCustomPostBPMNParseListeners();
+        if (post != null) {
+            post.removeIf(CdiEventSupportBpmnParseListener.class::isInstance);
+        }
+        super.init();
+    }
+
+    /**
+     * As {@code CdiJtaProcessEngineConfiguration} and the engine's own: the CDI expression manager, then the
+     * engine's four functions (the engine's {@code ProcessEngineConfigurationImpl.initExpressionManager}).
+     */
+    @Override
+    protected void initExpressionManager() {
+        expressionManager = new ArcExpressionManager();
+        expressionManager.addFunction(CommandContextFunctions.CURRENT_USER,
+                ReflectUtil.getMethod(CommandContextFunctions.class, CommandContextFunctions.CURRENT_USER));
+        expressionManager.addFunction(CommandContextFunctions.CURRENT_USER_GROUPS,
+                ReflectUtil.getMethod(CommandContextFunctions.class, CommandContextFunctions.CURRENT_USER_GROUPS));
+        expressionManager.addFunction(DateTimeFunctions.NOW, ReflectUtil.getMethod(DateTimeFunctions.class, DateTimeFunctions.NOW));
+        expressionManager.addFunction(DateTimeFunctions.DATE_TIME,
+                ReflectUtil.getMethod(DateTimeFunctions.class, DateTimeFunctions.DATE_TIME));
+    }
+
+    /** {@link CdiExpressionManager}'s resolvers, with the bean resolver that asks ArC. */
+    static final class ArcExpressionManager extends CdiExpressionManager {
+        @Override
+        protected ELResolver createElResolver() {
+            CompositeELResolver resolver = new CompositeELResolver();
+            resolver.add(new VariableScopeElResolver());
+            resolver.add(new VariableContextElResolver());
+            resolver.add(new ArcResolver());
+            resolver.add(new ArrayELResolver());
+            resolver.add(new ListELResolver());
+            resolver.add(new MapELResolver());
+            resolver.add(new BeanELResolver());
+            return resolver;
+        }
+    }
+
+    /** Beans by name from ArC's bean manager, without a JNDI lookup first. */
+    static final class ArcResolver extends CdiResolver {
+        @Override
+        protected BeanManager getBeanManager() {
+            return Arc.container().beanManager();
+        }
+    }
+}

@@ -64,6 +64,9 @@ public class Pages {
     PackageService packages;
 
     @Inject
+    cn.fjsti.chainreport.submission.ChaseService chases;
+
+    @Inject
     ProgressHistory progress;
 
     @Inject
@@ -85,11 +88,16 @@ public class Pages {
     public record MergePage(List<ReportViews.Detail> reports, List<Long> ids, String chain, List<MergeSection> sections) {
     }
 
+    /** Open tasks of another campaign than the one in view: how many, and where to switch. */
+    public record OtherTasks(Long campaignId, String campaignTitle, int count) {
+    }
+
     /** A board row with what the bars show. */
     public record BoardLine(PackageViews.BoardRow row, long reportsTotal, long reportsDone, long percentDone) {
     }
 
-    public record BoardPage(PackageViews.Board board, List<BoardLine> lines, String chart) {
+    public record BoardPage(PackageViews.Board board, List<BoardLine> lines, String chart,
+                            List<cn.fjsti.chainreport.submission.ChaseService.ChaseView> chases) {
     }
 
     @GET
@@ -126,12 +134,18 @@ public class Pages {
     public TemplateInstance county(@QueryParam("campaign") Long campaignId) {
         PageFrame frame = frames.of("我的调研报告", "county", campaignId);
         if (frame.campaign() == null) {
-            return Views.county(frame, List.of(), null, List.of());
+            return Views.county(frame, List.of(), null, List.of(), List.of());
         }
         Long id = frame.campaign().id();
         ChainDeclarationService.RegionChains mine = chains.list(id).stream()
                 .filter(c -> c.regionCode().equals(user.regionCode())).findFirst().orElse(null);
-        return Views.county(frame, tasks.mine(), mine, reports.list(id, null));
+        // The tasks of the campaign in view only: a task of another year listed here would link to this year's form.
+        List<TaskResource.TaskView> all = tasks.mine();
+        List<OtherTasks> others = all.stream().filter(t -> t.campaignId() != null && !t.campaignId().equals(id))
+                .collect(java.util.stream.Collectors.groupingBy(TaskResource.TaskView::campaignId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()))
+                .values().stream().map(l -> new OtherTasks(l.get(0).campaignId(), l.get(0).campaignTitle(), l.size())).toList();
+        return Views.county(frame, all.stream().filter(t -> id.equals(t.campaignId())).toList(), mine, reports.list(id, null), others);
     }
 
     @GET
@@ -190,7 +204,8 @@ public class Pages {
             throw ApiException.notFound("还没有开启调研工作");
         }
         PackageViews.Package pkg = packages.view(frame.campaign().id(), unit);
-        return Views.pkg(frame, pkg, unit.equals(user.regionCode()));
+        boolean mine = unit.equals(user.regionCode());
+        return Views.pkg(frame, pkg, mine, mine ? chases.chaseable(frame.campaign().id()) : List.of());
     }
 
     @GET
@@ -209,7 +224,8 @@ public class Pages {
             long total = r.reportsDrafting() + r.reportsUnderReview() + done;
             return new BoardLine(r, total, done, total == 0 ? 0 : Math.round(100.0 * done / total));
         }).toList();
-        return Views.institute(frame, new BoardPage(board, lines, ProgressChart.svg(progress.of(id))));
+        return Views.institute(frame, new BoardPage(board, lines, ProgressChart.svg(progress.of(id)),
+                user.is(Role.INSTITUTE) ? chases.chaseable(id) : List.of()));
     }
 
     /**

@@ -151,7 +151,8 @@ function wireApiForms() {
     form.noValidate = true;
     form.addEventListener('submit', async event => {
       event.preventDefault();
-      if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
+      const question = form.id === 'open-campaign' ? openCampaignQuestion(form) : form.dataset.confirm;
+      if (question && !confirm(question)) return;
       clearProblem(form);
       const button = form.querySelector('button[type=submit], button:not([type])');
       if (button) button.disabled = true;
@@ -175,6 +176,26 @@ function wireApiForms() {
 }
 
 /** The open-campaign form: pilot counties are rows of county + chains. */
+/**
+ * Opening a campaign cannot be taken back (every county gets its task): ask first, and warn when the deadline
+ * (typed, or the default 31 October 23:59:59 of the year, Beijing time) is past or less than 30 days ahead of
+ * the service's clock (data-now on the page).
+ */
+function openCampaignQuestion(form) {
+  const year = form.querySelector('[name=year]').value.trim();
+  const typed = form.querySelector('[name=deadline]').value;
+  const deadline = typed ? new Date(typed.length === 16 ? typed + ':00+08:00' : typed + '+08:00')
+    : (year ? new Date(year + '-10-31T23:59:59+08:00') : null);
+  const now = document.body.dataset.now ? new Date(document.body.dataset.now) : new Date();
+  let warning = '';
+  if (deadline && !isNaN(deadline)) {
+    const days = (deadline - now) / 86400000;
+    if (days < 0) warning = '注意：报送截止时间已经过去。';
+    else if (days < 30) warning = '注意：距报送截止时间不足 30 天（约 ' + Math.floor(days) + ' 天）。';
+  }
+  return warning + '开启后各县（市、区）和设区市立即收到待办，不能撤销。确定开启' + (year ? ' ' + year + ' 年度' : '') + '调研工作吗？';
+}
+
 function campaignBody(form) {
   const body = formBody(form);
   delete body.pilotCounty;

@@ -75,8 +75,11 @@ public class DocumentService {
 
     @Transactional
     public Download report(Long id) {
-        ReportText text = text(reports.requireReadable(id));
-        return new Download(text.title() + "（" + text.chainName() + "）.docx", DOCX, out -> renderer.report(text, out));
+        cn.fjsti.chainreport.report.Report report = reports.requireReadable(id);
+        ReportText text = text(report);
+        // The year in the name: with two campaigns open, two downloads of one chain must not look alike.
+        int year = cn.fjsti.chainreport.campaign.Campaign.<cn.fjsti.chainreport.campaign.Campaign>findById(report.campaignId).year;
+        return new Download(text.title() + "（" + text.chainName() + "，" + year + "年度）.docx", DOCX, out -> renderer.report(text, out));
     }
 
     /**

@@ -25,7 +25,10 @@ public class Notification extends PanacheEntityBase {
         PACKAGE_ACCEPTED("材料接收"),
         REPORT_WITHDRAWN("报告撤回"),
         REPORT_REOPENED("报告重新打开"),
-        PACKAGE_WITHDRAWN("材料撤回");
+        PACKAGE_WITHDRAWN("材料撤回"),
+        CHASE("催办"),
+        REPORT_SUBMITTED("报告提交"),
+        SUBMISSION_DIGEST("提交汇总");
 
         private final String label;
 

@@ -52,6 +52,14 @@ public class ReportResource {
     }
 
     @POST
+    @Path("/{id}/copy-last-year")
+    @Operation(summary = "复制上年报告", description = "以本地区同一产业链最近一次往年调研的定稿（最后提交版本）正文和优势单位表替换当前草稿；仅编写单位、编写中、版本号须为最新；GET 报告的 lastYear 字段说明有无可复制的上年报告及哪些章节有变化")
+    public ReportViews.Detail copyLastYear(@PathParam("id") Long id,
+                                           @NotNull(message = "请求内容不能为空") @Valid ReportRequests.Submit request) {
+        return reports.copyLastYear(id, request);
+    }
+
+    @POST
     @Path("/{id}/withdraw")
     @Operation(summary = "撤回已提交的报告", description = "设区市尚未审核时，县（市、区）可撤回已提交的报告继续修改；"
             + "设区市已通过或退回后返回 409")

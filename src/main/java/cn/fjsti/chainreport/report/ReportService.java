@@ -41,6 +41,9 @@ public class ReportService {
     Notifier notifier;
 
     @Inject
+    cn.fjsti.chainreport.notification.SubmissionNotices submissionNotices;
+
+    @Inject
     Clock clock;
 
     /** The reports the caller may see, optionally narrowed to one campaign and one region. */
@@ -135,6 +138,30 @@ public class ReportService {
         }
         Task draft = active.orElseThrow();
         process.complete(draft, user.username(), Map.of());
+        submissionNotices.submitted(report);
+        Report.flush();
+        return ReportViews.detail(report, process.stageOf(report));
+    }
+
+    /**
+     * 复制上年报告: replaces the draft's sections and units table with the final text of the same region's report
+     * on the same chain in the newest earlier campaign (ReportViews.lastYearRevision). Author only, while
+     * drafting, on the current {@code version}; 409 stale version, not editable, or no earlier report.
+     */
+    @Transactional
+    @Audited("report.copyLastYear")
+    public ReportViews.Detail copyLastYear(Long id, ReportRequests.Submit request) {
+        Report report = writable(id);
+        Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
+        ReportRevision earlier = ReportViews.lastYearRevision(report)
+                .orElseThrow(() -> ApiException.conflict("往年没有本地区这条产业链已提交的报告，无可复制"));
+        Map<Section, String> sections = new java.util.EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            String text = section.read(earlier.content());
+            sections.put(section, text == null ? "" : text);
+        }
+        report.saveDraft(process.stageOf(report), request.version(), sections,
+                earlier.units.stream().map(StrengthUnit::copy).toList(), user.username(), clock.instant());
         Report.flush();
         return ReportViews.detail(report, process.stageOf(report));
     }

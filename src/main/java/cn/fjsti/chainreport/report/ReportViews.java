@@ -35,7 +35,8 @@ public final class ReportViews {
                          long version, int revisionCount, OffsetDateTime createdAt, String createdBy,
                          OffsetDateTime updatedAt, String updatedBy, Long mergedInto, OffsetDateTime withdrawnAt,
                          List<OutlineItem> outline, Map<Section, String> sections, List<UnitView> units,
-                         List<ReviewView> reviews, List<PackageRoundView> packageRounds, List<ExhibitView> exhibits) {
+                         List<ReviewView> reviews, List<PackageRoundView> packageRounds, List<ExhibitView> exhibits,
+                         LastYearView lastYear) {
     }
 
     /**
@@ -50,6 +51,15 @@ public final class ReportViews {
 
     /** A table or figure just placed, and the report as it now is (its new version). */
     public record Placed(ExhibitView exhibit, Detail report) {
+    }
+
+    /**
+     * 复制上年报告: the same region's report on the same chain (same key, same kind) in the newest earlier
+     * campaign that has a submitted revision; its final text is that revision. {@code changedSections}: the
+     * sections (labels) whose text now differs from it; {@code unitsChanged}: whether the units table does.
+     */
+    public record LastYearView(Long reportId, Long campaignId, String campaignTitle, int year, int revision,
+                               List<String> changedSections, boolean unitsChanged) {
     }
 
     /**
@@ -97,7 +107,7 @@ public final class ReportViews {
                 Times.beijing(r.withdrawnAt), outline, sections(r.content()), units(r.units),
                 ReviewComment.of(r.id).stream().map(c -> new ReviewView(c.revisionNumber, c.decision.name(),
                         c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList(),
-                packageRounds(r), exhibits(r.id, r.content()));
+                packageRounds(r), exhibits(r.id, r.content()), lastYear(r));
     }
 
     public static ExhibitView exhibit(Exhibit e) {
@@ -115,6 +125,44 @@ public final class ReportViews {
         }
         Map<Long, Exhibit> own = Exhibit.ofReport(reportId, ids);
         return ids.stream().distinct().map(own::get).filter(java.util.Objects::nonNull).map(ReportViews::exhibit).toList();
+    }
+
+    /** The final revision of the same region's report on the same chain in the newest earlier campaign, if any. */
+    public static java.util.Optional<ReportRevision> lastYearRevision(Report r) {
+        List<Report> earlier = Report.getEntityManager().createQuery(
+                        "select e from Report e, Campaign c, Campaign mine "
+                                + "where c.id = e.campaignId and mine.id = :campaign and c.year < mine.year and e.authorRegion = :region "
+                                + "and e.chainKey = :key and e.kind = :kind and e.revisionCount > 0 order by c.year desc", Report.class)
+                .setParameter("campaign", r.campaignId).setParameter("region", r.authorRegion)
+                .setParameter("key", r.chainKey).setParameter("kind", r.kind).setMaxResults(1).getResultList();
+        return earlier.stream().findFirst().map(e -> ReportRevision.<ReportRevision>find("reportId = ?1 and number = ?2", e.id, e.revisionCount)
+                .firstResult());
+    }
+
+    private static LastYearView lastYear(Report r) {
+        if (r.kind == Report.Kind.MERGED) {
+            return null;
+        }
+        return lastYearRevision(r).map(rev -> {
+            Report earlier = Report.findById(rev.reportId);
+            cn.fjsti.chainreport.campaign.Campaign campaign = cn.fjsti.chainreport.campaign.Campaign.findById(earlier.campaignId);
+            List<String> changed = new java.util.ArrayList<>();
+            for (Section s : Section.values()) {
+                if (!java.util.Objects.equals(nz(s.read(rev.content())), nz(s.read(r.content())))) {
+                    changed.add(s.label() + " " + s.heading(ChainNames.industry(r.chainName)).replaceFirst("^\\d+\\.", ""));
+                }
+            }
+            return new LastYearView(earlier.id, campaign.id, campaign.title, campaign.year, rev.number, changed,
+                    !unitRows(rev.units).equals(unitRows(r.units)));
+        }).orElse(null);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static List<String> unitRows(List<StrengthUnit> units) {
+        return units.stream().map(u -> u.name + "|" + u.kind + "|" + u.strength + "|" + u.contact).toList();
     }
 
     private static List<PackageRoundView> packageRounds(Report r) {

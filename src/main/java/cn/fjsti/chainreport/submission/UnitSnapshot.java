@@ -101,6 +101,32 @@ public final class UnitSnapshot {
         return own.isEmpty() || own.stream().map(this::stage).anyMatch(ReportStage::editable);
     }
 
+    /**
+     * What one county still owes (for 催办): no chain declared, a designated pilot chain not declared, each
+     * report not yet submitted, each report returned (by the city or after a reopening) and not submitted again.
+     * Empty when the county has nothing left to do.
+     */
+    public List<String> countyOwes(String countyCode) {
+        List<String> owes = new ArrayList<>();
+        List<Report> own = countyReports(countyCode);
+        if (own.isEmpty()) {
+            owes.add("尚未申报本县重点产业链");
+        }
+        for (PilotChain pilot : pilots) {
+            if (pilot.countyCode.equals(countyCode) && own.stream().noneMatch(r -> r.chainKey.equals(pilot.chainKey))) {
+                owes.add("试点指定产业链“" + pilot.chainName + "”尚未申报");
+            }
+        }
+        for (Report report : own) {
+            if (stage(report) == ReportStage.DRAFTING) {
+                owes.add("“" + report.chainName + "”报告尚未提交");
+            } else if (stage(report) == ReportStage.RETURNED) {
+                owes.add("“" + report.chainName + "”报告已退回，尚未修改后重新提交");
+            }
+        }
+        return owes;
+    }
+
     public List<Report> cityReports() {
         return reports.stream().filter(r -> r.kind.cityWritten() && stage(r) != ReportStage.WITHDRAWN).toList();
     }

@@ -32,22 +32,29 @@ public class Frames {
     @Inject
     Clock clock;
 
+    @Inject
+    org.camunda.bpm.engine.RuntimeService runtime;
+
     /**
      * @param campaignId the campaign asked for, or null for the newest one
      */
     @Transactional
     public PageFrame of(String title, String active, Long campaignId) {
         if (identity.isAnonymous()) {
-            return new PageFrame(title, null, null, null, null, null, null, 0, List.of(), active, null, now());
+            return new PageFrame(title, null, null, null, null, null, null, 0, List.of(), active, null, now(), List.of());
         }
         Role role = user.role();
         String region = user.regionCode();
         long unread = Notification.count("recipient = ?1 and readAt is null", user.username());
-        CampaignView campaign = campaign(campaignId);
+        List<Campaign> all = Campaign.list("order by year desc");
+        CampaignView campaign = campaign(campaignId, all);
         // Links keep the campaign in view, so a page about last year's campaign leads to last year's pages.
         String suffix = campaignId == null ? "" : "?campaign=" + campaignId;
+        List<PageFrame.CampaignOption> options = all.stream()
+                .map(c -> new PageFrame.CampaignOption(c.id, c.title, open(c), campaign != null && c.id.equals(campaign.id())))
+                .toList();
         return new PageFrame(title, user.username(), user.displayName(), role.name(), roleLabel(role), region, user.regionName(), unread,
-                nav(role, region, suffix), active, campaign, now());
+                nav(role, region, suffix), active, campaign, now(), options);
     }
 
     /**
@@ -56,25 +63,31 @@ public class Frames {
      */
     public PageFrame bare(String title) {
         if (identity.isAnonymous()) {
-            return new PageFrame(title, null, null, null, null, null, null, 0, List.of(), "", null, now());
+            return new PageFrame(title, null, null, null, null, null, null, 0, List.of(), "", null, now(), List.of());
         }
         Role role = user.role();
         String region = user.regionCode();
         return new PageFrame(title, user.username(), user.displayName(), role.name(), roleLabel(role), region, user.regionName(), 0,
-                nav(role, region, ""), "", null, now());
+                nav(role, region, ""), "", null, now(), List.of());
     }
 
     public PageFrame of(String title, String active) {
         return of(title, active, null);
     }
 
-    /** The campaign asked for, else the newest; null when none is open yet. */
-    CampaignView campaign(Long campaignId) {
+    /** The campaign asked for, else the newest still open (its process running), else the newest; null when none exists. */
+    CampaignView campaign(Long campaignId, List<Campaign> newestFirst) {
         if (campaignId != null) {
             return campaigns.get(campaignId);
         }
-        Campaign newest = Campaign.find("order by year desc").firstResult();
-        return newest == null ? null : campaigns.get(newest.id);
+        Campaign chosen = newestFirst.stream().filter(this::open).findFirst()
+                .orElse(newestFirst.isEmpty() ? null : newestFirst.get(0));
+        return chosen == null ? null : campaigns.get(chosen.id);
+    }
+
+    private boolean open(Campaign c) {
+        return c.processInstanceId != null
+                && runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId).count() > 0;
     }
 
     private java.time.OffsetDateTime now() {

@@ -11,7 +11,18 @@ import java.util.List;
  */
 public record PageFrame(String title, String username, String displayName, String roleName, String roleLabel,
                         String regionCode, String regionName, long unread, List<Nav> nav, String active, CampaignView campaign,
-                        OffsetDateTime now) {
+                        OffsetDateTime now, List<CampaignOption> campaigns) {
+
+    /** A frame without the campaign switcher (anonymous pages, error pages). */
+    public PageFrame(String title, String username, String displayName, String roleName, String roleLabel,
+                     String regionCode, String regionName, long unread, List<Nav> nav, String active, CampaignView campaign,
+                     OffsetDateTime now) {
+        this(title, username, displayName, roleName, roleLabel, regionCode, regionName, unread, nav, active, campaign, now, List.of());
+    }
+
+    /** One entry of the campaign switcher: every campaign, newest first; {@code open} while its process runs. */
+    public record CampaignOption(Long id, String title, boolean open, boolean selected) {
+    }
 
     /** A navigation link; {@code key} marks the current one. */
     public record Nav(String key, String href, String label) {

@@ -64,6 +64,9 @@ public class Pages {
     PackageService packages;
 
     @Inject
+    cn.fjsti.chainreport.submission.ChaseService chases;
+
+    @Inject
     ProgressHistory progress;
 
     @Inject
@@ -95,12 +98,17 @@ public class Pages {
     public record MergePage(List<ReportViews.Detail> reports, List<Long> ids, String chain, List<MergeSection> sections) {
     }
 
+    /** Open tasks of another campaign than the one in view: how many, and where to switch. */
+    public record OtherTasks(Long campaignId, String campaignTitle, int count) {
+    }
+
     /** A board row with what the bars show. */
     public record BoardLine(PackageViews.BoardRow row, long reportsTotal, long reportsDone, long percentDone) {
     }
 
     public record BoardPage(PackageViews.Board board, cn.fjsti.chainreport.common.Paging<BoardLine> lines, String chart,
-                            String q, String stage, List<Option> stages) {
+                            String q, String stage, List<Option> stages,
+                            List<cn.fjsti.chainreport.submission.ChaseService.ChaseView> chases) {
     }
 
     /** A choice in a filter's drop-down. */
@@ -152,12 +160,18 @@ public class Pages {
     public TemplateInstance county(@QueryParam("campaign") Long campaignId) {
         PageFrame frame = frames.of("我的调研报告", "county", campaignId);
         if (frame.campaign() == null) {
-            return Views.county(frame, List.of(), null, List.of());
+            return Views.county(frame, List.of(), null, List.of(), List.of());
         }
         Long id = frame.campaign().id();
         ChainDeclarationService.RegionChains mine = chains.list(id).stream()
                 .filter(c -> c.regionCode().equals(user.regionCode())).findFirst().orElse(null);
-        return Views.county(frame, tasks.mine(), mine, reports.list(id, null));
+        // The tasks of the campaign in view only: a task of another year listed here would link to this year's form.
+        List<TaskResource.TaskView> all = tasks.mine();
+        List<OtherTasks> others = all.stream().filter(t -> t.campaignId() != null && !t.campaignId().equals(id))
+                .collect(java.util.stream.Collectors.groupingBy(TaskResource.TaskView::campaignId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()))
+                .values().stream().map(l -> new OtherTasks(l.get(0).campaignId(), l.get(0).campaignTitle(), l.size())).toList();
+        return Views.county(frame, all.stream().filter(t -> id.equals(t.campaignId())).toList(), mine, reports.list(id, null), others);
     }
 
     @GET
@@ -223,7 +237,8 @@ public class Pages {
             throw ApiException.notFound("还没有开启调研工作");
         }
         PackageViews.Package pkg = packages.view(frame.campaign().id(), unit);
-        return Views.pkg(frame, pkg, unit.equals(user.regionCode()));
+        boolean mine = unit.equals(user.regionCode());
+        return Views.pkg(frame, pkg, mine, mine ? chases.chaseable(frame.campaign().id()) : List.of());
     }
 
     @GET
@@ -257,7 +272,8 @@ public class Pages {
         }
         stages.add(new Option("LATE", "逾期"));
         return Views.institute(frame, new BoardPage(board, cn.fjsti.chainreport.common.Paging.slice(lines, pageNumber, 50, base),
-                ProgressChart.svg(progress.of(id)), query == null ? "" : query, stageFilter == null ? "" : stageFilter, stages));
+                ProgressChart.svg(progress.of(id)), query == null ? "" : query, stageFilter == null ? "" : stageFilter, stages,
+                user.is(Role.INSTITUTE) ? chases.chaseable(id) : List.of()));
     }
 
     /**

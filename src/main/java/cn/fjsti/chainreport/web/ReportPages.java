@@ -150,9 +150,16 @@ public class ReportPages {
         int last = revisions.size();
         int right = to != null ? to : 0;
         int left = from != null ? from : right == 0 ? last : Math.max(right - 1, 0);
-        Map<Section, String> before = left > 0 ? reports.revision(id, left).sections() : Map.of();
+        // from = -1: last year's final text of the same chain (复制上年报告), when there is one.
+        ReportViews.LastYearView lastYear = r.lastYear();
+        if (left < 0 && lastYear == null) {
+            left = 0;
+        }
+        Map<Section, String> before = left > 0 ? reports.revision(id, left).sections()
+                : left < 0 ? reports.revision(lastYear.reportId(), lastYear.revision()).sections() : Map.of();
         Map<Section, String> after = right > 0 ? reports.revision(id, right).sections() : r.sections();
-        List<ReportViews.UnitView> unitsBefore = left > 0 ? reports.revision(id, left).units() : List.of();
+        List<ReportViews.UnitView> unitsBefore = left > 0 ? reports.revision(id, left).units()
+                : left < 0 ? reports.revision(lastYear.reportId(), lastYear.revision()).units() : List.of();
         List<ReportViews.UnitView> unitsAfter = right > 0 ? reports.revision(id, right).units() : r.units();
         List<SectionDiff> sections = r.outline().stream().map(item -> {
             Section s = Section.valueOf(item.key());
@@ -176,23 +183,49 @@ public class ReportPages {
         boolean running = instance.getEndTime() == null;
         Set<String> active = running ? new HashSet<>(runtime.getActiveActivityIds(report.processInstanceId)) : Set.of();
         Set<String> visited = new HashSet<>();
-        List<String> steps = new ArrayList<>();
+        List<java.util.Map.Entry<java.time.Instant, String>> timed = new ArrayList<>();
         for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
                 .processInstanceId(report.processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list()) {
             visited.add(a.getActivityId());
             if (a.getActivityName() != null && a.getActivityType() != null && a.getActivityType().endsWith("Task")) {
-                steps.add(cn.fjsti.chainreport.common.Times.text(a.getStartTime().toInstant()) + "　" + a.getActivityName()
-                        + (a.getEndTime() == null ? "（进行中）" : ""));
+                timed.add(java.util.Map.entry(a.getStartTime().toInstant(), cn.fjsti.chainreport.common.Times.text(a.getStartTime().toInstant()) + "　" + a.getActivityName()
+                        + (a.getEndTime() == null ? "（进行中）" : "")));
             }
         }
+        // Past the city's approval the report travels in its unit's package: every sending and the institute's
+        // decision on it belong to the county's view too.
+        for (ReportViews.PackageRoundView round : r.packageRounds()) {
+            timed.add(java.util.Map.entry(round.sentAt().toInstant(), cn.fjsti.chainreport.common.Times.text(round.sentAt().toInstant())
+                    + "　随" + ReportViews.regionName(r.reviewUnit()) + "的材料第 " + round.number() + " 次报送省科学技术信息研究所"
+                    + (round.onTime() ? "" : "（逾期）")));
+            if (round.decision() != null && round.decidedAt() != null) {
+                timed.add(java.util.Map.entry(round.decidedAt().toInstant(), cn.fjsti.chainreport.common.Times.text(round.decidedAt().toInstant()) + "　" + switch (round.decision()) {
+                    case "ACCEPTED" -> "省科学技术信息研究所接收材料";
+                    case "RETURNED" -> "省科学技术信息研究所退回材料" + (round.comment() == null ? "" : "，意见：" + round.comment());
+                    default -> ReportViews.regionName(r.reviewUnit()) + "撤回了报送的材料";
+                }));
+            }
+        }
+        // Stable: engine steps of one instant keep their order.
+        timed.sort(java.util.Map.Entry.comparingByKey());
+        List<String> steps = timed.stream().map(java.util.Map.Entry::getValue).toList();
         String svg = ProcessDiagram.svg(repository.getBpmnModelInstance(instance.getProcessDefinitionId()), active, visited);
         return Views.process(frames.of("流程位置 · " + r.chain(), "report", r.campaignId()),
                 new ProcessPage(r, svg, where(r, report, running), steps));
     }
 
-    /** The sentence at the top of the process page: who has the report now. */
+    private static final java.time.format.DateTimeFormatter STEP_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
+
+    /** The sentence at the top of the process page: who has the report now, up to the institute's decision on its package. */
     private String where(ReportViews.Detail r, Report report, boolean running) {
+        var last = r.packageRounds().isEmpty() ? null : r.packageRounds().get(r.packageRounds().size() - 1);
+        String unit = ReportViews.regionName(r.reviewUnit());
+        if (last != null && "ACCEPTED".equals(last.decision())) {
+            return "省科学技术信息研究所已于 " + last.decidedAt().format(STEP_TIME) + "（北京时间）接收" + unit
+                    + "第 " + last.number() + " 次报送的材料，报告定稿，流程结束";
+        }
         if (!running) {
             return switch (r.stage()) {
                 case "MERGED" -> "已通过，并已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》中";
@@ -204,8 +237,18 @@ public class ReportPages {
         String who = task == null ? "" : "，由 " + ReportViews.regionName(
                 cn.fjsti.chainreport.workflow.Workflow.Task.CITY_REVIEW.equals(task.getTaskDefinitionKey()) ? r.reviewUnit() : r.authorRegion()) + " 处理";
         if (task == null) {
-            return "已通过，随" + ReportViews.regionName(r.reviewUnit()) + "的材料报送，等待省科学技术信息研究所接收"
-                    + ("MERGED".equals(r.stage()) ? "（已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》）" : "");
+            String merged = "MERGED".equals(r.stage()) ? "（已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》）" : "";
+            if (last == null) {
+                return "已通过，在" + unit + "汇总的材料中，" + unit + "尚未报送" + merged;
+            }
+            if (last.decision() == null) {
+                return "已随" + unit + "的材料第 " + last.number() + " 次报送（" + last.sentAt().format(STEP_TIME)
+                        + "），等待省科学技术信息研究所接收" + merged;
+            }
+            return ("RETURNED".equals(last.decision())
+                    ? "省科学技术信息研究所退回了" + unit + "第 " + last.number() + " 次报送的材料" + (last.comment() == null ? "" : "（意见：" + last.comment() + "）")
+                    + "，等待" + unit + "修改后重新报送"
+                    : unit + "撤回了第 " + last.number() + " 次报送的材料，修改后将重新报送") + merged;
         }
         return "当前步骤：" + task.getName() + who;
     }

@@ -36,7 +36,8 @@ public final class Views {
                                                    Pages.InboxFilter filter);
 
     public static native TemplateInstance county(PageFrame frame, List<TaskResource.TaskView> tasks,
-                                                    ChainDeclarationService.RegionChains chains, List<ReportViews.Summary> reports);
+                                                    ChainDeclarationService.RegionChains chains, List<ReportViews.Summary> reports,
+                                                 List<Pages.OtherTasks> others);
 
     public static native TemplateInstance report(PageFrame frame, ReportPages.ReportPage page);
 
@@ -50,7 +51,8 @@ public final class Views {
 
     public static native TemplateInstance merge(PageFrame frame, Pages.MergePage page);
 
-    public static native TemplateInstance pkg(PageFrame frame, PackageViews.Package pkg, boolean mine);
+    public static native TemplateInstance pkg(PageFrame frame, PackageViews.Package pkg, boolean mine,
+                                              List<cn.fjsti.chainreport.submission.ChaseService.ChaseView> chases);
 
     public static native TemplateInstance institute(PageFrame frame, Pages.BoardPage page);
 

@@ -34,7 +34,7 @@ public class TaskResource {
 
     /** An open task as the work list shows it. */
     public record TaskView(String id, String key, String name, OffsetDateTime createdAt, OffsetDateTime dueAt,
-                           Long campaignId, Long reportId, String regionCode, String regionName) {
+                           Long campaignId, String campaignTitle, Long reportId, String regionCode, String regionName) {
     }
 
     @GET
@@ -56,11 +56,16 @@ public class TaskResource {
                 .variableNameIn(Workflow.Var.CAMPAIGN_ID, Workflow.Var.REPORT_ID, Workflow.Var.REGION_CODE, Workflow.Var.UNIT_CODE).list()) {
             varsByProcess.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
         }
+        Map<Long, String> titles = new HashMap<>();
         return open.stream().map(t -> {
             Map<String, Object> vars = varsByProcess.getOrDefault(t.getProcessInstanceId(), Map.of());
+            Long campaignId = (Long) vars.get(Workflow.Var.CAMPAIGN_ID);
+            String campaignTitle = campaignId == null ? null : titles.computeIfAbsent(campaignId,
+                    id -> cn.fjsti.chainreport.campaign.Campaign.<cn.fjsti.chainreport.campaign.Campaign>findByIdOptional(id)
+                            .map(c -> c.title).orElse(null));
             String region = (String) vars.getOrDefault(Workflow.Var.REGION_CODE, vars.get(Workflow.Var.UNIT_CODE));
             return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), Times.beijing(t.getCreateTime()),
-                    Times.beijing(t.getDueDate()), (Long) vars.get(Workflow.Var.CAMPAIGN_ID), (Long) vars.get(Workflow.Var.REPORT_ID),
+                    Times.beijing(t.getDueDate()), campaignId, campaignTitle, (Long) vars.get(Workflow.Var.REPORT_ID),
                     region, region == null ? null : Region.nameOf(region));
         }).toList();
     }

@@ -9,7 +9,8 @@ public final class Workflow {
     }
 
     /** BPMN files under the classpath folder {@code bpmn/}, deployed at start. */
-    public static final List<String> RESOURCES = List.of("campaign.bpmn", "county-survey.bpmn", "report.bpmn", "unit-package.bpmn");
+    public static final List<String> RESOURCES = List.of("campaign.bpmn", "county-survey.bpmn", "report.bpmn", "unit-package.bpmn",
+            "submission-digest.bpmn");
 
     /** Candidate group of the institute's tasks. */
     public static final String INSTITUTE_GROUP = "institute";
@@ -23,6 +24,11 @@ public final class Workflow {
         return partBusinessKeyPrefix(campaignId) + regionCode;
     }
 
+    /** The business key of a unit's pending submission digest (not a part: it does not start with the campaign's id). */
+    public static String digestBusinessKey(Long campaignId, String unitCode) {
+        return "digest/" + campaignId + "/" + unitCode;
+    }
+
     /** What the business keys of every part of one campaign begin with. */
     public static String partBusinessKeyPrefix(Long campaignId) {
         return campaignId + "/";
@@ -34,9 +40,11 @@ public final class Workflow {
         public static final String COUNTY_SURVEY = "Process_CountySurvey";
         public static final String REPORT = "Process_Report";
         public static final String UNIT_PACKAGE = "Process_UnitPackage";
+        /** A unit's daily digest of county submissions (units that chose DAILY). */
+        public static final String SUBMISSION_DIGEST = "Process_SubmissionDigest";
 
         /** Every process the service deploys. */
-        public static final String[] ALL = {CAMPAIGN, COUNTY_SURVEY, REPORT, UNIT_PACKAGE};
+        public static final String[] ALL = {CAMPAIGN, COUNTY_SURVEY, REPORT, UNIT_PACKAGE, SUBMISSION_DIGEST};
 
         private Process() {
         }
@@ -93,6 +101,9 @@ public final class Workflow {
         public static final String CITY_REVIEW = "cityReview";
         /** The review decision: true approves, false returns to the author. */
         public static final String APPROVED = "approved";
+        /** When a unit's pending submission digest is sent; with {@code digestSince}, the submissions it lists. */
+        public static final String DIGEST_AT = "digestAt";
+        public static final String DIGEST_SINCE = "digestSince";
         /** The user name that completed the last task. */
         public static final String ACTOR = "actor";
 

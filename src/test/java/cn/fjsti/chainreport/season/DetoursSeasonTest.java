@@ -2,6 +2,7 @@ package cn.fjsti.chainreport.season;
 
 import static cn.fjsti.chainreport.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -151,6 +152,10 @@ class DetoursSeasonTest {
         as(Accounts.INSTITUTE).body(Map.of("comment", "合并报告缺少产值数据，集美区报告请核实企业数")).post(pkg + "/return")
                 .then().statusCode(200).body("stage", equalTo("RETURNED"));
         assertThat(activeTasks(campaign, Workflow.Task.SEND_PACKAGE, Accounts.XIAMEN)).isEqualTo(1);
+        // The county's process view goes on past the city's approval: sent in the package, returned by the institute.
+        assertThat(page(JIMEI, "/reports/" + jimei + "/process"))
+                .contains("省科学技术信息研究所退回了厦门市第 1 次报送的材料（意见：合并报告缺少产值数据")
+                .contains(year + "年10月20日 15:00:00（北京时间）　随厦门市的材料第 1 次报送省科学技术信息研究所");
         // The pages offer the way back: the city's own report is reopened, a county's is sent back to it.
         assertThat(page(Accounts.XIAMEN, "/reports/" + cityLed)).contains("重新打开修改").doesNotContain("发回县（市、区）修改");
         assertThat(page(Accounts.XIAMEN, "/reports/" + jimei)).contains("发回县（市、区）修改");
@@ -203,6 +208,9 @@ class DetoursSeasonTest {
         Fixtures.fillAndSubmit(Accounts.XIAMEN, cityLed);
         Fixtures.fillAndSubmit(JIMEI, jimei);
         assertThat(reportTask(jimei)).isEqualTo(Workflow.Task.CITY_REVIEW + "@" + Accounts.XIAMEN);
+        // What cannot be taken back asks first (the pages' confirmations).
+        assertThat(page(Accounts.XIAMEN, "/reports/" + jimei)).contains("审核通过后报告不能再修改，等待随材料报送。确定通过吗？")
+                .contains("退回后县（市、区）将收到您的意见并修改后重新提交。确定退回吗？");
         Fixtures.approve(Accounts.XIAMEN, jimei);
         assertThat(waitsFor(merged, Workflow.Message.REPORT_REOPENED)).isTrue();
 
@@ -222,6 +230,9 @@ class DetoursSeasonTest {
                 .body("packageRounds[1].decision", nullValue());
         as(Accounts.HAICANG).get("/api/reports/{id}", haicang).then().body("packageRounds.number", equalTo(List.of(1, 2)));
         assertThat(activeTasks(campaign, Workflow.Task.INSTITUTE_REVIEW, Workflow.INSTITUTE_GROUP)).isEqualTo(1);
+        assertThat(page(JIMEI, "/reports/" + jimei + "/process")).contains("已随厦门市的材料第 2 次报送", "等待省科学技术信息研究所接收");
+        assertThat(page(Accounts.INSTITUTE, "/packages/" + Accounts.XIAMEN + "?campaign=" + campaign))
+                .contains("接收后厦门市的材料定稿，各报告不能再修改或退回。确定接收吗？").contains("确定退回吗？");
 
         // Accepted: every report of the unit is closed, its process ended.
         as(Accounts.INSTITUTE).body(Map.of()).post(pkg + "/accept").then().statusCode(200).body("stage", equalTo("ACCEPTED"));
@@ -229,6 +240,9 @@ class DetoursSeasonTest {
             assertThat(reportProcess(id)).as("process of report " + id).isNull();
         }
         as(JIMEI).get("/api/reports/{id}", jimei).then().body("stage", equalTo("APPROVED")).body("packageRounds[1].decision", equalTo("ACCEPTED"));
+        assertThat(page(JIMEI, "/reports/" + jimei + "/process"))
+                .contains("省科学技术信息研究所已于 " + year + "年10月25日 09:30:00（北京时间）接收厦门市第 2 次报送的材料")
+                .contains("随厦门市的材料第 2 次报送省科学技术信息研究所");
         database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/reopen", jimei).then(),
                 409, "已接收"));
     }
@@ -444,5 +458,191 @@ class DetoursSeasonTest {
         database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, merged2)))
                 .post(merges + "/{g}/restore", group2).then(), 409, "没有可恢复的内容"));
         as(Accounts.ADMIN).get("/api/audit?username=" + Accounts.XIAMEN).then().body("action", hasItem("merge.restore"));
+    }
+
+    @Test
+    void shouldTellTheCityOfSubmissionsAndLetItChaseItsCountiesOnceADay() {
+        int year = Fixtures.freshYear();
+        time.travelTo(LocalDateTime.of(year, 9, 1, 10, 0));
+        long campaign = openCampaign(year);
+        String title = as(Accounts.XIAMEN).get("/api/campaigns/{c}", campaign).then().extract().path("title");
+        String chases = "/api/campaigns/" + campaign + "/chases/";
+
+        // 厦门市 keeps the default: one message per submission, naming the campaign.
+        long haicang = Fixtures.declare(Accounts.HAICANG, campaign, "集成电路产业链").get("集成电路产业链");
+        Fixtures.fillAndSubmit(Accounts.HAICANG, haicang);
+        as(Accounts.XIAMEN).get("/api/notifications").then()
+                .body("items.find { it.kind == 'REPORT_SUBMITTED' && it.campaignId == " + campaign + " }.body",
+                        allOf(containsString(title), containsString("海沧区"), containsString("第 1 次提交")));
+
+        // 宁德市 asks for a daily digest: no message per submission; one at 18:00 listing both, from an engine timer.
+        as(Accounts.NINGDE).get("/api/notifications/submission-notices").then().statusCode(200).body("mode", equalTo("EACH"));
+        database.assertWritesNothing(() -> problem(as(Accounts.NINGDE).body(Map.of("mode", "HOURLY"))
+                .put("/api/notifications/submission-notices").then(), 400, "DAILY"));
+        database.assertWritesNothing(() -> as(Accounts.GUTIAN).body(Map.of("mode", "DAILY"))
+                .put("/api/notifications/submission-notices").then().statusCode(403));
+        as(Accounts.NINGDE).body(Map.of("mode", "DAILY")).put("/api/notifications/submission-notices").then().statusCode(200)
+                .body("mode", equalTo("DAILY"));
+        try {
+            Map<String, Long> gutian = Fixtures.declare(Accounts.GUTIAN, campaign, "食用菌产业链", "茶产业链");
+            Fixtures.fillAndSubmit(Accounts.GUTIAN, gutian.get("食用菌产业链"));
+            time.travelTo(LocalDateTime.of(year, 9, 1, 11, 30));
+            Fixtures.fillAndSubmit(Accounts.GUTIAN, gutian.get("茶产业链"));
+            as(Accounts.NINGDE).get("/api/notifications").then()
+                    .body("items.findAll { it.campaignId == " + campaign + " && it.kind in ['REPORT_SUBMITTED', 'SUBMISSION_DIGEST'] }", hasSize(0));
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Workflow.digestBusinessKey(campaign, Accounts.NINGDE))
+                    .count()).as("one pending digest, its timer at 18:00").isEqualTo(1);
+            time.travelTo(LocalDateTime.of(year, 9, 1, 17, 59, 59));
+            assertThat(time.runDueTimers(campaign)).isZero();
+            time.travelTo(LocalDateTime.of(year, 9, 1, 18, 0));
+            assertThat(time.runDueTimers(campaign)).isEqualTo(1);
+            as(Accounts.NINGDE).get("/api/notifications").then()
+                    .body("items.findAll { it.campaignId == " + campaign + " && it.kind == 'SUBMISSION_DIGEST' }", hasSize(1))
+                    .body("items.find { it.campaignId == " + campaign + " && it.kind == 'SUBMISSION_DIGEST' }.body",
+                            allOf(containsString(title), containsString("“食用菌产业链”"), containsString("“茶产业链”"),
+                                    containsString(year + "年9月1日 11:30:00（北京时间）")));
+        } finally {
+            as(Accounts.NINGDE).body(Map.of("mode", "EACH")).put("/api/notifications/submission-notices").then().statusCode(200);
+        }
+
+        // 催办: 厦门市 chases 湖里区, which has not declared; the message names the campaign, what is missing, the deadline.
+        time.travelTo(LocalDateTime.of(year, 9, 20, 9, 15));
+        as(Accounts.XIAMEN).get("/api/campaigns/{c}/chases", campaign).then().statusCode(200)
+                .body("find { it.target == '" + Accounts.HULI + "' }.missing", equalTo(List.of("尚未申报本县重点产业链")))
+                .body("find { it.target == '" + Accounts.HAICANG + "' }", nullValue());
+        as(Accounts.XIAMEN).post(chases + Accounts.HULI).then().statusCode(201)
+                .body("missing", equalTo(List.of("尚未申报本县重点产业链")))
+                .body("deadlineText", equalTo(year + "年10月31日 23:59:59（北京时间）"))
+                .body("nextPossibleAt", equalTo(year + "-09-21T00:00:00+08:00"));
+        as(Accounts.HULI).get("/api/notifications").then()
+                .body("items.find { it.kind == 'CHASE' && it.campaignId == " + campaign + " }.title", equalTo("催办：" + title))
+                .body("items.find { it.kind == 'CHASE' && it.campaignId == " + campaign + " }.body",
+                        allOf(containsString("厦门市催办"), containsString("尚未申报本县重点产业链"),
+                                containsString(year + "年10月31日 23:59:59（北京时间）")));
+        as(Accounts.ADMIN).get("/api/audit?username=" + Accounts.XIAMEN).then()
+                .body("find { it.action == 'chase' }.target", equalTo(campaign + "," + Accounts.HULI));
+        assertThat(page(Accounts.XIAMEN, "/packages/" + Accounts.XIAMEN + "?campaign=" + campaign))
+                .contains("data-chase=\"" + Accounts.HULI + "\"").contains("今天已催办");
+
+        // Once a day per target: a second click is refused until midnight, Beijing time; nothing written.
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).post(chases + Accounts.HULI).then(), 429,
+                year + "年9月21日 00:00:00（北京时间）起可再次催办").body("nextPossibleAt", equalTo(year + "-09-21T00:00:00+08:00")));
+        // Scoping and nothing to chase, nothing written: another city's county, a county chasing, the admin,
+        // the institute chasing a county, a county with nothing missing, an unknown region.
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).post(chases + Accounts.MINHOU).then(), 403, "本单位所辖"));
+        database.assertWritesNothing(() -> as(Accounts.HAICANG).post(chases + Accounts.HULI).then().statusCode(403));
+        database.assertWritesNothing(() -> as(Accounts.ADMIN).post(chases + Accounts.XIAMEN).then().statusCode(403));
+        database.assertWritesNothing(() -> as(Accounts.HAICANG).get("/api/campaigns/{c}/chases", campaign).then().statusCode(403));
+        database.assertWritesNothing(() -> problem(as(Accounts.INSTITUTE).post(chases + Accounts.HULI).then(), 403, "设区市"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).post(chases + Accounts.HAICANG).then(), 409, "无需催办"));
+        database.assertWritesNothing(() -> problem(as(Accounts.XIAMEN).post(chases + "999999").then(), 404, "999999"));
+        database.assertWritesNothing(() -> as(Accounts.XIAMEN).post("/api/campaigns/999999999/chases/" + Accounts.HULI).then().statusCode(404));
+
+        // The institute chases 厦门市, whose package is not sent.
+        as(Accounts.INSTITUTE).post(chases + Accounts.XIAMEN).then().statusCode(201).body("missing[0]", equalTo("材料尚未报送"))
+                .body("missing", hasItem("湖里区：尚未申报产业链"));
+        as(Accounts.XIAMEN).get("/api/notifications").then()
+                .body("items.find { it.kind == 'CHASE' && it.campaignId == " + campaign + " }.body",
+                        allOf(containsString("省科学技术信息研究所催办"), containsString("材料尚未报送")));
+        assertThat(page(Accounts.INSTITUTE, "/institute?campaign=" + campaign)).contains("data-chase=\"" + Accounts.FUZHOU + "\"");
+
+        // The next day 湖里区 may be chased again.
+        time.travelTo(LocalDateTime.of(year, 9, 21, 0, 0));
+        as(Accounts.XIAMEN).post(chases + Accounts.HULI).then().statusCode(201);
+    }
+
+    @Test
+    void shouldKeepTwoOpenCampaignsApartOnEveryPageAndInTheApi() {
+        int older = Fixtures.freshYear();
+        int newer = Fixtures.freshYear();
+        time.travelTo(LocalDateTime.of(older, 9, 1, 10, 0));
+        long first = openCampaign(older);
+        long second = ((Number) as(Accounts.ADMIN).body(Map.of("year", newer, "pilots",
+                        List.of(Map.of("countyCode", Accounts.GUTIAN, "chains", List.of("锂电新能源产业链")))))
+                .post("/api/campaigns").then().statusCode(201).extract().path("id")).longValue();
+        String firstTitle = as(Accounts.HULI).get("/api/campaigns/{c}", first).then().extract().path("title");
+        String secondTitle = as(Accounts.HULI).get("/api/campaigns/{c}", second).then().extract().path("title");
+
+        // The list shows the pilots to whoever may see them, as the single campaign does.
+        for (String account : List.of(Accounts.ADMIN, Accounts.INSTITUTE, Accounts.NINGDE, Accounts.GUTIAN)) {
+            as(account).get("/api/campaigns").then().statusCode(200)
+                    .body("find { it.id == " + second + " }.pilots.countyCode", equalTo(List.of(Accounts.GUTIAN)))
+                    .body("find { it.id == " + second + " }.pilots[0].chains", equalTo(List.of("锂电新能源产业链")));
+        }
+        as(Accounts.HULI).get("/api/campaigns").then().body("find { it.id == " + second + " }.pilots", hasSize(0));
+
+        // Every task names its campaign.
+        as(Accounts.HULI).get("/api/tasks").then()
+                .body("find { it.campaignId == " + first + " }.campaignTitle", equalTo(firstTitle))
+                .body("find { it.campaignId == " + second + " }.campaignTitle", equalTo(secondTitle));
+
+        // The county home of the older campaign lists that campaign's tasks only, its form declares in it, and it
+        // points to the other campaign's tasks; the switcher offers both campaigns with the one in view selected.
+        String home = page(Accounts.HULI, "/county?campaign=" + first);
+        assertThat(home).contains("我的待办 · " + firstTitle)
+                .contains("data-url=\"/api/campaigns/" + first + "/chains\"")
+                .doesNotContain("data-url=\"/api/campaigns/" + second + "/chains\"")
+                .contains("href=\"/county?campaign=" + second + "\"")
+                .contains("id=\"campaign-switch\"")
+                .contains("<option value=\"" + first + "\" selected>" + firstTitle)
+                .contains("<option value=\"" + second + "\">" + secondTitle);
+        // Declaring from that page's form lands in the older campaign, the newer one still waits.
+        Fixtures.declare(Accounts.HULI, first, "软件和信息服务产业链");
+        assertThat(activeTasks(first, Workflow.Task.DECLARE_CHAINS, Accounts.HULI)).isZero();
+        assertThat(activeTasks(second, Workflow.Task.DECLARE_CHAINS, Accounts.HULI)).isEqualTo(1);
+        assertThat(page(Accounts.HULI, "/county?campaign=" + second)).contains("我的待办 · " + secondTitle)
+                .contains("在下方填写产业链").contains("href=\"/county?campaign=" + first + "\"");
+    }
+
+    @Test
+    void shouldStartNextYearsReportFromLastYearsFinalTextAndShowWhatChanged() {
+        int lastYear = Fixtures.freshYear();
+        int thisYear = Fixtures.freshYear();
+        String chain = Fixtures.uniqueChain();
+        time.travelTo(LocalDateTime.of(lastYear, 9, 1, 10, 0));
+        long earlier = openCampaign(lastYear);
+        long old = Fixtures.approvedInXiamen(Accounts.HAICANG, earlier, chain);
+        String earlierTitle = as(Accounts.HAICANG).get("/api/campaigns/{c}", earlier).then().extract().path("title");
+
+        time.travelTo(LocalDateTime.of(thisYear, 9, 1, 10, 0));
+        long campaign = openCampaign(thisYear);
+        long report = Fixtures.declare(Accounts.HAICANG, campaign, chain).get(chain);
+        String otherChain = Fixtures.uniqueChain();
+        long other = Fixtures.declare(Accounts.HAICANG, campaign, otherChain).get(otherChain);
+        // The same chain of the same county last year, with its final revision; every section differs from the empty draft.
+        as(Accounts.HAICANG).get("/api/reports/{id}", report).then().statusCode(200)
+                .body("lastYear.reportId", equalTo((int) old)).body("lastYear.campaignTitle", equalTo(earlierTitle))
+                .body("lastYear.revision", equalTo(1)).body("lastYear.changedSections", hasSize(7))
+                .body("lastYear.unitsChanged", is(true));
+        as(Accounts.HAICANG).get("/api/reports/{id}", other).then().body("lastYear", nullValue());
+        assertThat(page(Accounts.HAICANG, "/reports/" + report)).contains("复制上年报告").contains(earlierTitle);
+
+        // Refused, nothing written: another county, the city, a stale version, a chain not reported before.
+        long v = Fixtures.version(Accounts.HAICANG, report);
+        database.assertWritesNothing(() -> as(Accounts.HULI).body(Map.of("version", v)).post("/api/reports/{id}/copy-last-year", report)
+                .then().statusCode(403));
+        database.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("version", v)).post("/api/reports/{id}/copy-last-year", report)
+                .then().statusCode(403));
+        database.assertWritesNothing(() -> problem(as(Accounts.HAICANG).body(Map.of("version", v + 5))
+                .post("/api/reports/{id}/copy-last-year", report).then(), 409, "已在别处被修改"));
+        database.assertWritesNothing(() -> problem(as(Accounts.HAICANG).body(Map.of("version", Fixtures.version(Accounts.HAICANG, other)))
+                .post("/api/reports/{id}/copy-last-year", other).then(), 409, "无可复制"));
+
+        // Copied: last year's text and units table; nothing differs any more. Then one section is brought up to date.
+        as(Accounts.HAICANG).body(Map.of("version", v)).post("/api/reports/{id}/copy-last-year", report).then().statusCode(200)
+                .body("sections.COUNTY_INDUSTRY", equalTo("全县规上企业 42 家，2025 年产值 310 亿元。"))
+                .body("units.name", equalTo(List.of("福建农林大学")))
+                .body("lastYear.changedSections", hasSize(0)).body("lastYear.unitsChanged", is(false));
+        as(Accounts.HAICANG).body(Map.of("version", v + 1, "sections", Map.of("COUNTY_INDUSTRY", "全县规上企业 48 家，" + thisYear + " 年产值 355 亿元。")))
+                .put("/api/reports/{id}/draft", report).then().statusCode(200);
+        as(Accounts.HAICANG).body(Map.of("version", v + 2)).post("/api/reports/{id}/submit", report).then().statusCode(200);
+
+        // The city and the institute see what changed since last year, per section; the history compares with it.
+        as(Accounts.XIAMEN).get("/api/reports/{id}", report).then()
+                .body("lastYear.changedSections", equalTo(List.of("一.1 产业现状"))).body("lastYear.unitsChanged", is(false));
+        assertThat(page(Accounts.XIAMEN, "/reports/" + report)).contains("与上年相比有变化的章节：一.1 产业现状").doesNotContain("copy-last-year");
+        assertThat(page(Accounts.INSTITUTE, "/reports/" + report)).contains("与上年相比有变化的章节：一.1 产业现状");
+        assertThat(page(Accounts.XIAMEN, "/reports/" + report + "/history?from=-1&to=0"))
+                .contains("上年报告（" + earlierTitle + " 第 1 版）").contains("355");
     }
 }

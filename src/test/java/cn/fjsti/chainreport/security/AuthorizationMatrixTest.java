@@ -199,6 +199,8 @@ class AuthorizationMatrixTest {
         // Detours (issue 18): the county withdraws its submission; the city reopens a report after a returned package.
         rules.put("POST /api/reports/{id}/withdraw", a -> same(s -> as(a).post("/api/reports/{id}/withdraw", s.submitted()), authorOnly));
         rules.put("POST /api/reports/{id}/reopen", a -> same(s -> as(a).body(Map.of()).post("/api/reports/{id}/reopen", s.report()), cityOwn));
+        rules.put("POST /api/reports/{id}/copy-last-year", a -> same(s -> as(a).body(Map.of("version", 0))
+                .post("/api/reports/{id}/copy-last-year", s.report()), authorOnly));
         rules.put("GET /api/reports/{id}/document", a -> same(s -> as(a).get("/api/reports/{id}/document", s.report()), scopedRead));
         rules.put("POST /api/reports/{id}/import", a -> same(s -> as(a).contentType("application/octet-stream").body(new byte[]{'P', 'K', 3, 4})
                 .post("/api/reports/{id}/import", s.report()), authorOnly));
@@ -209,6 +211,19 @@ class AuthorizationMatrixTest {
         rules.put("POST /api/campaigns/{campaignId}/merges", a -> same(s -> as(a).body(Map.of("reportIds", List.of(s.report(), s.submitted())))
                 .post("/api/campaigns/{c}/merges", s.campaign()), cityOwn));
         rules.put("POST /api/campaigns/{campaignId}/merges/{groupId}/undo", a -> same(s -> as(a).post("/api/campaigns/{c}/merges/{g}/undo", s.campaign(), s.merge()), cityOwn));
+        rules.put("POST /api/campaigns/{campaignId}/merges/{groupId}/restore", a -> same(s -> as(a).body(Map.of("version", 0))
+                .post("/api/campaigns/{c}/merges/{g}/restore", s.campaign(), s.merge()), cityOwn));
+        // 催办 (issue 18): a city chases its own counties, the institute any city-level unit; nobody else.
+        rules.put("GET /api/campaigns/{campaignId}/chases", a -> same(s -> as(a).get("/api/campaigns/{c}/chases", s.campaign()),
+                expect(no, pass, pass, no)));
+        rules.put("POST /api/campaigns/{campaignId}/chases/{regionCode}", a -> new Rule(
+                s -> as(a).post("/api/campaigns/{c}/chases/{r}", s.campaign(), a.equals(Accounts.INSTITUTE) ? s.unit() : Accounts.HULI),
+                s -> as(a).post("/api/campaigns/{c}/chases/{r}", s.campaign(), a.equals(Accounts.INSTITUTE) ? s.unit() : Accounts.MINHOU),
+                expect(no, ownOnly(), pass, no)));
+        rules.put("GET /api/notifications/submission-notices", a -> same(s -> as(a).get("/api/notifications/submission-notices"),
+                expect(no, pass, no, no)));
+        rules.put("PUT /api/notifications/submission-notices", a -> same(s -> as(a).body(Map.of("mode", "EACH"))
+                .put("/api/notifications/submission-notices"), expect(no, pass, no, no)));
         rules.put("GET /api/campaigns/{campaignId}/packages/{unit}", a -> same(s -> as(a).get("/api/campaigns/{c}/packages/{u}", s.campaign(), s.unit()), unitAndProvince));
         rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/send", a -> same(s -> as(a).post("/api/campaigns/{c}/packages/{u}/send", s.campaign(), s.unit()), cityOwn));
         rules.put("POST /api/campaigns/{campaignId}/packages/{unit}/accept", a -> same(s -> as(a).body(Map.of()).post("/api/campaigns/{c}/packages/{u}/accept", s.campaign(), s.unit()),

@@ -55,6 +55,8 @@ public class TimeMachine {
         var instances = new java.util.ArrayList<>(runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKeyLike(Workflow.partBusinessKeyPrefix(campaignId) + "%").list());
         instances.addAll(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(campaignId)).list());
+        instances.addAll(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(Workflow.digestBusinessKey(campaignId, "") + "%").list());
         for (var instance : instances) {
             due.addAll(management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list());
         }

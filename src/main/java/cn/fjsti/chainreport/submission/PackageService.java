@@ -102,7 +102,7 @@ public class PackageService {
         unitProcess.complete(task, user.username(), true);
         notifier.toInstitute(Notifier.Message.of(campaign.id, Notification.Kind.PACKAGE_SENT,
                 unit.name + "已报送调研报告" + (round.onTime ? "" : "（逾期）"),
-                unit.name + "于 " + Times.beijing(now) + " 报送 " + round.reportIds.size() + " 份调研报告"
+                unit.name + "于 " + Times.text(now) + "报送 " + round.reportIds.size() + " 份调研报告"
                         + (number > 1 ? "（第 " + number + " 次报送）" : "") + "。"));
         return view(campaign, unit, snapshot);
     }

@@ -110,18 +110,19 @@ public final class ReportRenderer {
                 for (CompilationEntry entry : category.getValue()) {
                     ReportText r = entry.report();
                     doc.heading3(n++ + "." + r.chainName() + "（" + entry.attribution() + "）");
-                    passage(doc, "（一）县域产业技术瓶颈", r.text(Section.COUNTY_TECHNOLOGY));
-                    passage(doc, "（二）国内产业技术瓶颈", r.text(Section.DOMESTIC_TECHNOLOGY));
-                    passage(doc, "（三）技术攻关方向", r.text(Section.INNOVATION_DIRECTIONS));
+                    ExhibitRenderer exhibits = new ExhibitRenderer(doc, r.exhibits());
+                    passage(doc, exhibits, "（一）县域产业技术瓶颈", r.text(Section.COUNTY_TECHNOLOGY));
+                    passage(doc, exhibits, "（二）国内产业技术瓶颈", r.text(Section.DOMESTIC_TECHNOLOGY));
+                    passage(doc, exhibits, "（三）技术攻关方向", r.text(Section.INNOVATION_DIRECTIONS));
                 }
             }
             doc.write(out);
         }
     }
 
-    private static void passage(OfficialDocument doc, String heading, String text) {
+    private static void passage(OfficialDocument doc, ExhibitRenderer exhibits, String heading, String text) {
         doc.heading2(heading);
-        doc.text(text == null || text.isBlank() ? "（未填写）" : text);
+        exhibits.text(text == null || text.isBlank() ? "（未填写）" : text);
     }
 
     /** The line under a report's title: its chain, and for a merged report the counties it merges. */
@@ -133,6 +134,7 @@ public final class ReportRenderer {
     private static void body(OfficialDocument doc, ReportText report) {
         doc.title(report.title());
         doc.subtitle(subtitle(report));
+        ExhibitRenderer exhibits = new ExhibitRenderer(doc, report.exhibits());
         int part = 0;
         for (Section section : Section.values()) {
             if (section.part() != part) {
@@ -140,7 +142,7 @@ public final class ReportRenderer {
                 doc.heading1(section.partHeading(report.authorName(), report.industry(), report.cityWritten()));
             }
             doc.heading3(section.heading(report.industry()));
-            doc.text(report.text(section));
+            exhibits.text(report.text(section));
             if (section == Section.UNITS_NOTE) {
                 doc.keepLastWithNext();
                 doc.table(UNIT_HEADER, unitRows(report.units()), UNIT_WIDTHS, UNIT_CENTRED);

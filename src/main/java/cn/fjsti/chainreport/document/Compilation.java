@@ -164,7 +164,8 @@ public final class Compilation {
                     lines = new ArrayList<>();
                 }
                 county = source.group(1).strip();
-            } else if (!line.isEmpty()) {
+            } else if (!line.isEmpty() && !cn.fjsti.chainreport.report.ExhibitMarkers.LINE.matcher(raw).matches()) {
+                // A table's or figure's place in the text is no item.
                 lines.add(line);
             }
         }

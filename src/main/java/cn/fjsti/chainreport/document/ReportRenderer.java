@@ -205,6 +205,7 @@ public final class ReportRenderer {
     private static void body(OfficialDocument doc, ReportText report) {
         doc.title(report.title());
         doc.subtitle(subtitle(report));
+        ExhibitRenderer exhibits = new ExhibitRenderer(doc, report.exhibits());
         int part = 0;
         for (Section section : Section.values()) {
             if (section.part() != part) {
@@ -212,7 +213,7 @@ public final class ReportRenderer {
                 doc.heading1(section.partHeading(report.authorName(), report.industry(), report.cityWritten()));
             }
             doc.heading3(section.heading(report.industry()));
-            doc.text(report.text(section));
+            exhibits.text(report.text(section));
             if (section == Section.UNITS_NOTE) {
                 doc.keepLastWithNext();
                 doc.table(UNIT_HEADER, unitRows(report.units()), UNIT_WIDTHS, UNIT_CENTRED);

@@ -224,8 +224,12 @@ public class Pages {
             long total = r.reportsDrafting() + r.reportsUnderReview() + done;
             return new BoardLine(r, total, done, total == 0 ? 0 : Math.round(100.0 * done / total));
         }).toList();
+        // 催办 from the board's own rows: a unit whose package is not sent (or returned) may be chased; what it
+        // lacks is listed in the message when the chase is sent, not read again here for every unit.
+        List<String> unsent = board.units().stream()
+                .filter(u -> u.stage().equals("PREPARING") || u.stage().equals("RETURNED")).map(PackageViews.BoardRow::unitCode).toList();
         return Views.institute(frame, new BoardPage(board, lines, ProgressChart.svg(progress.of(id)),
-                user.is(Role.INSTITUTE) ? chases.chaseable(id) : List.of()));
+                user.is(Role.INSTITUTE) ? chases.targets(id, unsent) : List.of()));
     }
 
     /**

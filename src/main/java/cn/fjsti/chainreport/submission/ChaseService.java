@@ -74,7 +74,7 @@ public class ChaseService {
             throw new ApiException(429, "今天已催办", target.name + "今天（" + Times.text(already.get().chasedAt) + "）已被催办过，同一单位每天只能催办一次，"
                     + Times.text(next.toInstant()) + "起可再次催办", List.of(), Map.of("nextPossibleAt", next));
         }
-        ChaseView owed = owed(campaign, target, unit);
+        ChaseView owed = owed(campaign, target, unit, null);
         if (owed.missing().isEmpty()) {
             throw ApiException.conflict(target.isReviewUnit()
                     ? target.name + "的材料已报送或已接收，无需催办"
@@ -100,17 +100,41 @@ public class ChaseService {
         List<ChaseView> views = new ArrayList<>();
         if (user.is(Role.CITY)) {
             Region unit = Region.byCode(user.regionCode()).orElseThrow();
+            UnitSnapshot snapshot = packages.snapshot(campaign, unit);
             for (Region county : Region.draftingCountiesOf(unit.code)) {
-                views.add(owed(campaign, county, unit));
+                views.add(owed(campaign, county, unit, snapshot));
             }
         } else if (user.is(Role.INSTITUTE)) {
             for (Region unit : Region.reviewUnits()) {
-                views.add(owed(campaign, unit, unit));
+                views.add(owed(campaign, unit, unit, null));
             }
         } else {
             throw ApiException.forbidden("只有设区市和省科学技术信息研究所可以催办");
         }
         return views.stream().filter(v -> !v.missing().isEmpty()).toList();
+    }
+
+    /**
+     * The institute's board: the given units (whose packages are not sent) as chase targets, with their
+     * deadline and whether they were chased today; what each lacks is left empty here (the chase lists it).
+     */
+    @Transactional
+    public List<ChaseView> targets(Long campaignId, List<String> unitCodes) {
+        Campaign campaign = CampaignService.require(campaignId);
+        if (!user.is(Role.INSTITUTE)) {
+            throw ApiException.forbidden("只有省科学技术信息研究所可以催办设区市");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockProducer.ZONE);
+        List<ChaseView> views = new ArrayList<>();
+        for (String code : unitCodes) {
+            Region unit = Region.byCode(code).orElseThrow();
+            Instant deadline = packages.deadlineOf(campaign, unit.code);
+            Optional<Chase> chased = Chase.on(campaign.id, unit.code, today);
+            views.add(new ChaseView(campaign.id, campaign.title, unit.code, unit.name, List.of(), Times.beijing(deadline),
+                    Times.text(deadline), chased.map(c -> Times.beijing(c.chasedAt)).orElse(null),
+                    chased.isPresent() ? nextDay(today) : null));
+        }
+        return views;
     }
 
     /** Checks who may chase the target; returns the unit whose package row the chase queues on. */
@@ -130,8 +154,11 @@ public class ChaseService {
         throw ApiException.forbidden("只有设区市和省科学技术信息研究所可以催办");
     }
 
-    private ChaseView owed(Campaign campaign, Region target, Region unit) {
-        UnitSnapshot snapshot = packages.snapshot(campaign, unit);
+    /**
+     * What the target owes. {@code snapshot}: the unit's, when the caller already has it; null reads it only
+     * where needed (for a unit, only when its package is not sent: a list of every unit stays cheap).
+     */
+    private ChaseView owed(Campaign campaign, Region target, Region unit, UnitSnapshot snapshot) {
         Instant unitDeadline = packages.deadlineOf(campaign, unit.code);
         List<String> missing;
         Instant deadline;
@@ -140,11 +167,11 @@ public class ChaseService {
             missing = new ArrayList<>();
             if (stage == PackageStage.PREPARING || stage == PackageStage.RETURNED) {
                 missing.add(stage == PackageStage.RETURNED ? "材料已被退回，尚未重新报送" : "材料尚未报送");
-                missing.addAll(snapshot.missing());
+                missing.addAll((snapshot != null ? snapshot : packages.snapshot(campaign, unit)).missing());
             }
             deadline = unitDeadline;
         } else {
-            missing = snapshot.countyOwes(target.code);
+            missing = (snapshot != null ? snapshot : packages.snapshot(campaign, unit)).countyOwes(target.code);
             Instant internal = CityPackage.of(campaign.id, unit.code).map(p -> p.internalDeadline).orElse(null);
             deadline = internal != null ? internal : unitDeadline;
         }

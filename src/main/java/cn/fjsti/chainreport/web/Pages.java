@@ -271,9 +271,13 @@ public class Pages {
             stages.add(new Option(st.name(), st.label()));
         }
         stages.add(new Option("LATE", "逾期"));
+        // 催办 from the board's own rows: a unit whose package is not sent (or returned) may be chased; what it
+        // lacks is listed in the message when the chase is sent, not read again here for every unit.
+        List<String> unsent = board.units().stream()
+                .filter(u -> u.stage().equals("PREPARING") || u.stage().equals("RETURNED")).map(PackageViews.BoardRow::unitCode).toList();
         return Views.institute(frame, new BoardPage(board, cn.fjsti.chainreport.common.Paging.slice(lines, pageNumber, 50, base),
                 ProgressChart.svg(progress.of(id)), query == null ? "" : query, stageFilter == null ? "" : stageFilter, stages,
-                user.is(Role.INSTITUTE) ? chases.chaseable(id) : List.of()));
+                user.is(Role.INSTITUTE) ? chases.targets(id, unsent) : List.of()));
     }
 
     /**

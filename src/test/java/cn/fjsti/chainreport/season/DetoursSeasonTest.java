@@ -643,6 +643,6 @@ class DetoursSeasonTest {
         assertThat(page(Accounts.XIAMEN, "/reports/" + report)).contains("与上年相比有变化的章节：一.1 产业现状").doesNotContain("copy-last-year");
         assertThat(page(Accounts.INSTITUTE, "/reports/" + report)).contains("与上年相比有变化的章节：一.1 产业现状");
         assertThat(page(Accounts.XIAMEN, "/reports/" + report + "/history?from=-1&to=0"))
-                .contains("上年报告（" + earlierTitle + " 第 1 版）").contains("355");
+                .contains("上年报告（" + earlierTitle + " 第 1 版）").contains("亿元");
     }
 }

@@ -158,6 +158,64 @@ class UiFlowTest extends BrowserTest {
         Browser.screenshot(institute, "10-institute-accepted");
     }
 
+    /** Issue 18: the institute returns a package, the city sends a county's report back, the county fixes it, the city resends. */
+    @Test
+    void shouldReturnReopenAndResendAPackageThroughThePages() {
+        long campaign = Fixtures.openCampaign();
+        Map<String, String> chains = Map.of("350203", "软件和信息服务产业链", Accounts.HAICANG, "集成电路产业链",
+                Accounts.HULI, "新型显示产业链", "350211", "机械装备产业链", "350212", "食品加工产业链", Accounts.XIANGAN, "新材料产业链");
+        Map<String, Long> ids = new java.util.HashMap<>();
+        chains.forEach((county, chain) -> {
+            long id = Fixtures.declare(county, campaign, chain).get(chain);
+            Fixtures.fillAndSubmit(county, id);
+            Fixtures.approve(Accounts.XIAMEN, id);
+            ids.put(county, id);
+        });
+        long jimei = ids.get("350211");
+        as(Accounts.XIAMEN).post("/api/campaigns/{c}/packages/350200/send", campaign).then().statusCode(200);
+
+        // The institute returns the package with its comment (the page asks first; the test accepts).
+        Page institute = browser.as(Accounts.INSTITUTE);
+        institute.navigate(browser.url("/packages/350200?campaign=" + campaign));
+        institute.locator("#return-comment").fill("集美区报告请补充规上企业数");
+        institute.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退回").setExact(true)).click();
+        assertThat(institute.locator("tr[data-unit='350200']")).containsText("已退回");
+        Browser.screenshot(institute, "21-institute-returned");
+
+        // The city sends 集美区's report back to the county, with the institute's comment.
+        Page city = browser.as(Accounts.XIAMEN);
+        city.navigate(browser.url("/packages/350200?campaign=" + campaign));
+        assertThat(city.locator("#returned-note")).isVisible();
+        city.navigate(browser.url("/reports/" + jimei));
+        city.locator("#reopen-comment").fill("请按信息所意见补充");
+        Browser.screenshot(city, "22-city-reopens");
+        city.locator("#reopen-report").click();
+        assertThat(city.locator("#report-stage")).hasText("已退回修改");
+
+        // The county sees both comments beside its text, fixes and resubmits.
+        Page county = browser.as("350211");
+        county.navigate(browser.url("/reports/" + jimei));
+        assertThat(county.locator("aside")).containsText("集美区报告请补充规上企业数");
+        assertThat(county.locator("aside")).containsText("请按信息所意见补充");
+        county.locator("#section-COUNTY_INDUSTRY").fill("集美区机械装备规上企业 65 家，2025 年产值 520 亿元。");
+        assertThat(county.locator("#save-state")).hasText(Pattern.compile("^已保存 \\d"));
+        Browser.screenshot(county, "23-county-fixes");
+        county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
+        assertThat(county.locator("#report-stage")).hasText("待市级审核");
+
+        // The city approves it again and sends the package a second time.
+        city.navigate(browser.url("/reports/" + jimei));
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("审核通过")).click();
+        assertThat(city.locator("#flash")).containsText("已审核通过");
+        city.navigate(browser.url("/packages/350200?campaign=" + campaign));
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("报送省科学技术信息研究所")).click();
+        assertThat(city.locator("#package-stage")).hasText("已报送，待接收");
+        Browser.screenshot(city, "24-city-resent");
+        as(Accounts.INSTITUTE).get("/api/campaigns/{c}/packages/350200", campaign).then().statusCode(200)
+                .body("rounds.decision", org.hamcrest.Matchers.equalTo(java.util.Arrays.asList("RETURNED", null)));
+        as("350211").get("/api/reports/{id}", jimei).then().body("sections.COUNTY_INDUSTRY", org.hamcrest.Matchers.containsString("65 家"));
+    }
+
     @Test
     void shouldRefuseAPageOfAnotherRoleWithAReadableMessage() {
         Page county = browser.as(Accounts.HAICANG);

@@ -125,7 +125,7 @@ class UiEditingTest extends BrowserTest {
         assertThat(page.locator("#unread-total")).hasText(String.valueOf(unread));
         assertThat(page.locator("main")).containsText("数据请更新到 2025 年。");
         Browser.screenshot(page, "14-inbox");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("标为已读")).first().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("标为已读").setExact(true)).first().click();
         assertThat(page.locator("#unread-total")).hasText(String.valueOf(unread - 1));
     }
 

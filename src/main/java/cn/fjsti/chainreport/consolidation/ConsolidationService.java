@@ -346,17 +346,56 @@ public class ConsolidationService {
                 group.createdBy, group.active(), Times.beijing(group.undoneAt), group.undoneBy, previous);
     }
 
-    /** Each section: every county's text under its name, in county-code order; nothing dropped. */
+    /**
+     * Each section: every county's text under its name 【县名】, in county-code order, nothing dropped; a paragraph
+     * (line) several counties wrote identically (compared without any whitespace) appears once, at its first place,
+     * under all their names (【海沧区、翔安区】). Consecutive paragraphs under the same names share one label.
+     */
     static Map<Section, String> combinedSections(List<Report> members) {
         Map<Section, String> sections = new EnumMap<>(Section.class);
         for (Section section : Section.values()) {
-            String combined = members.stream()
-                    .filter(r -> hasText(section.read(r.content())))
-                    .map(r -> "【" + regionName(r.authorRegion) + "】\n" + section.read(r.content()).strip())
-                    .collect(Collectors.joining("\n\n"));
-            sections.put(section, combined);
+            List<String> names = new ArrayList<>();
+            List<List<String>> texts = new ArrayList<>();
+            for (Report r : members) {
+                if (hasText(section.read(r.content()))) {
+                    names.add(regionName(r.authorRegion));
+                    texts.add(section.read(r.content()).strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+                }
+            }
+            sections.put(section, combine(names, texts));
         }
         return sections;
+    }
+
+    /** {@link #combinedSections} for one section: the counties' names and their paragraphs. */
+    public static String combine(List<String> names, List<List<String>> paragraphs) {
+        Map<String, Set<String>> writers = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            for (String p : paragraphs.get(i)) {
+                writers.computeIfAbsent(p.replaceAll("[\\s\\u3000\\u00A0]+", ""), k -> new java.util.LinkedHashSet<>()).add(names.get(i));
+            }
+        }
+        Set<String> written = new HashSet<>();
+        StringBuilder out = new StringBuilder();
+        String label = null;
+        for (int i = 0; i < names.size(); i++) {
+            for (String p : paragraphs.get(i)) {
+                String key = p.replaceAll("[\\s\\u3000\\u00A0]+", "");
+                if (!written.add(key)) {
+                    continue;
+                }
+                String who = "【" + String.join("、", writers.get(key)) + "】";
+                if (!who.equals(label)) {
+                    out.append(out.isEmpty() ? "" : "\n\n").append(who);
+                    label = who;
+                }
+                out.append('\n').append(p);
+            }
+        }
+        // Labels switching between shared and own paragraphs must not make the section longer than plain per-county text.
+        String plain = java.util.stream.IntStream.range(0, names.size())
+                .mapToObj(i -> "【" + names.get(i) + "】\n" + String.join("\n", paragraphs.get(i))).collect(Collectors.joining("\n\n"));
+        return out.length() <= plain.length() ? out.toString() : plain;
     }
 
     /** The counties' units tables united; a unit listed by several counties appears once ({@link UnitNames#key}). */

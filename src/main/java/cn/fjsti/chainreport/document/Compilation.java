@@ -132,7 +132,7 @@ public final class Compilation {
             "(?:^|(?<=[。；;：:，,！？!?]))[\\s\\u3000]*(" + NUMERAL + "是|第" + NUMERAL + "[，,、]|[（(]" + NUMERAL + "[）)]|"
                     + NUMERAL + "、|[（(]\\d{1,2}[）)]|\\d{1,2}[.．、](?![0-9０-９])|[①-⑳])|([①-⑳])");
     private static final Pattern SENTENCE = Pattern.compile("[^。！？!?；;]+[。！？!?；;]*");
-    private static final Pattern SOURCE_LINE = Pattern.compile("^【([^】]{1,30})】$");
+    private static final Pattern SOURCE_LINE = Pattern.compile("^【([^】]{1,200})】$");
     private static final Pattern EDGE = Pattern.compile("^[\\s\\u3000\\u00A0，,、；;]+|[\\s\\u3000\\u00A0，,、]+$");
 
     /** The items of a section's text, in order (see the class comment); never null. */
@@ -304,17 +304,16 @@ public final class Compilation {
         }
 
         private static List<Source> attribute(String county, List<Source> sources) {
-            if (county != null) {
-                for (Source s : sources) {
-                    if (s.county().equals(county)) {
-                        return List.of(s);
-                    }
-                }
-                if (!sources.isEmpty()) {
-                    return List.of(new Source(county, sources.get(0).city()));
-                }
+            if (county == null || sources.isEmpty()) {
+                return sources;
             }
-            return sources;
+            // 【海沧区、翔安区】: a paragraph the merge found in several counties' texts.
+            List<Source> named = new ArrayList<>();
+            for (String name : county.split("、")) {
+                named.add(sources.stream().filter(s -> s.county().equals(name.strip())).findFirst()
+                        .orElse(new Source(name.strip(), sources.get(0).city())));
+            }
+            return named;
         }
 
         public Compilation build() {

@@ -212,7 +212,31 @@ public class DocumentService {
 
     private ReportText text(Report report) {
         String name = ReportViews.regionName(report.authorRegion);
-        return ReportText.of(report, name, unitNames.fullName(report.authorRegion, name), coverage(report));
+        if (report.kind != Report.Kind.MERGED) {
+            return ReportText.of(report, name, unitNames.fullName(report.authorRegion, name), List.of());
+        }
+        List<Report> members = Report.list("mergedInto = ?1 order by authorRegion", report.id);
+        return ReportText.of(report, name, unitNames.fullName(report.authorRegion, name),
+                members.stream().map(r -> ReportViews.regionName(r.authorRegion)).toList(), unitCounties(report, members));
+    }
+
+    /** For each row of a merged report's units table, the counties (region names) whose tables listed that unit. */
+    static List<String> unitCounties(Report merged, List<Report> members) {
+        Map<String, List<String>> byUnit = new LinkedHashMap<>();
+        for (Report m : members) {
+            for (var unit : m.units) {
+                List<String> counties = byUnit.computeIfAbsent(unitKey(unit.name), k -> new ArrayList<>());
+                String county = ReportViews.regionName(m.authorRegion);
+                if (!counties.contains(county)) {
+                    counties.add(county);
+                }
+            }
+        }
+        return merged.units.stream().map(u -> String.join("、", byUnit.getOrDefault(unitKey(u.name), List.of()))).toList();
+    }
+
+    private static String unitKey(String name) {
+        return name == null ? "" : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
     private static List<String> coverage(Report report) {

@@ -213,12 +213,63 @@ public final class ReportRenderer {
                 doc.heading1(section.partHeading(report.authorName(), report.industry(), report.cityWritten()));
             }
             doc.heading3(section.heading(report.industry()));
+            boolean merged = !report.coverage().isEmpty();
+            if (section == Section.UNITS_NOTE && merged) {
+                exhibits.text(mergedUnitsNote(report.text(section)));
+                doc.keepLastWithNext();
+                doc.table(MERGED_UNIT_HEADER, mergedUnitRows(report), MERGED_UNIT_WIDTHS, MERGED_UNIT_CENTRED);
+                continue;
+            }
             exhibits.text(report.text(section));
             if (section == Section.UNITS_NOTE) {
                 doc.keepLastWithNext();
                 doc.table(UNIT_HEADER, unitRows(report.units()), UNIT_WIDTHS, UNIT_CENTRED);
             }
         }
+    }
+
+    /** A merged report's units table: which county listed each unit, from the merged reports. */
+    static final List<String> MERGED_UNIT_HEADER = List.of("序号", "单位（团队）名称", "所属县（市、区）", "类型", "研究领域及优势", "联系方式");
+    static final List<Integer> MERGED_UNIT_WIDTHS = List.of(8, 21, 15, 15, 19, 22);
+    static final Set<Integer> MERGED_UNIT_CENTRED = Set.of(0, 2, 3);
+    /** A county's sentence introducing its own table ("本区…优势单位如下表。"): wrong over a table of several counties. */
+    private static final java.util.regex.Pattern OWN_TABLE = java.util.regex.Pattern.compile("[如见详]下表|下表所示|见表|如表");
+
+    /**
+     * A merged report's note over the units table: the counties' own sentences introducing "their" table are left out
+     * (each would attribute every unit to one county), other note text stays under its 【县名】; one line introduces
+     * the table, whose 所属县（市、区） column says where each unit came from.
+     */
+    static String mergedUnitsNote(String note) {
+        List<String> kept = new ArrayList<>();
+        for (String line : (note == null ? "" : note).split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || OWN_TABLE.matcher(l).find()) {
+                continue;
+            }
+            if (!kept.isEmpty() && kept.get(kept.size() - 1).matches("【[^】]+】") && l.matches("【[^】]+】")) {
+                kept.set(kept.size() - 1, l);
+            } else {
+                kept.add(l);
+            }
+        }
+        if (!kept.isEmpty() && kept.get(kept.size() - 1).matches("【[^】]+】")) {
+            kept.remove(kept.size() - 1);
+        }
+        kept.add("各县（市、区）提出的科技创新优势单位（团队）如下表，“所属县（市、区）”栏为列出该单位的县（市、区）。");
+        return String.join("\n", kept);
+    }
+
+    private static List<List<String>> mergedUnitRows(ReportText report) {
+        List<List<String>> rows = new ArrayList<>();
+        List<StrengthUnit> units = report.units();
+        for (int i = 0; i < units.size(); i++) {
+            StrengthUnit u = units.get(i);
+            String county = i < report.unitCounties().size() ? report.unitCounties().get(i) : "";
+            rows.add(List.of(String.valueOf(i + 1), nz(u.name), county.isEmpty() ? "市级补充" : county,
+                    u.kind == null ? "" : u.kind.label(), nz(u.strength), nz(u.contact)));
+        }
+        return rows;
     }
 
     private static List<List<String>> unitRows(List<StrengthUnit> units) {

@@ -15,19 +15,40 @@ import java.util.Map;
  * What a document needs of a report, detached from the database: title, names for the headings,
  * the eight sections and the units table; {@code authorCode} is the author's GB/T 2260 code (a bundle's order),
  * {@code authorUnit} the unit's full name (the file's author); {@code coverage} names the counties of a consolidated
- * report; {@code exhibits} the report's own tables and figures its sections' marker lines place, by id.
+ * report; {@code unitCounties}, for a consolidated report, the county (or counties, 海沧区、翔安区) each row of
+ * {@code units} came from, by position ("" for a row the city added), empty for other reports; {@code exhibits} the
+ * report's own tables and figures its sections' marker lines place, by id.
  */
 public record ReportText(Long id, String title, String authorCode, String authorName, String authorUnit,
                          boolean cityWritten, String chainName, Map<Section, String> sections, List<StrengthUnit> units,
-                         List<String> coverage, Map<Long, ExhibitRenderer.Item> exhibits) {
+                         List<String> coverage, List<String> unitCounties, Map<Long, ExhibitRenderer.Item> exhibits) {
 
-    /** A report without tables or figures. */
+    /** A report without tables or figures, and no county per units row. */
     public ReportText(Long id, String title, String authorCode, String authorName, String authorUnit, boolean cityWritten,
                       String chainName, Map<Section, String> sections, List<StrengthUnit> units, List<String> coverage) {
-        this(id, title, authorCode, authorName, authorUnit, cityWritten, chainName, sections, units, coverage, Map.of());
+        this(id, title, authorCode, authorName, authorUnit, cityWritten, chainName, sections, units, coverage, List.of(), Map.of());
+    }
+
+    /** A consolidated report without tables or figures. */
+    public ReportText(Long id, String title, String authorCode, String authorName, String authorUnit, boolean cityWritten,
+                      String chainName, Map<Section, String> sections, List<StrengthUnit> units, List<String> coverage,
+                      List<String> unitCounties) {
+        this(id, title, authorCode, authorName, authorUnit, cityWritten, chainName, sections, units, coverage, unitCounties, Map.of());
+    }
+
+    /** A report with tables or figures, and no county per units row. */
+    public ReportText(Long id, String title, String authorCode, String authorName, String authorUnit, boolean cityWritten,
+                      String chainName, Map<Section, String> sections, List<StrengthUnit> units, List<String> coverage,
+                      Map<Long, ExhibitRenderer.Item> exhibits) {
+        this(id, title, authorCode, authorName, authorUnit, cityWritten, chainName, sections, units, coverage, List.of(), exhibits);
     }
 
     public static ReportText of(Report report, String authorName, String authorUnit, List<String> coverage) {
+        return of(report, authorName, authorUnit, coverage, List.of());
+    }
+
+    public static ReportText of(Report report, String authorName, String authorUnit, List<String> coverage,
+                                List<String> unitCounties) {
         Map<Section, String> sections = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
             String text = s.read(report.content());
@@ -35,7 +56,8 @@ public record ReportText(Long id, String title, String authorCode, String author
         }
         return new ReportText(report.id, report.title(authorName), report.authorRegion, authorName, authorUnit,
                 report.kind.cityWritten(), report.chainName,
-                sections, report.units.stream().map(StrengthUnit::copy).toList(), coverage, exhibits(report.id, sections));
+                sections, report.units.stream().map(StrengthUnit::copy).toList(), coverage, unitCounties,
+                exhibits(report.id, sections));
     }
 
     /** The report's own tables and figures its text places, read now (inside the caller's transaction). */

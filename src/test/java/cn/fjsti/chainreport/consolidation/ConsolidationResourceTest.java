@@ -111,7 +111,8 @@ class ConsolidationResourceTest {
         long xiangan = approved(Accounts.XIANGAN, campaign, "集成电路产业链");
         int merged = as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(xiangan, haicang)))
                 .post("/api/campaigns/" + campaign + "/merges").then().statusCode(201).extract().path("consolidatedReportId");
-        String expected = "【海沧区】\n全县规上企业 42 家，2025 年产值 310 亿元。\n\n【翔安区】\n全县规上企业 42 家，2025 年产值 310 亿元。";
+        // Both counties wrote the same paragraph: it appears once, under both names.
+        String expected = "【海沧区、翔安区】\n全县规上企业 42 家，2025 年产值 310 亿元。";
         as(Accounts.XIAMEN).get("/api/reports/{id}", merged).then()
                 .body("sections.COUNTY_INDUSTRY", equalTo(expected))
                 .body("outline[0].maxLength", equalTo(cn.fjsti.chainreport.common.Limits.MERGED_SECTION))

@@ -82,8 +82,20 @@ class PrintedDocumentsTest {
         Path merged = report(XIAMEN_MERGED, "merged-report.docx");
         assertPassesOfficialFormat(merged, "--print");
         try (XWPFDocument doc = open(merged)) {
-            assertThat(texts(doc)).startsWith("厦门市新能源产业创新链调研报告", "（新能源产业链，合并海沧区、湖里区、同安区的调研报告）")
-                    .contains("【海沧区】", "【湖里区】", "【同安区】");
+            List<String> texts = texts(doc);
+            assertThat(texts).startsWith("厦门市新能源产业创新链调研报告", "（新能源产业链，合并海沧区、湖里区、同安区的调研报告）")
+                    .contains("【海沧区】", "【湖里区】", "【同安区】", "【海沧区、湖里区、同安区】");
+            // The national paragraph all three copied: once, under all three names.
+            assertThat(texts).filteredOn(t -> t.startsWith("在国家政策持续支持下")).hasSize(1);
+            assertThat(texts.get(texts.indexOf("在国家政策持续支持下，国内企业在成熟制程制造、封装测试和部分设计领域实现较快追赶，产业链自主可控能力稳步提升。") - 2))
+                    .isEqualTo("【海沧区、湖里区、同安区】");
+            // No county's sentence claims the whole table; the table says where each unit came from.
+            assertThat(texts).noneMatch(t -> t.contains("优势单位如下表。") && t.startsWith("本区"));
+            var table = doc.getTables().get(0);
+            assertThat(table.getRow(0).getCell(2).getText()).isEqualTo("所属县（市、区）");
+            assertThat(table.getRow(1).getCell(2).getText()).isEqualTo("海沧区、湖里区、同安区");
+            assertThat(table.getRow(5).getCell(2).getText()).isEqualTo("湖里区");
+            assertThat(table.getRow(20).getCell(2).getText()).isEqualTo("市级补充");
         }
     }
 

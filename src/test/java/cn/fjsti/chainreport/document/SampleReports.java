@@ -53,15 +53,17 @@ final class SampleReports {
         String industry = chain.replace("产业链", "");
         Map<Section, String> sections = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
-            StringBuilder text = new StringBuilder();
-            for (String county : counties) {
-                text.append("【").append(county).append("】\n")
-                        .append(longSections(county, chain).get(s)).append("\n\n");
-            }
-            sections.put(s, text.toString());
+            // As the merge writes it: paragraphs several counties wrote alike once, under all their names.
+            sections.put(s, cn.fjsti.chainreport.consolidation.ConsolidationService.combine(counties, counties.stream()
+                    .map(county -> longSections(county, chain).get(s).lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+                    .toList()));
+        }
+        List<String> unitCounties = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            unitCounties.add(i == 19 ? "" : i < 3 ? String.join("、", counties) : counties.get(i % counties.size()));
         }
         return new ReportText(id, city + industry + "产业创新链调研报告", code, city, city + "科学技术局", true, chain,
-                sections, units(20), counties);
+                sections, units(20), counties, unitCounties);
     }
 
     static Map<Section, String> longSections(String region, String chain) {

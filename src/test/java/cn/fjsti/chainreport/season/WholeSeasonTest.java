@@ -126,8 +126,8 @@ class WholeSeasonTest {
         as(Accounts.XIAMEN).get("/api/reports/{id}", merged).then().statusCode(200)
                 .body("kind", equalTo("MERGED"))
                 .body("title", equalTo("厦门市集成电路产业创新链调研报告"))
-                .body("sections.COUNTY_INDUSTRY", startsWith("【海沧区】\n2025年全区集成电路产值 420 亿元。\n\n【湖里区】\n"))
-                .body("sections.COUNTY_INDUSTRY", containsString("【翔安区】"))
+                // 湖里区 and 翔安区 wrote the same text: once, under both names.
+                .body("sections.COUNTY_INDUSTRY", startsWith("【海沧区】\n2025年全区集成电路产值 420 亿元。\n\n【湖里区、翔安区】\n"))
                 .body("units", hasSize(1));
         as(Accounts.XIAMEN).get(duplicates).then().body("", hasSize(0));
         as(Accounts.HULI).get("/api/reports/{id}", huli).then().body("stage", equalTo("MERGED")).body("mergedInto", equalTo(merged));

@@ -138,13 +138,13 @@ public class ConsolidationService {
                 .toList();
     }
 
-    /** A report's sections one after another, as the finder compares them. */
+    /** The start of each of a report's sections, one after another, as the finder compares them. */
     private static String text(Report r) {
         StringBuilder text = new StringBuilder();
         for (Section section : Section.values()) {
             String s = section.read(r.content());
             if (s != null) {
-                text.append(s).append('\n');
+                text.append(s, 0, Math.min(s.length(), ContentComparison.SECTION_CHARS)).append('\n');
             }
         }
         return text.toString();

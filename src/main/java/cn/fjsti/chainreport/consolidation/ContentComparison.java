@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Text: TF-IDF over character bigrams (two consecutive letters, digits or Chinese characters; punctuation
  * and spaces break a bigram), weighted within the reports given (the city's), cosine of the vectors, 0..1.
  * A bigram every report uses (产业, 企业, 技术) weighs ln 2; one only this report uses weighs ln(1 + N). Term
- * frequency is sublinear (1 + ln tf). A report with fewer than {@link #MIN_TEXT_CHARS} characters of text has
+ * frequency is sublinear (1 + ln tf); a report keeps its {@link #TOP_BIGRAMS} heaviest bigrams. A report with fewer than {@link #MIN_TEXT_CHARS} characters of text has
  * no text to compare (the similarity is {@code null}); only the first {@link #MAX_TEXT_CHARS} are read.
  *
  * <p>Units: the rows' names under {@link UnitNames#key}; a unit is evidence only when few reports name it:
@@ -22,10 +22,17 @@ import java.util.Map;
  */
 public final class ContentComparison {
 
+    /** Bigrams kept per report: its heaviest (most distinctive) ones; the rest barely move the cosine. */
+    public static final int TOP_BIGRAMS = 1_000;
     /** Below this many letters and digits of section text a report is treated as empty (a draft just begun; a written report has thousands). */
     public static final int MIN_TEXT_CHARS = 200;
-    /** Characters of a report read for the comparison (a full report has up to 140,000). */
-    public static final int MAX_TEXT_CHARS = 40_000;
+    /**
+     * Characters of a report read for the comparison (a full report has up to 140,000): enough to tell an
+     * industry, and the finder stays within tens of milliseconds for a city's 45 reports (docs/benchmarks.md).
+     */
+    public static final int MAX_TEXT_CHARS = 12_000;
+    /** Characters read from the start of each section (where the industry, its products and figures are stated). */
+    public static final int SECTION_CHARS = 1_500;
     /** From this text similarity two reports describe the same industry. */
     public static final double SIMILAR_TEXT = 0.2;
     /** Below this text similarity two reports describe unrelated industries. */
@@ -74,30 +81,53 @@ public final class ContentComparison {
                 counts[i][d]++;
             }
         }
-        Map<Integer, Integer> documentFrequency = new HashMap<>();
+        // Document frequency without boxing: every report's distinct bigrams in one sorted array, counted by runs.
+        int total = 0;
+        for (int[] k : keys) {
+            total += k == null ? 0 : k.length;
+        }
+        int[] all = new int[total];
+        int at = 0;
         for (int[] k : keys) {
             if (k != null) {
-                for (int code : k) {
-                    documentFrequency.merge(code, 1, Integer::sum);
-                }
+                System.arraycopy(k, 0, all, at, k.length);
+                at += k.length;
             }
+        }
+        Arrays.sort(all);
+        int[] distinctBigrams = new int[all.length];
+        int[] frequency = new int[all.length];
+        int distinctAll = 0;
+        for (int k = 0; k < all.length; k++) {
+            if (k == 0 || all[k] != all[k - 1]) {
+                distinctBigrams[distinctAll++] = all[k];
+            }
+            frequency[distinctAll - 1]++;
+        }
+        int[] bigramsAll = Arrays.copyOf(distinctBigrams, distinctAll);
+        double[] idfOf = new double[withText + 1];
+        for (int df = 1; df <= withText; df++) {
+            idfOf[df] = Math.log(1 + withText / (double) df);
+        }
+        double[] tfOf = new double[64];
+        for (int tf = 1; tf < tfOf.length; tf++) {
+            tfOf[tf] = 1 + Math.log(tf);
         }
         for (int i = 0; i < n; i++) {
             if (keys[i] == null) {
                 continue;
             }
             double[] w = new double[keys[i].length];
-            double norm = 0;
+            int g = 0;
             for (int k = 0; k < w.length; k++) {
-                double idf = Math.log(1 + withText / (double) documentFrequency.get(keys[i][k]));
-                w[k] = (1 + Math.log(counts[i][k])) * idf;
-                norm += w[k] * w[k];
+                // Both arrays are sorted: walk the city's bigrams alongside the report's.
+                while (bigramsAll[g] != keys[i][k]) {
+                    g++;
+                }
+                int tf = counts[i][k];
+                w[k] = (tf < tfOf.length ? tfOf[tf] : 1 + Math.log(tf)) * idfOf[frequency[g]];
             }
-            norm = Math.sqrt(norm);
-            for (int k = 0; k < w.length; k++) {
-                w[k] /= norm;
-            }
-            vectors[i] = new Vector(keys[i], w);
+            vectors[i] = strongest(keys[i], w);
         }
         for (Content report : reports) {
             Map<String, String> named = new LinkedHashMap<>();
@@ -111,6 +141,56 @@ public final class ContentComparison {
             units.add(named);
         }
         unitLimit = commonUnitLimit(n);
+    }
+
+    /** The {@link #TOP_BIGRAMS} heaviest bigrams of a vector, in bigram order, scaled to length 1. */
+    private static Vector strongest(int[] bigrams, double[] weights) {
+        int[] kept = bigrams;
+        double[] keptWeights = weights;
+        if (bigrams.length > TOP_BIGRAMS) {
+            double[] sorted = weights.clone();
+            Arrays.sort(sorted);
+            double floor = sorted[sorted.length - TOP_BIGRAMS];
+            kept = new int[TOP_BIGRAMS];
+            keptWeights = new double[TOP_BIGRAMS];
+            int n = 0;
+            for (int k = 0; k < bigrams.length && n < TOP_BIGRAMS; k++) {
+                if (weights[k] > floor) {
+                    kept[n] = bigrams[k];
+                    keptWeights[n++] = weights[k];
+                }
+            }
+            for (int k = 0; k < bigrams.length && n < TOP_BIGRAMS; k++) {
+                if (weights[k] == floor) {
+                    kept[n] = bigrams[k];
+                    keptWeights[n++] = weights[k];
+                }
+            }
+            // Both passes keep bigram order within themselves; the second may interleave, so sort the pairs by bigram.
+            Integer[] order = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = k;
+            }
+            int[] fk = kept;
+            Arrays.sort(order, (x, y) -> Integer.compare(fk[x], fk[y]));
+            int[] ordered = new int[n];
+            double[] orderedWeights = new double[n];
+            for (int k = 0; k < n; k++) {
+                ordered[k] = kept[order[k]];
+                orderedWeights[k] = keptWeights[order[k]];
+            }
+            kept = ordered;
+            keptWeights = orderedWeights;
+        }
+        double norm = 0;
+        for (double w : keptWeights) {
+            norm += w * w;
+        }
+        norm = Math.sqrt(norm);
+        for (int k = 0; k < keptWeights.length; k++) {
+            keptWeights[k] /= norm;
+        }
+        return new Vector(kept, keptWeights);
     }
 
     /** Reads the reports once; then any two of them (by their index in the list) can be compared. */

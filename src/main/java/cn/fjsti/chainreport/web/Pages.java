@@ -95,7 +95,12 @@ public class Pages {
     public record MergeSection(String heading, List<String> texts) {
     }
 
-    public record MergePage(List<ReportViews.Detail> reports, List<Long> ids, String chain, List<MergeSection> sections) {
+    /**
+     * The wizard: the reports compared side by side, the chain name, the proposal they come from (null when the
+     * city chose them itself) and the unit's other approved, unmerged county reports the city may add.
+     */
+    public record MergePage(List<ReportViews.Detail> reports, List<Long> ids, String chain, List<MergeSection> sections,
+                            ConsolidationService.ProposalView proposal, List<ReportViews.Summary> addable) {
     }
 
     /** Open tasks of another campaign than the one in view: how many, and where to switch. */
@@ -223,8 +228,18 @@ public class Pages {
                     details.stream().map(d -> d.sections().get(s)).toList()));
         }
         String name = chain != null && !chain.isBlank() ? chain : details.get(0).chain();
-        PageFrame frame = frames.of("合并重复产业链", "city", details.get(0).campaignId());
-        return Views.merge(frame, new MergePage(details, reportIds, name, sections));
+        Long campaignId = details.get(0).campaignId();
+        // The finder runs again: the proposal these reports come from, with its reasons and how sure.
+        ConsolidationService.ProposalView proposal = consolidation.proposals(campaignId, null).stream()
+                .filter(p -> p.members().stream().anyMatch(m -> reportIds.contains(m.reportId())))
+                .findFirst().orElse(null);
+        List<ReportViews.Summary> addable = reports.list(campaignId, null).stream()
+                .filter(r -> "COUNTY".equals(r.kind()) && "APPROVED".equals(r.stage()) && r.mergedInto() == null
+                        && !reportIds.contains(r.id()))
+                .sorted(java.util.Comparator.comparing(ReportViews.Summary::authorRegion).thenComparing(ReportViews.Summary::id))
+                .toList();
+        PageFrame frame = frames.of("合并重复产业链", "city", campaignId);
+        return Views.merge(frame, new MergePage(details, reportIds, name, sections, proposal, addable));
     }
 
     @GET

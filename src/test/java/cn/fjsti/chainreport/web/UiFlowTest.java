@@ -260,6 +260,39 @@ class UiFlowTest extends BrowserTest {
                 .extract().path("sections." + section);
     }
 
+    @Test
+    void shouldMergeAThreeCountyClusterAfterTheCityTakesOneOut() {
+        long campaign = Fixtures.openCampaign();
+        long haicang = Fixtures.approvedInXiamen(Accounts.HAICANG, campaign, "食品加工产业链");
+        long huli = Fixtures.approvedInXiamen(Accounts.HULI, campaign, "绿色食品产业链");
+        long xiangan = Fixtures.approvedInXiamen(Accounts.XIANGAN, campaign, "特色食品产业链");
+
+        Page city = browser.as(Accounts.XIAMEN);
+        city.navigate(browser.url("/city?campaign=" + campaign));
+        Locator proposal = city.locator("section[aria-label^='重复产业链']");
+        assertThat(proposal).hasCount(1);
+        assertThat(proposal.locator("li")).hasCount(3);
+        assertThat(proposal).containsText("共同的产业核心词：食品");
+        proposal.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("逐节对照并合并")).click();
+
+        // The wizard says why and how sure; the city takes 翔安区 out (its 特色食品 is another chain, say).
+        assertThat(city.locator("#merge-reasons")).containsText("把握：高");
+        assertThat(city.locator("#merge-members input:checked")).hasCount(3);
+        city.getByLabel("翔安区：特色食品产业链").uncheck();
+        city.getByLabel("湖里区：绿色食品产业链").uncheck();
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认合并")).click();
+        assertThat(city.locator("form .problem")).containsText("请选择 2 到 50 份报告");
+        as(Accounts.XIAMEN).get("/api/campaigns/{c}/merges", campaign).then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+        city.getByLabel("湖里区：绿色食品产业链").check();
+        Browser.screenshot(city, "12-merge-wizard-edited");
+        city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认合并")).click();
+        assertThat(city).hasURL(Pattern.compile("/reports/\\d+$"));
+        assertThat(city.locator("#section-COUNTY_INDUSTRY")).hasValue(Pattern.compile("^【海沧区】[\\s\\S]*【湖里区】[^【]*$"));
+        assertThat(stage(haicang)).isEqualTo("MERGED");
+        assertThat(stage(huli)).isEqualTo("MERGED");
+        assertThat(stage(xiangan)).isEqualTo("APPROVED");
+    }
+
     private static String stage(long report) {
         return as(Accounts.INSTITUTE).get("/api/reports/{id}", report).then().statusCode(200).extract().path("stage");
     }

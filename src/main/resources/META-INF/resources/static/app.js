@@ -299,7 +299,8 @@ function wireEditor() {
   const count = ta => {
     // Characters as people count them (code points), the server's rule (Section.length); not the textarea's
     // maxlength, which counts UTF-16 units and would stop at 10,000 字 outside the BMP (𠮷).
-    const n = [...ta.value].length;
+    // Table and figure marker lines cost no 字 (ExhibitMarkers.textLength).
+    const n = [...ta.value.split('\n').filter(l => !EXHIBIT_MARKER.test(l)).join('\n')].length;
     const max = Number(ta.dataset.maxLength);
     const counter = document.getElementById('count-' + ta.dataset.section);
     counter.textContent = n + ' / ' + max + ' 字';
@@ -361,6 +362,7 @@ function wireEditor() {
       const answer = await state.saving;
       state.version = answer.version;
       editor.dataset.version = answer.version;
+      if (state.onSaved) state.onSaved(answer);
       clearProblem(editor);
       if (!state.dirty.size && !state.unitsDirty) {
         localStorage.removeItem(backupKey);
@@ -431,6 +433,8 @@ function wireEditor() {
     }
   }
 
+  wireExhibits(editor, reportId, state, save, count, setStatus);
+
   wireImport(editor, reportId, preview => {
     for (const [key, text] of Object.entries(preview.sections || {})) {
       const ta = editor.querySelector('textarea[data-section="' + key + '"]');
@@ -438,6 +442,182 @@ function wireEditor() {
     }
     if (preview.units && preview.units.length) { setUnits(preview.units); state.unitsDirty = true; state.unitsTouched = true; }
     return save();
+  });
+}
+
+/** A line of a section that places a table or figure (report.ExhibitMarkers.LINE). */
+const EXHIBIT_MARKER = /^[ \t\u3000]*〔([表图]):(\d{1,18})〕[ \t\u3000]*$/;
+
+/**
+ * Tables and figures in the editor: each insert, replacement or removal first saves what was typed, then asks
+ * the API to place the table or figure after the line the cursor is on (the same optimistic lock as a save), and
+ * takes the section's text and version back. Tables are edited in a grid that takes a block pasted from Excel or Word.
+ */
+function wireExhibits(editor, reportId, state, save, count, setStatus) {
+  const byId = new Map();
+  const caret = {};
+  const textarea = key => editor.querySelector('textarea[data-section="' + key + '"]');
+  editor.querySelectorAll('textarea[data-section]').forEach(ta => {
+    const keep = () => { caret[ta.dataset.section] = ta.selectionEnd; };
+    ['keyup', 'click', 'blur'].forEach(ev => ta.addEventListener(ev, keep));
+  });
+  const render = () => {
+    editor.querySelectorAll('textarea[data-section]').forEach(ta => {
+      const list = document.getElementById('exhibits-' + ta.dataset.section);
+      if (!list) return;
+      list.innerHTML = '';
+      ta.value.split('\n').forEach(line => {
+        const m = EXHIBIT_MARKER.exec(line);
+        if (!m) return;
+        const e = byId.get(Number(m[2]));
+        const li = document.createElement('li');
+        li.textContent = line.trim() + ' ' + (e ? e.caption + (e.kind === 'FIGURE' ? '（' + e.width + '×' + e.height + ' 像素）' : '（' + e.rows.length + ' 行 × ' + e.rows[0].length + ' 列）') : '（保存后显示）');
+        if (e) {
+          const edit = document.createElement('button');
+          edit.type = 'button';
+          edit.textContent = e.kind === 'TABLE' ? '修改' : '替换';
+          edit.addEventListener('click', () => e.kind === 'TABLE' ? openTable(ta.dataset.section, e) : openFigure(ta.dataset.section, e));
+          const remove = document.createElement('button');
+          remove.type = 'button';
+          remove.textContent = '删除';
+          remove.addEventListener('click', () => removeExhibit(ta.dataset.section, e));
+          li.append(' ', edit, ' ', remove);
+        }
+        list.appendChild(li);
+      });
+    });
+  };
+  const learn = report => { (report.exhibits || []).forEach(e => byId.set(e.id, e)); render(); };
+  state.onSaved = learn;
+  api('GET', '/api/reports/' + reportId).then(learn).catch(() => {});
+
+  const applied = (key, report) => {
+    const ta = textarea(key);
+    ta.value = report.sections[key] || '';
+    state.version = report.version;
+    editor.dataset.version = report.version;
+    count(ta);
+    learn(report);
+    setStatus('已保存 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false }) + '（第 ' + report.version + ' 版）', 'saved');
+  };
+  const afterLine = key => caret[key] === undefined ? null : textarea(key).value.slice(0, caret[key]).split('\n').length;
+
+  async function place(url, body, contentType, key, problemBox) {
+    problemBox.textContent = '';
+    if (!(await save())) { problemBox.textContent = '正文未能保存，请先处理页面上方的提示。'; return false; }
+    try {
+      const answer = await api('POST', url, body, contentType);
+      applied(answer.exhibit.section, answer.report);
+      return true;
+    } catch (e) {
+      problemBox.textContent = e.problem.detail;
+      if (e.status === 409) { state.broken = true; setStatus('未保存：内容已在别处修改', 'failed'); }
+      return false;
+    }
+  }
+
+  async function removeExhibit(key, e) {
+    if (!confirm('删除' + e.kindLabel + '“' + e.caption + '”？已提交的版本仍保留它。')) return;
+    if (!(await save())) return;
+    try {
+      applied(key, await api('DELETE', '/api/reports/' + reportId + '/exhibits/' + e.id + '?version=' + state.version));
+    } catch (err) {
+      showProblem(editor, err.problem);
+    }
+  }
+
+  // The table dialog: a grid of inputs; a block pasted into a cell fills the grid from there.
+  const tableDialog = document.getElementById('table-dialog');
+  const grid = document.querySelector('#table-grid tbody');
+  let tableTarget = null;
+  const gridRows = () => [...grid.rows].map(tr => [...tr.querySelectorAll('input')].map(i => i.value));
+  const drawGrid = rows => {
+    grid.innerHTML = '';
+    rows.forEach((row, r) => {
+      const tr = grid.insertRow();
+      row.forEach((cell, c) => {
+        const input = document.createElement('input');
+        input.type = 'text';
+        input.value = cell;
+        input.maxLength = 200;
+        input.dataset.row = r;
+        input.dataset.col = c;
+        input.setAttribute('aria-label', (r === 0 ? '表头' : '第 ' + r + ' 行') + '第 ' + (c + 1) + ' 列');
+        tr.insertCell().appendChild(input);
+      });
+    });
+  };
+  grid.addEventListener('paste', ev => {
+    const text = (ev.clipboardData || window.clipboardData).getData('text/plain');
+    if (!ev.target.dataset || !/[\t\n]/.test(text)) return;
+    ev.preventDefault();
+    const block = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map(line => line.split('\t'));
+    const r0 = Number(ev.target.dataset.row);
+    const c0 = Number(ev.target.dataset.col);
+    const rows = gridRows();
+    const width = Math.min(10, Math.max(rows[0].length, c0 + Math.max(...block.map(b => b.length))));
+    const height = Math.min(30, Math.max(rows.length, r0 + block.length));
+    const out = [];
+    for (let r = 0; r < height; r++) {
+      out.push([]);
+      for (let c = 0; c < width; c++) {
+        const pasted = block[r - r0] && block[r - r0][c - c0];
+        out[r].push(r >= r0 && c >= c0 && pasted !== undefined ? pasted.trim() : (rows[r] && rows[r][c]) || '');
+      }
+    }
+    drawGrid(out);
+  });
+  const reshape = (dr, dc) => {
+    const rows = gridRows();
+    const width = Math.max(1, Math.min(10, rows[0].length + dc));
+    const height = Math.max(2, Math.min(30, rows.length + dr));
+    drawGrid(Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => (rows[r] && rows[r][c]) || '')));
+  };
+  document.getElementById('grid-add-row').addEventListener('click', () => reshape(1, 0));
+  document.getElementById('grid-remove-row').addEventListener('click', () => reshape(-1, 0));
+  document.getElementById('grid-add-col').addEventListener('click', () => reshape(0, 1));
+  document.getElementById('grid-remove-col').addEventListener('click', () => reshape(0, -1));
+  const openTable = (key, existing) => {
+    tableTarget = { key, replaces: existing ? existing.id : null };
+    document.getElementById('table-caption').value = existing ? existing.caption : '';
+    document.getElementById('table-problem').textContent = '';
+    drawGrid(existing ? existing.rows : [['', '', ''], ['', '', ''], ['', '', '']]);
+    tableDialog.showModal();
+  };
+  editor.querySelectorAll('.add-table').forEach(b => b.addEventListener('click', () => openTable(b.dataset.section, null)));
+  document.getElementById('table-cancel').addEventListener('click', () => tableDialog.close());
+  document.getElementById('table-confirm').addEventListener('click', async () => {
+    const body = { version: state.version, section: tableTarget.key, caption: document.getElementById('table-caption').value,
+      rows: gridRows(), afterLine: afterLine(tableTarget.key), replaces: tableTarget.replaces };
+    const ok = await place('/api/reports/' + reportId + '/exhibits/tables', body, undefined, tableTarget.key,
+      document.getElementById('table-problem'));
+    if (ok) tableDialog.close();
+  });
+
+  const figureDialog = document.getElementById('figure-dialog');
+  let figureTarget = null;
+  const openFigure = (key, existing) => {
+    figureTarget = { key, replaces: existing ? existing.id : null };
+    document.getElementById('figure-caption').value = existing ? existing.caption
+      : key === 'COUNTY_INDUSTRY' && ![...byId.values()].some(e => e.kind === 'FIGURE') ? '产业创新链图谱' : '';
+    document.getElementById('figure-file').value = '';
+    document.getElementById('figure-problem').textContent = '';
+    figureDialog.showModal();
+  };
+  editor.querySelectorAll('.add-figure').forEach(b => b.addEventListener('click', () => openFigure(b.dataset.section, null)));
+  document.getElementById('figure-cancel').addEventListener('click', () => figureDialog.close());
+  document.getElementById('figure-confirm').addEventListener('click', async () => {
+    const file = document.getElementById('figure-file').files[0];
+    const box = document.getElementById('figure-problem');
+    if (!file) { box.textContent = '请选择一个 PNG 或 JPEG 图片文件'; return; }
+    const query = new URLSearchParams({ version: state.version, caption: document.getElementById('figure-caption').value });
+    if (figureTarget.replaces) query.set('replaces', figureTarget.replaces); else query.set('section', figureTarget.key);
+    const after = afterLine(figureTarget.key);
+    if (after !== null && !figureTarget.replaces) query.set('afterLine', after);
+    // Sent as bytes: the server reads the type from the content, not from the name.
+    const ok = await place('/api/reports/' + reportId + '/exhibits/figures?' + query, file, 'application/octet-stream',
+      figureTarget.key, box);
+    if (ok) figureDialog.close();
   });
 }
 

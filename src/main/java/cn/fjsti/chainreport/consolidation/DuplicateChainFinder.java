@@ -92,7 +92,7 @@ public final class DuplicateChainFinder {
                     .toList();
             Set<String> counties = new HashSet<>();
             members.forEach(m -> counties.add(m.countyCode()));
-            if (counties.size() < 2) {
+            if (!cn.fjsti.chainreport.rules.MergeWithinOneCity.enoughCounties(counties)) {
                 continue;
             }
             boolean exact = component.getValue().size() == 1;

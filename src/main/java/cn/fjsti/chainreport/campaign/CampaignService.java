@@ -48,7 +48,7 @@ public class CampaignService {
         Instant deadline = request.deadline() == null
                 ? Campaign.defaultDeadline(request.year())
                 : request.deadline().toInstant();
-        String unsettable = cn.fjsti.chainreport.submission.DeadlinePolicy.unsettable(deadline, now, request.year());
+        String unsettable = cn.fjsti.chainreport.rules.DeadlinePolicy.unsettable(deadline, now, request.year());
         if (unsettable != null) {
             throw ApiException.badField("deadline", unsettable);
         }

@@ -176,7 +176,9 @@ public final class DuplicateChainFinder {
             List<Candidate> members = component.getValue().stream().map(candidates::get)
                     .sorted(Comparator.comparing(Candidate::countyCode).thenComparing(Candidate::reportId))
                     .toList();
-            if (members.stream().map(Candidate::countyCode).distinct().count() < 2) {
+            Set<String> counties = new HashSet<>();
+            members.forEach(m -> counties.add(m.countyCode()));
+            if (!cn.fjsti.chainreport.rules.MergeWithinOneCity.enoughCounties(counties)) {
                 continue;
             }
             List<String> memberKeys = component.getValue().stream().map(keys::get).distinct().toList();

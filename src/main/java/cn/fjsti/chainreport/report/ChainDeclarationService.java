@@ -4,6 +4,7 @@ import cn.fjsti.chainreport.common.RetryOnEngineConflict;
 import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.campaign.PilotChain;
+import cn.fjsti.chainreport.rules.PilotCountyChains;
 import cn.fjsti.chainreport.chain.ChainNames;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.FieldError;
@@ -29,8 +30,9 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * A county's chains for a campaign. Declaring chains creates one report (and its process) per chain and
- * completes the county's "确定本县重点产业链" task. Rules of the notice: at least one chain; a pilot county
- * covers every chain designated for it.
+ * completes the county's "确定本县重点产业链" task. Rules of the notice: at least one chain
+ * ({@link cn.fjsti.chainreport.rules.OneChainPerCounty}, at the door); a pilot county covers every chain
+ * designated for it ({@link PilotCountyChains}).
  */
 @ApplicationScoped
 public class ChainDeclarationService {
@@ -94,7 +96,7 @@ public class ChainDeclarationService {
         }
         List<String> missing = missingDesignated(campaign.id, county.code, keys);
         if (!missing.isEmpty()) {
-            throw ApiException.unprocessable(county.name + "是试点县，须梳理指定的产业链：" + String.join("、", missing),
+            throw ApiException.unprocessable(PilotCountyChains.declarationMissing(county.name, missing),
                     missing.stream().map(m -> new FieldError("chains", "缺少指定产业链：" + m)).toList());
         }
 
@@ -154,11 +156,7 @@ public class ChainDeclarationService {
     private static List<String> missingDesignated(Long campaignId, String countyCode, Set<String> declaredKeys) {
         Map<String, String> designated = new HashMap<>();
         PilotChain.of(campaignId, countyCode).forEach(p -> designated.put(p.chainKey, p.chainName));
-        return designated.entrySet().stream()
-                .filter(e -> !declaredKeys.contains(e.getKey()))
-                .map(Map.Entry::getValue)
-                .sorted()
-                .toList();
+        return PilotCountyChains.missing(designated, declaredKeys);
     }
 
     /** The county's open declaration task, if its survey is still waiting for the first declaration. */

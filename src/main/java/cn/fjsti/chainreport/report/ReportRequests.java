@@ -19,7 +19,7 @@ public final class ReportRequests {
     /** Chains a county declares for a campaign (added to those it has declared before). */
     public record DeclareChains(
             @NotNull(message = "请填写产业链")
-            @NotEmpty(message = "请至少填写一条产业链") @Size(max = 10, message = "一次最多填写 10 条产业链")
+            @NotEmpty(message = cn.fjsti.chainreport.rules.OneChainPerCounty.EMPTY_DECLARATION) @Size(max = 10, message = "一次最多填写 10 条产业链")
             List<@NotNull(message = "产业链名称不能为空") @Text(value = FreeText.CHAIN_NAME, required = true) String> chains) {
     }
 

@@ -1,4 +1,4 @@
-package cn.fjsti.chainreport.submission;
+package cn.fjsti.chainreport.rules;
 
 import cn.fjsti.chainreport.common.ClockProducer;
 import java.time.Instant;
@@ -8,7 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 
-/** The deadline rules, in Beijing civil time. Pure functions, unit-tested at the second boundaries. */
+/**
+ * The deadline and the on-time rule of the notice (闽科高〔2024〕135号: "各设市区科技管理部门应于10月底前汇总…上报省科学技术信息研究所"):
+ * the default deadline is 31 October of the campaign year, 23:59:59 Beijing time (campaign.Campaign#defaultDeadline);
+ * a package sent up to and including its deadline's last second is on time. Also when reminders go out and
+ * how far a deadline may be set. Pure functions in Beijing civil time, unit-tested at the second boundaries
+ * (DeadlinePolicyTest).
+ */
 public final class DeadlinePolicy {
 
     private DeadlinePolicy() {

@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.rules.DeadlinePolicy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

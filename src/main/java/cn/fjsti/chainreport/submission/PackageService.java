@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.rules.DeadlinePolicy;
 import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.campaign.PilotChain;

@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.rules.DeadlinePolicy;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,6 +1,8 @@
 package cn.fjsti.chainreport.submission;
 
 import cn.fjsti.chainreport.campaign.PilotChain;
+import cn.fjsti.chainreport.rules.CompletePackage;
+import cn.fjsti.chainreport.rules.OneChainPerCounty;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportStage;
@@ -44,33 +46,15 @@ public final class UnitSnapshot {
         return stages.get(report.id);
     }
 
-    /** What prevents sending; empty when the package is complete. */
+    /** What prevents sending ({@link CompletePackage}, the notice's rule); empty when the package is complete. */
     public List<String> missing() {
-        List<String> missing = new ArrayList<>();
-        for (Region county : counties) {
-            List<Report> own = countyReports(county.code);
-            if (own.isEmpty()) {
-                missing.add(county.name + "：尚未申报产业链");
-            } else if (own.stream().noneMatch(this::covered)) {
-                missing.add(county.name + "：尚无审核通过或已合并的报告");
-            }
-        }
-        for (PilotChain pilot : pilots) {
-            boolean covered = countyReports(pilot.countyCode).stream()
-                    .anyMatch(r -> r.chainKey.equals(pilot.chainKey) && covered(r));
-            if (!covered) {
-                String name = counties.stream().filter(c -> c.code.equals(pilot.countyCode)).map(c -> c.name)
-                        .findFirst().orElse(pilot.countyCode);
-                missing.add(name + "（试点县）：指定产业链“" + pilot.chainName + "”尚未审核通过或合并");
-            }
-        }
-        for (Report report : cityReports()) {
-            if (stage(report) != ReportStage.APPROVED) {
-                missing.add("本级报告“" + report.chainName + "”" + (report.kind == Report.Kind.MERGED ? "（合并报告）" : "")
-                        + "尚未提交");
-            }
-        }
-        return missing;
+        return CompletePackage.missing(
+                counties.stream().map(c -> new CompletePackage.County(c.code, c.name)).toList(),
+                reports.stream().filter(r -> r.kind == Report.Kind.COUNTY)
+                        .map(r -> new CompletePackage.CountyReport(r.authorRegion, r.chainKey, covered(r))).toList(),
+                cityReports().stream().map(r -> new CompletePackage.UnitReport(r.chainName, r.kind == Report.Kind.MERGED,
+                        stage(r) == ReportStage.APPROVED)).toList(),
+                pilots.stream().map(p -> new CompletePackage.PilotChain(p.countyCode, p.chainKey, p.chainName)).toList());
     }
 
     /** The reports the package carries: approved county reports not merged, and the unit's own finished reports. */
@@ -87,7 +71,7 @@ public final class UnitSnapshot {
 
     /** Counties that have declared at least one chain. */
     public long countiesDeclared() {
-        return counties.stream().filter(c -> !countyReports(c.code).isEmpty()).count();
+        return counties.stream().filter(c -> OneChainPerCounty.declared(countyReports(c.code).size())).count();
     }
 
     /** Counties covered by at least one approved or merged report. */
@@ -98,7 +82,7 @@ public final class UnitSnapshot {
     /** A county with work left: no chain declared yet, or a report still being drafted or returned. */
     public boolean unfinished(String countyCode) {
         List<Report> own = countyReports(countyCode);
-        return own.isEmpty() || own.stream().map(this::stage).anyMatch(ReportStage::editable);
+        return !OneChainPerCounty.declared(own.size()) || own.stream().map(this::stage).anyMatch(ReportStage::editable);
     }
 
     /**

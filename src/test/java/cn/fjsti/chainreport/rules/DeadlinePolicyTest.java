@@ -1,4 +1,4 @@
-package cn.fjsti.chainreport.submission;
+package cn.fjsti.chainreport.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,6 +6,7 @@ import cn.fjsti.chainreport.chain.IndustryTerms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -41,7 +41,7 @@ public class ReportService {
     Notifier notifier;
 
     @Inject
-    cn.fjsti.chainreport.notification.SubmissionNotices submissionNotices;
+    SubmissionNotices submissionNotices;
 
     @Inject
     Clock clock;

@@ -88,4 +88,49 @@ public class UnitPackageProcess {
     public void complete(Task task, String actor, boolean approved) {
         tasks.complete(task.getId(), Map.of(Workflow.Var.ACTOR, actor, Workflow.Var.APPROVED, approved));
     }
+
+    /** What the board needs of several package processes: open task, running or ended, and the unit's deadline. */
+    public record States(Map<String, String> openTask, java.util.Set<String> running, Map<String, Instant> deadline) {
+    }
+
+    /**
+     * The states of the given package processes of one campaign in a fixed number of engine queries. The deadline
+     * is the process's variable (an extension changes it); for an ended process, the due date of its last sending
+     * task (no variable history is kept).
+     */
+    public States states(Long campaignId, String[] ids) {
+        Map<String, String> openTask = new java.util.HashMap<>();
+        java.util.Set<String> running = new java.util.HashSet<>();
+        Map<String, Instant> deadline = new java.util.HashMap<>();
+        if (ids.length == 0) {
+            return new States(openTask, running, deadline);
+        }
+        for (Task task : tasks.createTaskQuery().processInstanceIdIn(ids).list()) {
+            openTask.put(task.getProcessInstanceId(), task.getTaskDefinitionKey());
+        }
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceIds(java.util.Set.of(ids)).list()) {
+            running.add(pi.getId());
+        }
+        for (org.camunda.bpm.engine.runtime.VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(ids)
+                .variableName(Workflow.Var.DEADLINE).list()) {
+            if (v.getProcessInstanceId().equals(v.getExecutionId()) && v.getValue() instanceof Date date) {
+                deadline.put(v.getProcessInstanceId(), date.toInstant());
+            }
+        }
+        if (running.size() < ids.length) {
+            Map<String, org.camunda.bpm.engine.history.HistoricTaskInstance> lastSend = new java.util.HashMap<>();
+            for (org.camunda.bpm.engine.history.HistoricTaskInstance t : history.createHistoricTaskInstanceQuery()
+                    .processDefinitionKey(Workflow.Process.UNIT_PACKAGE).taskDefinitionKey(Workflow.Task.SEND_PACKAGE)
+                    .processInstanceBusinessKeyLike(Workflow.partBusinessKeyPrefix(campaignId) + "%").list()) {
+                lastSend.merge(t.getProcessInstanceId(), t, (a, b) -> b.getStartTime().after(a.getStartTime()) ? b : a);
+            }
+            for (String id : ids) {
+                var t = lastSend.get(id);
+                if (!running.contains(id) && t != null && t.getDueDate() != null) {
+                    deadline.put(id, t.getDueDate().toInstant());
+                }
+            }
+        }
+        return new States(openTask, running, deadline);
+    }
 }

@@ -33,7 +33,7 @@ public class Frames {
     Clock clock;
 
     @Inject
-    org.camunda.bpm.engine.RuntimeService runtime;
+    cn.fjsti.chainreport.campaign.CampaignProcess campaignProcess;
 
     /**
      * @param campaignId the campaign asked for, or null for the newest one
@@ -86,8 +86,7 @@ public class Frames {
     }
 
     private boolean open(Campaign c) {
-        return c.processInstanceId != null
-                && runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId).count() > 0;
+        return campaignProcess.isOpen(c);
     }
 
     private java.time.OffsetDateTime now() {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -38,11 +37,8 @@ public class HelpPage {
     @Inject
     Config config;
 
-    @ConfigProperty(name = "chainreport.help.institute-contact")
-    String instituteContact;
-
-    @ConfigProperty(name = "chainreport.help.admin-contact")
-    String adminContact;
+    @Inject
+    HelpSettings settings;
 
     /** One outline section: its label (一.1), its heading, and what belongs in it. */
     public record OutlineHelp(String label, String partHeading, boolean newPart, String heading, String guide) {
@@ -73,7 +69,7 @@ public class HelpPage {
                 .map(r -> new UnitContact(r.name, config.getOptionalValue("chainreport.help.contact.\"" + r.code + "\"", String.class)
                         .or(() -> config.getOptionalValue("chainreport.help.contact." + r.code, String.class)).orElse(null)))
                 .toList();
-        return Views.help(frames.of("帮助", "help"), new Help(lines("help/notice-135.txt"), outline, instituteContact, adminContact, units));
+        return Views.help(frames.of("帮助", "help"), new Help(lines("help/notice-135.txt"), outline, settings.instituteContact(), settings.adminContact(), units));
     }
 
     /** The lines of a resource, without blank lines and # comments. */

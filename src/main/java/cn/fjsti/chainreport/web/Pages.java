@@ -75,11 +75,8 @@ public class Pages {
     @Inject
     SecurityIdentity identity;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chainreport.help.username-rule")
-    String usernameRule;
-
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chainreport.help.admin-contact")
-    String adminContact;
+    @Inject
+    HelpSettings help;
 
     @Inject
     cn.fjsti.chainreport.security.LoginSettings loginSettings;
@@ -128,7 +125,7 @@ public class Pages {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create(Frames.home(user.role()))).build();
         }
-        return Response.ok(Views.login(safeNext(next), loginSettings.failedLoginMessage(), usernameRule, adminContact))
+        return Response.ok(Views.login(safeNext(next), loginSettings.failedLoginMessage(), help.usernameRule(), help.adminContact()))
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 

@@ -1,17 +1,15 @@
-package cn.fjsti.chainreport.notification;
+package cn.fjsti.chainreport.report;
 
 import cn.fjsti.chainreport.audit.Audited;
 import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.ClockProducer;
 import cn.fjsti.chainreport.common.Times;
+import cn.fjsti.chainreport.notification.Notification;
+import cn.fjsti.chainreport.notification.Notifier;
 import cn.fjsti.chainreport.region.Region;
-import cn.fjsti.chainreport.report.Report;
-import cn.fjsti.chainreport.report.ReportRevision;
-import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.security.CurrentUser;
 import cn.fjsti.chainreport.security.Role;
-import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,11 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 
 /**
  * Tells a city-level unit that its counties submit: one message per submission ({@code EACH}, the default) or,
@@ -40,7 +36,7 @@ public class SubmissionNotices {
     Notifier notifier;
 
     @Inject
-    RuntimeService runtime;
+    SubmissionDigestProcess digests;
 
     @Inject
     CurrentUser user;
@@ -65,13 +61,8 @@ public class SubmissionNotices {
                             + "提交了“" + report.chainName + "”报告（第 " + report.revisionCount + " 次提交），请审核。", report.id));
             return;
         }
-        String key = Workflow.digestBusinessKey(report.campaignId, report.reviewUnit);
-        if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() == 0) {
-            Instant now = clock.instant();
-            runtime.startProcessInstanceByKey(Workflow.Process.SUBMISSION_DIGEST, key, Map.of(
-                    Workflow.Var.CAMPAIGN_ID, report.campaignId, Workflow.Var.UNIT_CODE, report.reviewUnit,
-                    Workflow.Var.DIGEST_SINCE, Date.from(now), Workflow.Var.DIGEST_AT, Date.from(digestAt(now))));
-        }
+        Instant now = clock.instant();
+        digests.startUnlessPending(report.campaignId, report.reviewUnit, now, digestAt(now));
     }
 
     /** The next digest time after {@code now}: today at 18:00 Beijing time, or tomorrow once that has passed. */

@@ -1,4 +1,4 @@
-package cn.fjsti.chainreport.notification;
+package cn.fjsti.chainreport.report;
 
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.Dependent;

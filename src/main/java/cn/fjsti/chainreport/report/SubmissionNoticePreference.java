@@ -1,4 +1,4 @@
-package cn.fjsti.chainreport.notification;
+package cn.fjsti.chainreport.report;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -55,7 +55,7 @@ class UiAdminTest extends BrowserTest {
         String username = "ui-" + System.nanoTime() % 1_000_000;
         Page page = browser.as(Accounts.ADMIN);
         page.navigate(browser.url("/admin/accounts"));
-        // The search form above the list has its own labels (名称或用户名, 角色): the creation form's are exact.
+        // The search form above the list has its own labels (名称或用户名, 按角色, 按地区): the creation form's are exact.
         page.getByLabel("用户名", new Page.GetByLabelOptions().setExact(true)).fill(username);
         page.getByLabel("显示名称（可不填）").fill("同安区科技局业务员");
         page.getByLabel("角色", new Page.GetByLabelOptions().setExact(true)).selectOption("COUNTY");

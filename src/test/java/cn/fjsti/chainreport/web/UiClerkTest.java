@@ -105,7 +105,9 @@ class UiClerkTest extends BrowserTest {
         city.getByLabel("选择 同安区 食品加工产业链").check();
         Browser.screenshot(city, "23-city-batch");
         city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("通过选中的报告")).click();
-        assertThat(city.locator("#flash")).containsText("已批量审核通过");
+        // Approving completes two process tasks and notifies two counties: give the reload time on a loaded machine.
+        assertThat(city.locator("#flash")).containsText("已批量审核通过",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(city.locator("#queue-h")).hasText("待审核（0）");
         assertThat(stage(xiangan)).isEqualTo("APPROVED");
         assertThat(stage(tongan)).isEqualTo("APPROVED");

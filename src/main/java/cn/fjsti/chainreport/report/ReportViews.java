@@ -35,7 +35,8 @@ public final class ReportViews {
                          long version, int revisionCount, OffsetDateTime createdAt, String createdBy,
                          OffsetDateTime updatedAt, String updatedBy, Long mergedInto, OffsetDateTime withdrawnAt,
                          List<OutlineItem> outline, Map<Section, String> sections, List<UnitView> units,
-                         List<ReviewView> reviews, List<PackageRoundView> packageRounds) {
+                         List<ReviewView> reviews, List<PackageRoundView> packageRounds,
+                         List<NumberingHints.Hint> numberingHints) {
     }
 
     /**
@@ -82,7 +83,7 @@ public final class ReportViews {
                 Times.beijing(r.withdrawnAt), outline, sections(r.content()), units(r.units),
                 ReviewComment.of(r.id).stream().map(c -> new ReviewView(c.revisionNumber, c.decision.name(),
                         c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList(),
-                packageRounds(r));
+                packageRounds(r), NumberingHints.of(sections(r.content())));
     }
 
     private static List<PackageRoundView> packageRounds(Report r) {

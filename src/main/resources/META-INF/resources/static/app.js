@@ -684,6 +684,15 @@ function wireImport(editor, reportId, apply) {
     });
     document.getElementById('import-units').textContent = '优势单位表：识别到 ' + (preview.units || []).length + ' 行'
       + ((preview.units || []).length ? '（将替换现有表格）' : '（保留现有表格）');
+    const hints = document.getElementById('import-hints');
+    hints.innerHTML = '';
+    (preview.numberingHints || []).forEach(h => {
+      const ta = editor.querySelector('textarea[data-section="' + h.section + '"]');
+      const li = document.createElement('li');
+      li.textContent = (ta ? ta.dataset.heading + '：' : '') + h.message;
+      hints.appendChild(li);
+    });
+    hints.hidden = !hints.children.length;
     const notPlaced = preview.notPlaced || [];
     document.getElementById('import-unrecognised').textContent = notPlaced.length
       ? '以下 ' + notPlaced.length + ' 项没有导入（不属于任何章节或优势单位表），请核对后自行处理：' : '文件中的文字已全部归入章节或优势单位表。';

@@ -4,6 +4,7 @@ import cn.fjsti.chainreport.chain.IndustryCategories;
 import cn.fjsti.chainreport.common.ReadOnlyPersistence;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.report.NumberingHints;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportContent;
 import cn.fjsti.chainreport.report.ReportProcess;
@@ -85,11 +86,13 @@ public class DocumentService {
     /**
      * What an uploaded Word file would fill in; nothing is saved. {@code sourceHeadings}: the heading each section
      * was found under, as written; {@code notPlaced}: text, tables and images that have no place, with where they
-     * were; {@code structure}: lines taken as the outline itself (headings, the units table's header and 序号).
+     * were; {@code structure}: lines taken as the outline itself (headings, the units table's header and 序号); {@code numberingHints}:
+     * where the file's own numbering inside a section would fit better as （1）/① ({@link NumberingHints}).
      */
     public record ImportPreview(Long reportId, long version, Map<Section, String> sections, List<DocxImporter.Unit> units,
                                 List<String> unrecognised, List<String> missingSections, Map<Section, String> sourceHeadings,
-                                List<DocxImporter.NotPlaced> notPlaced, List<DocxImporter.Structure> structure) {
+                                List<DocxImporter.NotPlaced> notPlaced, List<DocxImporter.Structure> structure,
+                                List<NumberingHints.Hint> numberingHints) {
     }
 
     @Transactional
@@ -97,7 +100,8 @@ public class DocumentService {
         Report report = reports.requireEditable(id);
         DocxImporter.Preview preview = DocxPackageGuard.read(bytes, importer::read);
         return new ImportPreview(report.id, report.version, preview.sections(), preview.units(), preview.unrecognised(),
-                preview.missingSections(), preview.sourceHeadings(), preview.notPlaced(), preview.structure());
+                preview.missingSections(), preview.sourceHeadings(), preview.notPlaced(), preview.structure(),
+                NumberingHints.of(preview.sections()));
     }
 
     @Transactional

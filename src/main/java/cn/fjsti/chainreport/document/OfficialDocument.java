@@ -88,7 +88,7 @@ public final class OfficialDocument implements AutoCloseable {
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     /** Spaces, including the full-width and no-break ones authors type to indent by hand. */
     private static final Pattern EDGE_SPACES = Pattern.compile("^[\\s\\u00A0\\u3000]+|[\\s\\u00A0\\u3000]+$");
-    private static final Pattern SOURCE_LINE = Pattern.compile("【[^】]{1,30}】");
+    private static final Pattern SOURCE_LINE = Pattern.compile("【[^】]{1,200}】");
     /** Authors' own markers of the three GB/T 9704 heading levels, and the character style each is set in. */
     private static final List<Marker> MARKERS = List.of(
             new Marker(Pattern.compile("^[一二三四五六七八九十]{1,3}、"), LEAD1),
@@ -477,10 +477,23 @@ public final class OfficialDocument implements AutoCloseable {
         fonts.setCs(format.body().name());
         run.addNewSz().setVal(BigInteger.valueOf(format.body().halfPoints()));
         run.addNewSzCs().setVal(BigInteger.valueOf(format.body().halfPoints()));
+        // GB/T 9704's 28 characters of 3号 in the text width need a pitch below the font size (15.79 pt for 16 pt in
+        // 156 mm): every character is condensed by the difference, rounded up to 1/20 pt (0.25 pt here), and set by
+        // its advance. Snapped into grid cells, LibreOffice gave each too-wide character two cells (14 a line).
+        int condense = condenseTwentieths();
+        if (condense > 0) {
+            run.addNewSpacing().setVal(BigInteger.valueOf(-condense));
+        }
         CTLanguage lang = run.addNewLang();
         lang.setVal("en-US");
         lang.setEastAsia("zh-CN");
         lang.setBidi("ar-SA");
+    }
+
+    /** How much each body character is condensed, in 1/20 pt, for {@code grid.chars} characters a line; 0 when they fit. */
+    int condenseTwentieths() {
+        double pitchTwentieths = format.textWidthTwips() / (double) format.gridChars();
+        return (int) Math.max(0, Math.ceil(format.body().halfPoints() * 10 - pitchTwentieths));
     }
 
     private static void keepWithNext(CTPPrGeneral p) {
@@ -514,7 +527,12 @@ public final class OfficialDocument implements AutoCloseable {
             style.addNewBasedOn().setVal(basedOn);
         }
         style.addNewQFormat();
-        paragraph.accept(style.addNewPPr());
+        CTPPrGeneral ppr = style.addNewPPr();
+        paragraph.accept(ppr);
+        if (!ppr.isSetSnapToGrid()) {
+            // Characters are set by their (condensed) advance, not snapped into grid cells; see documentDefaults.
+            ppr.addNewSnapToGrid().setVal(STOnOff1.OFF);
+        }
         runFormat(style.addNewRPr(), font);
         return new XWPFStyle(style);
     }

@@ -36,7 +36,7 @@ public final class ReportViews {
                          OffsetDateTime updatedAt, String updatedBy, Long mergedInto, OffsetDateTime withdrawnAt,
                          List<OutlineItem> outline, Map<Section, String> sections, List<UnitView> units,
                          List<ReviewView> reviews, List<PackageRoundView> packageRounds, List<ExhibitView> exhibits,
-                         LastYearView lastYear) {
+                         LastYearView lastYear, List<NumberingHints.Hint> numberingHints) {
     }
 
     /**
@@ -107,7 +107,7 @@ public final class ReportViews {
                 Times.beijing(r.withdrawnAt), outline, sections(r.content()), units(r.units),
                 ReviewComment.of(r.id).stream().map(c -> new ReviewView(c.revisionNumber, c.decision.name(),
                         c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList(),
-                packageRounds(r), exhibits(r.id, r.content()), lastYear(r));
+                packageRounds(r), exhibits(r.id, r.content()), lastYear(r), NumberingHints.of(sections(r.content())));
     }
 
     public static ExhibitView exhibit(Exhibit e) {

@@ -6,6 +6,7 @@ import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportService;
 import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.report.ReviewComment;
+import cn.fjsti.chainreport.report.NumberingHints;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.UnitKind;
 import cn.fjsti.chainreport.security.CurrentUser;
@@ -67,7 +68,7 @@ public class ReportPages {
 
     /** One outline section as the editor shows it. */
     public record Block(String key, String label, String partHeading, boolean newPart, String heading, String text,
-                        int length, int maxLength, boolean required) {
+                        int length, int maxLength, boolean required, List<String> hints) {
     }
 
     /** A unit kind for the table's drop-down. */
@@ -131,7 +132,8 @@ public class ReportPages {
         for (ReportViews.OutlineItem item : r.outline()) {
             Section s = Section.valueOf(item.key());
             blocks.add(new Block(item.key(), item.label(), item.partHeading(), !item.partHeading().equals(part), item.heading(),
-                    r.sections().get(s), item.length(), item.maxLength(), item.required()));
+                    r.sections().get(s), item.length(), item.maxLength(), item.required(),
+                    r.numberingHints().stream().filter(h -> h.section().equals(item.key())).map(NumberingHints.Hint::message).toList()));
             part = item.partHeading();
         }
         return blocks;

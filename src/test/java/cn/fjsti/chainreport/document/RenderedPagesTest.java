@@ -35,6 +35,14 @@ class RenderedPagesTest {
         assertThat(pages.size()).isBetween(4, 12);
         assertNoEmptyPage(pages);
         assertThat(pages.get(0)).contains("海沧区县域重点产业创新链调研报告", "集成电路产业链");
+        // GB/T 9704's grid: a full line of Chinese text holds 28 characters (27 before; 14 when LibreOffice gave each
+        // character two grid cells). Lines of Chinese characters and full-width punctuation only, read with -layout.
+        String layout = run(List.of("pdftotext", "-layout", OUT.resolve("county-report.pdf").toString(), "-"), "pdftotext (poppler-utils)");
+        List<Integer> lengths = layout.lines().map(RenderedPagesTest::squeeze)
+                .filter(l -> !l.isEmpty() && l.codePoints().allMatch(c -> c >= 0x4E00 && c <= 0x9FFF || c >= 0x3000 && c <= 0x303F
+                        || c >= 0xFF00 && c <= 0xFFEF || c == '“' || c == '”'))
+                .map(String::length).toList();
+        assertThat(lengths).as("characters on the lines of Chinese text").contains(28).allMatch(n -> n <= 28);
     }
 
     @Test

@@ -487,7 +487,13 @@ function wireExhibits(editor, reportId, state, save, count, setStatus) {
       });
     });
   };
-  const learn = report => { (report.exhibits || []).forEach(e => byId.set(e.id, e)); render(); };
+  const learn = report => {
+    (report.exhibits || []).forEach(e => byId.set(e.id, e));
+    render();
+    // The invitation to the chain map stands until 一.1 has a figure.
+    const hint = document.getElementById('chain-map-hint');
+    if (hint) hint.hidden = textarea('COUNTY_INDUSTRY').value.split('\n').some(l => (EXHIBIT_MARKER.exec(l) || [])[1] === '图');
+  };
   state.onSaved = learn;
   api('GET', '/api/reports/' + reportId).then(learn).catch(() => {});
 

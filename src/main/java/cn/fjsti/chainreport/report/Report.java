@@ -185,7 +185,8 @@ public class Report extends PanacheEntityBase {
         }
         int length = ExhibitMarkers.textLength(cleaned);
         if (length > max) {
-            throw new FreeText.Refused(label + "不能超过 " + max + " 个字（现有 " + length + " 个字，表格和图片不计）");
+            throw new FreeText.Refused(label + "不能超过 " + max + " 个字（现有 " + length + " 个字"
+                    + (markers.isEmpty() ? "" : "，表格和图片不计") + "）");
         }
         return cleaned;
     }

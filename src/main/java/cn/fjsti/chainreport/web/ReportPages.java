@@ -4,6 +4,7 @@ import cn.fjsti.chainreport.submission.PackageService;
 import cn.fjsti.chainreport.submission.PackageStage;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportService;
+import cn.fjsti.chainreport.report.ExhibitMarkers;
 import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.report.ReviewComment;
 import cn.fjsti.chainreport.report.NumberingHints;
@@ -68,7 +69,73 @@ public class ReportPages {
 
     /** One outline section as the editor shows it. */
     public record Block(String key, String label, String partHeading, boolean newPart, String heading, String text,
-                        int length, int maxLength, boolean required, List<String> hints) {
+                        int length, int maxLength, boolean required, List<String> hints, List<Piece> pieces) {
+    }
+
+    /**
+     * A stretch of a section as a reader sees it: text, or a table or figure (numbered per report, as in the
+     * Word file) where its marker line stands.
+     */
+    public record Piece(String text, ReportViews.ExhibitView exhibit, String number) {
+        public boolean table() {
+            return exhibit != null && "TABLE".equals(exhibit.kind());
+        }
+
+        public boolean figure() {
+            return exhibit != null && "FIGURE".equals(exhibit.kind());
+        }
+
+        public List<String> header() {
+            return exhibit.rows().get(0);
+        }
+
+        public List<List<String>> body() {
+            return exhibit.rows().subList(1, exhibit.rows().size());
+        }
+    }
+
+    /** A section's text cut at its marker lines; {@code counters}: tables and figures numbered so far. */
+    static List<Piece> pieces(String text, Map<Long, ReportViews.ExhibitView> exhibits, int[] counters) {
+        List<Piece> pieces = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return pieces;
+        }
+        StringBuilder words = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            ExhibitMarkers.Ref ref = ExhibitMarkers.parse(lines[i], i);
+            ReportViews.ExhibitView e = ref == null ? null : exhibits.get(ref.id());
+            if (e == null) {
+                words.append(words.isEmpty() ? "" : "\n").append(lines[i]);
+                continue;
+            }
+            if (!words.toString().isBlank()) {
+                pieces.add(new Piece(words.toString(), null, null));
+            }
+            words.setLength(0);
+            boolean figure = "FIGURE".equals(e.kind());
+            pieces.add(new Piece(null, e, (figure ? "图" : "表") + ++counters[figure ? 1 : 0]));
+        }
+        if (!words.toString().isBlank()) {
+            pieces.add(new Piece(words.toString(), null, null));
+        }
+        return pieces;
+    }
+
+    /** Marker lines as a reader names them, for comparing revisions: which table or figure, by number and caption. */
+    static String readable(String text, Map<Long, ReportViews.ExhibitView> exhibits) {
+        if (text == null || text.indexOf('〔') < 0) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            ExhibitMarkers.Ref ref = ExhibitMarkers.parse(lines[i], i);
+            ReportViews.ExhibitView e = ref == null ? null : exhibits.get(ref.id());
+            if (e != null) {
+                lines[i] = "［" + e.kindLabel() + "（编号 " + e.id() + "）：" + e.caption() + "］";
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** A unit kind for the table's drop-down. */
@@ -129,11 +196,15 @@ public class ReportPages {
     private static List<Block> blocks(ReportViews.Detail r) {
         List<Block> blocks = new ArrayList<>();
         String part = null;
+        Map<Long, ReportViews.ExhibitView> exhibits = new java.util.HashMap<>();
+        r.exhibits().forEach(e -> exhibits.put(e.id(), e));
+        int[] counters = new int[2];
         for (ReportViews.OutlineItem item : r.outline()) {
             Section s = Section.valueOf(item.key());
             blocks.add(new Block(item.key(), item.label(), item.partHeading(), !item.partHeading().equals(part), item.heading(),
                     r.sections().get(s), item.length(), item.maxLength(), item.required(),
-                    r.numberingHints().stream().filter(h -> h.section().equals(item.key())).map(NumberingHints.Hint::message).toList()));
+                    r.numberingHints().stream().filter(h -> h.section().equals(item.key())).map(NumberingHints.Hint::message).toList(),
+                    pieces(r.sections().get(s), exhibits, counters)));
             part = item.partHeading();
         }
         return blocks;
@@ -160,12 +231,16 @@ public class ReportPages {
         Map<Section, String> before = left > 0 ? reports.revision(id, left).sections()
                 : left < 0 ? reports.revision(lastYear.reportId(), lastYear.revision()).sections() : Map.of();
         Map<Section, String> after = right > 0 ? reports.revision(id, right).sections() : r.sections();
+        // Tables and figures by number and caption: the comparison says which one was added, replaced or removed.
+        Map<Long, ReportViews.ExhibitView> exhibits = new java.util.HashMap<>();
+        (left > 0 ? reports.revision(id, left).exhibits() : List.<ReportViews.ExhibitView>of()).forEach(e -> exhibits.put(e.id(), e));
+        (right > 0 ? reports.revision(id, right).exhibits() : r.exhibits()).forEach(e -> exhibits.put(e.id(), e));
         List<ReportViews.UnitView> unitsBefore = left > 0 ? reports.revision(id, left).units()
                 : left < 0 ? reports.revision(lastYear.reportId(), lastYear.revision()).units() : List.of();
         List<ReportViews.UnitView> unitsAfter = right > 0 ? reports.revision(id, right).units() : r.units();
         List<SectionDiff> sections = r.outline().stream().map(item -> {
             Section s = Section.valueOf(item.key());
-            TextDiff.Diff d = TextDiff.compare(before.getOrDefault(s, ""), after.getOrDefault(s, ""));
+            TextDiff.Diff d = TextDiff.compare(readable(before.getOrDefault(s, ""), exhibits), readable(after.getOrDefault(s, ""), exhibits));
             return new SectionDiff(item.label() + " " + item.heading(), d.changed(), d.segments(), d.coarse());
         }).toList();
         List<TextDiff.Segment> units = TextDiff.diff(unitLines(unitsBefore), unitLines(unitsAfter));

@@ -53,6 +53,11 @@ class LimitsSchemaTest {
                 required.put(table + "." + section, Limits.utf16(Limits.MERGED_SECTION));
             }
         }
+        required.put("exhibit.caption", Limits.utf16(Limits.EXHIBIT_CAPTION));
+        // A table's cells as JSON: each character at most two units (a supplementary character, or an escaped quote),
+        // plus quotes, commas and brackets.
+        required.put("exhibit.cells", Limits.utf16(Limits.TABLE_ROWS * Limits.TABLE_COLUMNS * Limits.TABLE_CELL)
+                + Limits.TABLE_ROWS * (Limits.TABLE_COLUMNS * 3 + 2) + 2);
         for (String table : List.of("report_unit", "report_revision_unit")) {
             required.put(table + ".name", Limits.utf16(Limits.UNIT_NAME));
             required.put(table + ".strength", Limits.utf16(Limits.UNIT_STRENGTH));

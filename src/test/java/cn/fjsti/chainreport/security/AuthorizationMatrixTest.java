@@ -201,6 +201,16 @@ class AuthorizationMatrixTest {
         rules.put("POST /api/reports/{id}/reopen", a -> same(s -> as(a).body(Map.of()).post("/api/reports/{id}/reopen", s.report()), cityOwn));
         rules.put("POST /api/reports/{id}/copy-last-year", a -> same(s -> as(a).body(Map.of("version", 0))
                 .post("/api/reports/{id}/copy-last-year", s.report()), authorOnly));
+        // Tables and figures (issue 21): only the author writes; whoever reads the report reads them (unknown ids: 404).
+        rules.put("POST /api/reports/{id}/exhibits/tables", a -> same(s -> as(a).body(Map.of("version", 0, "section", "COUNTY_INDUSTRY",
+                "caption", "矩阵", "rows", List.of(List.of("a"), List.of("b")))).post("/api/reports/{id}/exhibits/tables", s.report()), authorOnly));
+        rules.put("POST /api/reports/{id}/exhibits/figures", a -> same(s -> as(a).contentType("image/png").body(new byte[]{(byte) 0x89, 'P', 'N', 'G'})
+                .post("/api/reports/{id}/exhibits/figures?version=0&caption=x&section=COUNTY_INDUSTRY", s.report()), authorOnly));
+        rules.put("DELETE /api/reports/{id}/exhibits/{exhibitId}", a -> same(s -> as(a).delete("/api/reports/{id}/exhibits/987654?version=0",
+                s.report()), authorOnly));
+        rules.put("GET /api/reports/{id}/exhibits/{exhibitId}", a -> same(s -> as(a).get("/api/reports/{id}/exhibits/987654", s.report()), scopedRead));
+        rules.put("GET /api/reports/{id}/exhibits/{exhibitId}/image", a -> same(s -> as(a).get("/api/reports/{id}/exhibits/987654/image",
+                s.report()), scopedRead));
         rules.put("GET /api/reports/{id}/document", a -> same(s -> as(a).get("/api/reports/{id}/document", s.report()), scopedRead));
         rules.put("POST /api/reports/{id}/import", a -> same(s -> as(a).contentType("application/octet-stream").body(new byte[]{'P', 'K', 3, 4})
                 .post("/api/reports/{id}/import", s.report()), authorOnly));

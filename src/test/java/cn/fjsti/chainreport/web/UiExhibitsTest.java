@@ -70,7 +70,19 @@ class UiExhibitsTest extends BrowserTest {
         page.locator("#figure-confirm").click();
         assertThat(page.locator("#exhibits-COUNTY_INDUSTRY")).containsText("翔安区平板显示产业创新链图谱（1200×600 像素）");
         assertThat(page.locator("#section-COUNTY_INDUSTRY")).hasValue(Pattern.compile("^翔安区产业概况。\\n〔图:\\d+〕\\n近两年产值见下表。\\n〔表:\\d+〕$"));
+        assertThat(page.locator("#chain-map-hint")).isHidden();
         Browser.screenshot(page, "31-table-and-chain-map");
+
+        // The city reads the report with its table and map in place, numbered as in the Word file; the history
+        // names the table and the figure.
+        Page city = browser.as(Accounts.XIAMEN);
+        city.navigate(browser.url("/reports/" + report));
+        assertThat(city.locator("figure.exhibit figcaption").first()).hasText("图1　翔安区平板显示产业创新链图谱");
+        assertThat(city.locator("figure.exhibit table td").last()).hasText("16.7%");
+        assertThat(city.locator("figure.exhibit img")).hasJSProperty("naturalWidth", 1200);
+        city.navigate(browser.url("/reports/" + report + "/history"));
+        assertThat(city.locator("main")).containsText("：翔安区平板显示产业主要指标］");
+        assertThat(city.locator("main")).not().containsText("〔表:");
 
         byte[] word = as(Accounts.XIANGAN).accept(DOCX).get("/api/reports/{id}/document", report).then().statusCode(200)
                 .extract().asByteArray();

@@ -28,6 +28,10 @@ public class PageErrors implements cn.fjsti.chainreport.common.PageRefusals {
         return respond(status, title, detail, uri);
     }
 
+    private static PageFrame plain(String title) {
+        return new PageFrame(title, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+    }
+
     public static Response respond(int status, String title, String detail, UriInfo uri) {
         if (status == 401) {
             String back = uri.getRequestUri().getRawPath()
@@ -35,11 +39,17 @@ public class PageErrors implements cn.fjsti.chainreport.common.PageRefusals {
             return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8))).build();
         }
         PageFrame frame;
-        try {
-            frame = Arc.container().instance(Frames.class).get().bare(title);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Page frame unavailable for an error page on %s", uri.getPath());
-            frame = new PageFrame(title, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            // An address nothing serves is refused on the IO thread, where the identity (and so the header with
+            // the account) cannot be read without blocking: the page without it, and nothing to log.
+            frame = plain(title);
+        } else {
+            try {
+                frame = Arc.container().instance(Frames.class).get().bare(title);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Page frame unavailable for an error page on %s", uri.getPath());
+                frame = plain(title);
+            }
         }
         String html = Views.error(frame, status, title, detail).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();

@@ -56,7 +56,7 @@ class ContainerStartIT {
         builder.environment().put("CHAINREPORT_BOOTSTRAP_ADMIN_PASSWORD", "Fujian#Keji2031x");
         Process process = builder.start();
         try {
-            Instant until = Instant.now().plus(Duration.ofSeconds(120));
+            Instant until = Instant.now().plus(Duration.ofSeconds(300)); // generous: the shared test machine can be slow
             boolean ready = false;
             while (!ready && Instant.now().isBefore(until) && process.isAlive()) {
                 try {

@@ -26,6 +26,7 @@ public class CampaignResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "启动年度调研工作", description = "截止时间默认为当年 10 月 31 日 23:59:59（北京时间）；启动后每个县（市、区）收到“确定本县重点产业链”任务")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "已启动（Location 指向新的调研工作）", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CampaignView.class)))
     public Response open(@NotNull(message = "请求内容不能为空") @Valid CampaignRequests.Open request) {
         CampaignView view = campaigns.open(request);
         return Response.created(URI.create("/api/campaigns/" + view.id())).entity(view).build();

@@ -65,6 +65,7 @@ public class ConsolidationResource {
     @Path("/{campaignId}/merges")
     @RolesAllowed(Role.CITY_NAME)
     @Operation(summary = "合并重复产业链", description = "所选报告须已审核通过且来自至少两个县；生成一份由设区市编写的合并报告，各章节以各县原文（注明县名）为起点")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "已合并，生成合并报告", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ConsolidationService.MergeView.class)))
     public Response merge(@PathParam("campaignId") Long campaignId, @NotNull(message = "请求内容不能为空") @Valid Merge request) {
         return Response.status(201).entity(consolidation.merge(campaignId, request.reportIds(), request.chain())).build();
     }

@@ -38,6 +38,7 @@ public class ChainDeclarationResource {
     @Path("/city-led")
     @RolesAllowed(Role.CITY_NAME)
     @Operation(summary = "设区市牵头编写报告", description = "同样的提纲与流程；提交即完成，随材料报送信息所")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "已创建牵头编写的报告", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReportViews.Detail.class)))
     public jakarta.ws.rs.core.Response declareCityLed(@PathParam("campaignId") Long campaignId,
             @NotNull(message = "请求内容不能为空") @Valid CityLedChain request) {
         ReportViews.Detail detail = declarations.declareCityLed(campaignId, request.chain());

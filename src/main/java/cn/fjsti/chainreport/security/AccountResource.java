@@ -79,6 +79,7 @@ public final class AccountResource {
 
         @POST
         @Operation(summary = "新建账号", description = "角色须与地区相符（县账号对应须编写报告的县，市账号对应审核单位）；密码至少 10 位，含三类字符，不含用户名")
+        @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "已创建账号", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AccountService.AccountView.class)))
         public Response create(@NotNull(message = "请求内容不能为空") @Valid NewAccount a) {
             return Response.status(201).entity(accounts.create(a.username(), a.password(), a.role(), a.regionCode(), a.displayName())).build();
         }

@@ -28,6 +28,10 @@ public class PageErrors implements cn.fjsti.chainreport.common.PageRefusals {
         return respond(status, title, detail, uri);
     }
 
+    private static PageFrame plain(String title) {
+        return new PageFrame(title, null, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+    }
+
     public static Response respond(int status, String title, String detail, UriInfo uri) {
         if (status == 401) {
             String back = uri.getRequestUri().getRawPath()
@@ -38,13 +42,13 @@ public class PageErrors implements cn.fjsti.chainreport.common.PageRefusals {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
             // An address no page answers is refused on the I/O thread, before the login is read (it may block):
             // the page then has the navigation of someone not logged in (帮助, 登录), which is no failure to log.
-            frame = new PageFrame(title, null, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+            frame = plain(title);
         } else {
             try {
                 frame = Arc.container().instance(Frames.class).get().bare(title);
             } catch (RuntimeException e) {
-                LOG.warnf("Page frame unavailable for an error page on %s: %s", uri.getPath(), e);
-                frame = new PageFrame(title, null, null, null, null, null, null, 0, java.util.List.of(), "", null, null);
+                LOG.warnf(e, "Page frame unavailable for an error page on %s", uri.getPath());
+                frame = plain(title);
             }
         }
         String html = Views.error(frame, status, title, detail).render();

@@ -259,11 +259,9 @@ class AuthorizationMatrixTest {
                 // The admin receives no messages here; its "own" cell points at the institute's message.
                 expect(ownOnly(), ownOnly(), ownOnly(), no)));
         rules.put("GET /api/audit", a -> same(s -> as(a).get("/api/audit"), provinceOnly));
-        // Off in tests (404 for the administrator): the simulator turns it on for its own throwaway service.
-        rules.put("POST /api/benchmark/bare-engine", a -> same(s -> as(a).post("/api/benchmark/bare-engine?reports=1"),
-                expect(no, no, no, pass)));
         Map<String, String[]> adminOnly = expect(no, no, no, pass);
         rules.put("GET /api/accounts", a -> same(s -> as(a).get("/api/accounts"), adminOnly));
+        rules.put("POST /api/admin/backup", a -> same(s -> as(a).post("/api/admin/backup"), adminOnly));
         rules.put("POST /api/accounts", a -> same(s -> as(a).body(Map.of("username", "matrix-" + Fixtures.uniqueChain().hashCode(),
                 "password", "Matrix#Pass2031", "role", "COUNTY", "regionCode", "350203")).post("/api/accounts"), adminOnly));
         rules.put("POST /api/accounts/{username}/disable", a -> same(s -> as(a).post("/api/accounts/nobody/disable"), adminOnly));

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -33,9 +32,6 @@ public class HelpPage {
 
     @Inject
     Frames frames;
-
-    @Inject
-    Config config;
 
     @Inject
     HelpSettings settings;
@@ -66,8 +62,7 @@ public class HelpPage {
             part = heading;
         }
         List<UnitContact> units = Region.reviewUnits().stream()
-                .map(r -> new UnitContact(r.name, config.getOptionalValue("chainreport.help.contact.\"" + r.code + "\"", String.class)
-                        .or(() -> config.getOptionalValue("chainreport.help.contact." + r.code, String.class)).orElse(null)))
+                .map(r -> new UnitContact(r.name, settings.contact().get(r.code)))
                 .toList();
         return Views.help(frames.of("帮助", "help"), new Help(lines("help/notice-135.txt"), outline, settings.instituteContact(), settings.adminContact(), units));
     }

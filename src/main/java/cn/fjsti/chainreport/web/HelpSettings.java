@@ -1,11 +1,11 @@
 package cn.fjsti.chainreport.web;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefaults;
+import java.util.Map;
 
 /**
- * Whom a clerk asks, shown on the 帮助 page and the login page: keys {@code chainreport.help.*}. Each city-level
- * unit's own contact is {@code chainreport.help.contact."<unit code>"} (read per unit by {@link HelpPage}; a unit
- * without one is shown as not configured).
+ * Whom a clerk asks, shown on the 帮助 page and the login page: keys {@code chainreport.help.*}.
  */
 @ConfigMapping(prefix = "chainreport.help")
 public interface HelpSettings {
@@ -18,4 +18,11 @@ public interface HelpSettings {
 
     /** How user names are formed, shown on the login page. */
     String usernameRule();
+
+    /**
+     * Each city-level unit's own contact by its code: {@code chainreport.help.contact."350200"=…}. A unit without
+     * one is shown as not configured.
+     */
+    @WithDefaults
+    Map<String, String> contact();
 }

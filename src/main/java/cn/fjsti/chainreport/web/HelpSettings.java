@@ -1,7 +1,6 @@
 package cn.fjsti.chainreport.web;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefaults;
 import java.util.Map;
 
 /**
@@ -23,6 +22,5 @@ public interface HelpSettings {
      * Each city-level unit's own contact by its code: {@code chainreport.help.contact."350200"=…}. A unit without
      * one is shown as not configured.
      */
-    @WithDefaults
     Map<String, String> contact();
 }

@@ -21,7 +21,7 @@ public final class CampaignRequests {
 
     /** Opens a yearly campaign. Deadline defaults to 31 October 23:59:59 Asia/Shanghai of the year. */
     public record Open(
-            @NotNull(message = "请填写年度") @Min(value = 2020, message = "年度不能早于 2020") @Max(value = 2100, message = "年度不能晚于 2100")
+            @NotNull(message = "请填写年度") @Min(value = 2020, message = "年度不能早于 2020") @Max(value = 2200, message = "年度不能晚于 2200")
             Integer year,
             @Text(FreeText.CAMPAIGN_TITLE) String title,
             OffsetDateTime deadline,

@@ -155,7 +155,9 @@ class ExhibitApiTest {
                 .body("exhibits[1].caption", equalTo("翔安区产值"));
         String text = report.extract().path("sections.COUNTY_INDUSTRY");
         List<Integer> ids = report.extract().path("exhibits.id");
-        assertThat(text).startsWith("【海沧区】\n").contains("〔表:" + ids.get(0) + "〕\n\n【翔安区】").endsWith("〔表:" + ids.get(1) + "〕");
+        // The sentence both counties wrote stands once under both names; each county's table under its own.
+        assertThat(text).startsWith("【海沧区、翔安区】\n")
+                .endsWith("【海沧区】\n〔表:" + ids.get(0) + "〕\n\n【翔安区】\n〔表:" + ids.get(1) + "〕");
         // Copies owned by the merged report, remembering their originals.
         List<Integer> originals = report.extract().path("exhibits.replaces");
         assertThat(originals).doesNotContainAnyElementsOf(ids);

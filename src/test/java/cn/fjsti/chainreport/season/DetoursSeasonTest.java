@@ -431,7 +431,7 @@ class DetoursSeasonTest {
         long merged2 = ((Number) second.get("consolidatedReportId")).longValue();
         long group2 = ((Number) second.get("id")).longValue();
         assertThat(as(Accounts.XIAMEN).get("/api/reports/{id}", merged2).then().extract().<String>path("sections.COUNTY_INDUSTRY"))
-                .startsWith("【海沧区】");
+                .startsWith("【海沧区、湖里区】");
         as(Accounts.XIAMEN).get(merges).then().body("find { it.id == " + group2 + " }.previous.reportId", equalTo((int) merged1));
         assertThat(page(Accounts.XIAMEN, "/city?campaign=" + campaign)).contains("恢复上次合并时的修改").contains("一.1 产业现状");
 

@@ -195,6 +195,9 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/reports/{id}/revisions", a -> same(s -> as(a).get("/api/reports/{id}/revisions", s.submitted()), scopedRead));
         rules.put("GET /api/reports/{id}/revisions/{number}", a -> same(s -> as(a).get("/api/reports/{id}/revisions/1", s.submitted()), scopedRead));
         rules.put("POST /api/reports/{id}/approve", a -> same(s -> as(a).body(Map.of()).post("/api/reports/{id}/approve", s.submitted()), cityOwn));
+        // Batch approval (issue 19): another city's report in the list refuses the whole batch with 403.
+        rules.put("POST /api/reports/approve", a -> same(s -> as(a).body(Map.of("reportIds", List.of(s.submitted())))
+                .post("/api/reports/approve"), cityOwn));
         rules.put("POST /api/reports/{id}/return", a -> same(s -> as(a).body(Map.of("comment", "矩阵")).post("/api/reports/{id}/return", s.submitted()), cityOwn));
         // Detours (issue 18): the county withdraws its submission; the city reopens a report after a returned package.
         rules.put("POST /api/reports/{id}/withdraw", a -> same(s -> as(a).post("/api/reports/{id}/withdraw", s.submitted()), authorOnly));
@@ -255,12 +258,14 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/campaigns/{campaignId}/compilation", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation", s.campaign()), provinceOnly));
         rules.put("GET /api/campaigns/{campaignId}/compilation/items", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation/items", s.campaign()), provinceOnly));
         rules.put("GET /api/notifications", a -> same(s -> as(a).get("/api/notifications"), everyone));
+        rules.put("POST /api/notifications/read-all", a -> same(s -> as(a).post("/api/notifications/read-all"), everyone));
         rules.put("POST /api/notifications/{id}/read", a -> same(s -> as(a).post("/api/notifications/{n}/read", s.notification()),
                 // The admin receives no messages here; its "own" cell points at the institute's message.
                 expect(ownOnly(), ownOnly(), ownOnly(), no)));
         rules.put("GET /api/audit", a -> same(s -> as(a).get("/api/audit"), provinceOnly));
         Map<String, String[]> adminOnly = expect(no, no, no, pass);
         rules.put("GET /api/accounts", a -> same(s -> as(a).get("/api/accounts"), adminOnly));
+        rules.put("GET /api/accounts/search", a -> same(s -> as(a).queryParam("q", "3502").get("/api/accounts/search"), adminOnly));
         rules.put("POST /api/admin/backup", a -> same(s -> as(a).post("/api/admin/backup"), adminOnly));
         rules.put("POST /api/accounts", a -> same(s -> as(a).body(Map.of("username", "matrix-" + Fixtures.uniqueChain().hashCode(),
                 "password", "Matrix#Pass2031", "role", "COUNTY", "regionCode", "350203")).post("/api/accounts"), adminOnly));

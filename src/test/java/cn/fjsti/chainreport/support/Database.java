@@ -104,7 +104,7 @@ public class Database {
         QuarkusTransaction.requiringNew().run(() -> {
             if (cn.fjsti.chainreport.security.Account.byUsername(username).isEmpty()) {
                 new cn.fjsti.chainreport.security.Account(username, cn.fjsti.chainreport.security.Passwords.hash(Api.PASSWORD),
-                        role, region, username).persist();
+                        role, region, "另一位经办人").persist();
             }
         });
     }

@@ -16,7 +16,7 @@ class PlatformTest {
         given().get("/q/health").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("workflow-engine", "Database connections health check"))
-                .body("checks.find { it.name == 'workflow-engine' }.data.processDefinitions", equalTo(4));
+                .body("checks.find { it.name == 'workflow-engine' }.data.processDefinitions", equalTo(5));
     }
 
     @Test

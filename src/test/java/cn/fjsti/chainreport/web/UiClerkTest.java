@@ -85,7 +85,8 @@ class UiClerkTest extends BrowserTest {
         // A download says it is being prepared, then what it made.
         Download word = county.waitForDownload(() ->
                 county.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("下载 Word")).first().click());
-        assertThat(word.suggestedFilename()).isEqualTo("海沧区县域重点产业创新链调研报告（生物医药产业链）.docx");
+        // The file names its chain and its campaign's year.
+        assertThat(word.suggestedFilename()).matches("海沧区县域重点产业创新链调研报告（生物医药产业链，\\d{4}年度）\\.docx");
         assertThat(county.locator(".download-status").first()).containsText("已生成：海沧区县域重点产业创新链调研报告");
 
         // The print view: the whole text, no navigation or buttons when printed.

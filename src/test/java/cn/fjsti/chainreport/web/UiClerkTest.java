@@ -95,7 +95,7 @@ class UiClerkTest extends BrowserTest {
         assertThat(county.locator("header.top")).isHidden();
         assertThat(county.locator("button[data-print]")).isHidden();
         assertThat(county.locator("h1")).hasText("厦门市集成电路产业创新链调研报告");
-        assertThat(county.locator(".print-view")).containsText("【湖里区】");
+        assertThat(county.locator(".print-view")).containsText("湖里区】");
         Browser.screenshot(county, "22-report-print");
 
         // The city: two reports approved after one confirmation; the queue then is empty.

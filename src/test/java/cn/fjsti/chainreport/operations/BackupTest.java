@@ -30,6 +30,12 @@ class BackupTest {
         Api.as(Accounts.HAICANG).post("/api/admin/backup").then().statusCode(403).contentType("application/problem+json");
         Api.as(Accounts.XIAMEN).post("/api/admin/backup").then().statusCode(403);
 
+        if ("postgresql".equals(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.db-kind", String.class))) {
+            // PostgreSQL is backed up with its own tools (docs/operations.md): the endpoint says so.
+            Api.as(Accounts.ADMIN).post("/api/admin/backup").then().statusCode(409).contentType("application/problem+json");
+            return;
+        }
         String file = Api.as(Accounts.ADMIN).post("/api/admin/backup").then().statusCode(201).extract().path("file");
         Path zip = Path.of(file);
         assertThat(zip).isAbsolute().exists();

@@ -37,6 +37,10 @@ class ContainerStartIT {
         assertThat(jvmOptions).contains("-XX:+ExitOnOutOfMemoryError");
         assertThat(dockerfile).contains("USER 185").contains("ENV CHAINREPORT_DATA_DIR=/data").contains("VOLUME /data");
 
+        // The database kind is fixed when the jar is built: a jar built for PostgreSQL (.ci/with-postgres) is not the
+        // image's H2 jar, so this check belongs to the H2 build.
+        org.junit.jupiter.api.Assumptions.assumeFalse("postgresql".equals(System.getenv("QUARKUS_DATASOURCE_DB_KIND")),
+                "the image runs the H2 build; this jar was built for PostgreSQL");
         Path data = Files.createDirectories(Path.of("target", "it-container", "data")).toAbsolutePath();
         Path elsewhere = Files.createDirectories(Path.of("target", "it-container", "cwd")).toAbsolutePath();
         int port;
@@ -49,8 +53,6 @@ class ContainerStartIT {
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString()));
         File log = data.getParent().resolve("app.log").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile()).redirectErrorStream(true).redirectOutput(log);
-        // As the image runs: its own H2 file in the data directory, whatever database the build's tests use.
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("_IT_QUARKUS_DATASOURCE"));
         builder.environment().remove("SESSION_ENCRYPTION_KEY");
         builder.environment().remove("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
         builder.environment().put("CHAINREPORT_DATA_DIR", data.toString());

@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.notification;
 
+import cn.fjsti.chainreport.campaign.Campaign;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.security.CurrentUser;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -28,13 +31,21 @@ public class NotificationResource {
     @Inject
     Clock clock;
 
-    /** A message as the inbox shows it. */
+    /**
+     * A message as the inbox shows it; {@code campaignTitle} names the campaign it is about (every message is about
+     * one), so that messages of two open campaigns are told apart.
+     */
     public record NotificationView(Long id, String kind, String kindLabel, String title, String body, Long campaignId,
-                                   Long reportId, OffsetDateTime createdAt, boolean read) {
-        static NotificationView of(Notification n) {
-            return new NotificationView(n.id, n.kind.name(), n.kind.label(), n.title, n.body, n.campaignId, n.reportId,
-                    Times.beijing(n.createdAt), n.readAt != null);
+                                   String campaignTitle, Long reportId, OffsetDateTime createdAt, boolean read) {
+        static NotificationView of(Notification n, Map<Long, String> campaignTitles) {
+            return new NotificationView(n.id, n.kind.name(), n.kind.label(), n.title, n.body, n.campaignId,
+                    campaignTitles.get(n.campaignId), n.reportId, Times.beijing(n.createdAt), n.readAt != null);
         }
+    }
+
+    /** Every campaign's title by id: a handful of rows (one campaign a year). */
+    private static Map<Long, String> campaignTitles() {
+        return Campaign.<Campaign>listAll().stream().collect(Collectors.toMap(c -> c.id, c -> c.title));
     }
 
     /** The inbox: the unread count and the newest messages first. */
@@ -49,7 +60,8 @@ public class NotificationResource {
         List<Notification> items = unreadOnly
                 ? Notification.list("recipient = ?1 and readAt is null order by id desc", user.username())
                 : Notification.find("recipient = ?1 order by id desc", user.username()).page(0, 200).list();
-        return new Inbox(unread, items.stream().map(NotificationView::of).toList());
+        Map<Long, String> titles = campaignTitles();
+        return new Inbox(unread, items.stream().map(n -> NotificationView.of(n, titles)).toList());
     }
 
     /** How many messages "mark all read" marked. */
@@ -83,8 +95,9 @@ public class NotificationResource {
         long total = Notification.count(where.toString(), params);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int shown = Math.min(page, pages);
+        Map<Long, String> titles = campaignTitles();
         List<NotificationView> items = Notification.<Notification>find(where + " order by id desc", params)
-                .page(shown - 1, size).list().stream().map(NotificationView::of).toList();
+                .page(shown - 1, size).list().stream().map(n -> NotificationView.of(n, titles)).toList();
         return new cn.fjsti.chainreport.common.Paging<>(items, shown, size, total, base);
     }
 
@@ -105,6 +118,6 @@ public class NotificationResource {
             throw ApiException.forbidden("这不是您的消息");
         }
         n.markRead(clock.instant());
-        return NotificationView.of(n);
+        return NotificationView.of(n, campaignTitles());
     }
 }

@@ -44,6 +44,18 @@ public final class ProcessDiagram {
             maxX = Math.max(maxX, b.getX() + b.getWidth());
             maxY = Math.max(maxY, b.getY() + b.getHeight() + 30);
         }
+        // Flows may run outside every shape (a loop drawn below the steps): the picture holds them and their labels.
+        for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+            for (Waypoint w : edge.getWaypoints()) {
+                maxX = Math.max(maxX, w.getX());
+                maxY = Math.max(maxY, w.getY() + 10);
+            }
+            if (edge.getBpmnLabel() != null && edge.getBpmnLabel().getBounds() != null) {
+                Bounds b = edge.getBpmnLabel().getBounds();
+                maxX = Math.max(maxX, b.getX() + b.getWidth());
+                maxY = Math.max(maxY, b.getY() + b.getHeight() + 10);
+            }
+        }
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"diagram-title\">",
@@ -135,24 +147,66 @@ public final class ProcessDiagram {
     /** An event's or gateway's name where the modeler placed it (its DI label), else at the given point. */
     private static void labelAt(StringBuilder svg, BpmnShape shape, String name, double cx, double y) {
         Bounds label = shape.getBpmnLabel() == null ? null : shape.getBpmnLabel().getBounds();
+        Bounds own = shape.getBounds();
         if (label != null) {
-            label(svg, name, label.getX() + label.getWidth() / 2, label.getY() + 11, 7);
+            // The modeler's label box: lines run down from its top, so a label below the shape never climbs into it.
+            lines(svg, name, label.getX() + label.getWidth() / 2, label.getY() + 11, 7);
+        } else if (y > own.getY() + own.getHeight()) {
+            lines(svg, name, cx, y, 7);
         } else {
-            label(svg, name, cx, y, 7);
+            // Above the shape (a gateway's question): lines run up from the given baseline.
+            int count = wrap(name, 7).size();
+            lines(svg, name, cx, y - (count - 1) * LINE_HEIGHT, 7);
         }
     }
 
-    /** Centred text, wrapped every {@code perLine} characters. */
+    private static final int LINE_HEIGHT = 16;
+
+    /** Centred text, wrapped every {@code perLine} characters at most, centred on {@code y}. */
     private static void label(StringBuilder svg, String text, double cx, double y, int perLine) {
+        int count = wrap(text, perLine).size();
+        lines(svg, text, cx, y - (count - 1) * LINE_HEIGHT / 2.0, perLine);
+    }
+
+    /**
+     * Lines of at most {@code perLine} characters, balanced (9 characters in 8 make lines of 5 and 4, never 8 and
+     * a lone character), breaking after a closing bracket or 、 where one falls near the balanced point.
+     */
+    static java.util.List<String> wrap(String text, int perLine) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
         if (text.isEmpty()) {
-            return;
+            return lines;
         }
-        int lines = (text.length() + perLine - 1) / perLine;
-        double top = y - (lines - 1) * 8;
-        for (int i = 0; i < lines; i++) {
-            String line = text.substring(i * perLine, Math.min(text.length(), (i + 1) * perLine));
+        int count = (text.length() + perLine - 1) / perLine;
+        int rest = text.length();
+        int start = 0;
+        while (count > 0) {
+            int even = (rest + count - 1) / count;
+            int end = Math.min(text.length(), start + even);
+            for (int k = end; k < Math.min(text.length(), start + perLine) && k <= end + 2; k++) {
+                if ("）)、".indexOf(text.charAt(k - 1)) >= 0 && k > end) {
+                    end = k;
+                    break;
+                }
+            }
+            lines.add(text.substring(start, end));
+            rest -= end - start;
+            start = end;
+            count--;
+            if (count == 0 && start < text.length()) {
+                count = 1;
+            }
+        }
+        return lines;
+    }
+
+    /** Centred lines starting at baseline {@code top}, one below the other. */
+    private static void lines(StringBuilder svg, String text, double cx, double top, int perLine) {
+        java.util.List<String> lines = wrap(text, perLine);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">%s</text>",
-                    cx, top + i * 16, escape(line)));
+                    cx, top + i * LINE_HEIGHT, escape(line)));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -380,8 +381,13 @@ class DetoursSeasonTest {
         // 平潭综合实验区's own reminder the day before its deadline; it sends at its last second: on time.
         time.travelTo(LocalDateTime.of(year, 11, 9, 9, 0));
         time.runDueTimers(campaign);
+        String campaignTitle = as(Accounts.PINGTAN_ZONE).get("/api/campaigns/{c}", campaign).then().extract().path("title");
         as(Accounts.PINGTAN_ZONE).get("/api/notifications").then()
-                .body("items.findAll { it.kind == 'REMINDER' && it.campaignId == " + campaign + " }.title", hasItem("距报送截止还有 1 天"));
+                .body("items.findAll { it.kind == 'REMINDER' && it.campaignId == " + campaign + " }.title", hasItem("距报送截止还有 1 天"))
+                .body("items.findAll { it.kind == 'REMINDER' && it.campaignId == " + campaign + " }.campaignTitle",
+                        everyItem(equalTo(campaignTitle)));
+        // Every message names its campaign on the inbox page too.
+        assertThat(page(Accounts.PINGTAN_ZONE, "/inbox")).contains(campaignTitle + " · ");
         time.travelTo(LocalDateTime.of(year, 11, 10, 23, 59, 59));
         as(Accounts.PINGTAN_ZONE).post(ptzPkg + "/send").then().statusCode(200).body("rounds[0].onTime", is(true));
         as(Accounts.INSTITUTE).get("/api/campaigns/{c}/board", campaign).then().statusCode(200)
@@ -592,6 +598,11 @@ class DetoursSeasonTest {
         assertThat(activeTasks(second, Workflow.Task.DECLARE_CHAINS, Accounts.HULI)).isEqualTo(1);
         assertThat(page(Accounts.HULI, "/county?campaign=" + second)).contains("我的待办 · " + secondTitle)
                 .contains("在下方填写产业链").contains("href=\"/county?campaign=" + first + "\"");
+        // Without a choice, each role's home opens on the newest open campaign.
+        assertThat(page(Accounts.HULI, "/county")).contains("我的待办 · " + secondTitle)
+                .contains("<option value=\"" + second + "\" selected>" + secondTitle);
+        assertThat(page(Accounts.XIAMEN, "/city")).contains("<option value=\"" + second + "\" selected>" + secondTitle);
+        assertThat(page(Accounts.INSTITUTE, "/institute")).contains("<option value=\"" + second + "\" selected>" + secondTitle);
     }
 
     @Test

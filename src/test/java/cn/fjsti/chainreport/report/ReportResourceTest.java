@@ -69,6 +69,24 @@ class ReportResourceTest {
     }
 
     @Test
+    void shouldHintTheFittingSubPointMarkersInTheJsonAndOnTheEditorWithoutRefusingTheSave() {
+        long id = Fixtures.newReport(Accounts.HAICANG);
+        long v = Fixtures.version(Accounts.HAICANG, id);
+        String own = "全县产业现状如下。\n（一）产业规模\n产值 310 亿元。\n（二）创新平台\n省级平台 6 家。";
+        String fitting = "主要措施：\n（1）强链补链\n（2）培育链主企业";
+        as(Accounts.HAICANG).body(Map.of("version", v, "sections", Map.of("COUNTY_INDUSTRY", own, "INDUSTRY_MEASURES", fitting)))
+                .put("/api/reports/{id}/draft", id).then().statusCode(200)
+                .body("sections.COUNTY_INDUSTRY", equalTo(own))
+                .body("numberingHints", hasSize(1))
+                .body("numberingHints[0].section", equalTo("COUNTY_INDUSTRY"))
+                .body("numberingHints[0].used", equalTo("（一）"))
+                .body("numberingHints[0].lines", equalTo(List.of(2, 4)))
+                .body("numberingHints[0].suggested", equalTo("（1）"));
+        String page = as(Accounts.HAICANG).accept("text/html").get("/reports/{id}", id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"hint-COUNTY_INDUSTRY\"").contains("（1）").doesNotContain("id=\"hint-INDUSTRY_MEASURES\"");
+    }
+
+    @Test
     void shouldRefuseAStaleSaveAndKeepTheNewerText() {
         long id = Fixtures.newReport(Accounts.HAICANG);
         long v = Fixtures.version(Accounts.HAICANG, id);

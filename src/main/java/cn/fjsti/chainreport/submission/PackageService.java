@@ -2,6 +2,7 @@ package cn.fjsti.chainreport.submission;
 
 import cn.fjsti.chainreport.rules.DeadlinePolicy;
 import cn.fjsti.chainreport.campaign.Campaign;
+import cn.fjsti.chainreport.campaign.CampaignProcess;
 import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.campaign.PilotChain;
 import cn.fjsti.chainreport.common.ApiException;
@@ -12,11 +13,13 @@ import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.notification.Notification;
 import cn.fjsti.chainreport.notification.Notifier;
 import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.report.CountySurveyProcess;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportProcess;
 import cn.fjsti.chainreport.report.ReportStage;
 import cn.fjsti.chainreport.security.CurrentUser;
 import cn.fjsti.chainreport.security.RegionAccess;
+import cn.fjsti.chainreport.workflow.OpenTask;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,16 +28,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * A unit's package: sending it (when complete), the institute's decision, reminders and overdue marking
@@ -56,10 +54,10 @@ public class PackageService {
     UnitPackageProcess unitProcess;
 
     @Inject
-    RuntimeService runtime;
+    CampaignProcess campaignProcess;
 
     @Inject
-    TaskService tasks;
+    CountySurveyProcess countySurvey;
 
     @Inject
     Notifier notifier;
@@ -85,8 +83,8 @@ public class PackageService {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.ownUnit(unitCode);
         lockPackage(campaign.id, unit.code);
-        Task task = unitProcess.activeTask(campaign.id, unit.code)
-                .filter(t -> Workflow.Task.SEND_PACKAGE.equals(t.getTaskDefinitionKey()))
+        OpenTask task = unitProcess.activeTask(campaign.id, unit.code)
+                .filter(t -> t.is(Workflow.Task.SEND_PACKAGE))
                 .orElseThrow(() -> ApiException.conflict("材料已报送，正等待省科学技术信息研究所接收，不能重复报送"));
         UnitSnapshot snapshot = snapshot(campaign, unit);
         List<String> missing = snapshot.missing();
@@ -120,8 +118,8 @@ public class PackageService {
             CampaignService.lockForCompletion(campaign);
         }
         lockPackage(campaign.id, unit.code);
-        Task task = unitProcess.activeTask(campaign.id, unit.code)
-                .filter(t -> Workflow.Task.INSTITUTE_REVIEW.equals(t.getTaskDefinitionKey()))
+        OpenTask task = unitProcess.activeTask(campaign.id, unit.code)
+                .filter(t -> t.is(Workflow.Task.INSTITUTE_REVIEW))
                 .orElseThrow(() -> ApiException.conflict(unit.name + "的材料当前不在待接收状态"
                         + (pkg(campaign.id, unit.code).lastRound().filter(r -> r.decision == PackageRound.Decision.WITHDRAWN).isPresent()
                                 ? "（设区市已撤回）" : "")));
@@ -168,7 +166,7 @@ public class PackageService {
         }
         List<Region> units;
         if (unitCode == null) {
-            if (runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0) {
+            if (!campaignProcess.isOpen(campaign)) {
                 throw ApiException.conflict("本年度调研工作已结束，不能延期");
             }
             if (!deadline.isAfter(campaign.deadline)) {
@@ -248,9 +246,7 @@ public class PackageService {
                 default -> "材料尚未报送，无需撤回";
             });
         }
-        ProcessInstance instance = unitProcess.instance(campaign.id, unit.code).orElseThrow();
-        if (runtime.createMessageCorrelation(Workflow.Message.PACKAGE_WITHDRAWN).processInstanceId(instance.getId())
-                .setVariable(Workflow.Var.ACTOR, user.username()).correlateAllWithResult().isEmpty()) {
+        if (!unitProcess.withdraw(campaign.id, unit.code, user.username())) {
             throw ApiException.conflict("本市材料按旧版流程办理，报送后不能撤回；请联系省科学技术信息研究所退回");
         }
         PackageRound round = last.orElseThrow();
@@ -280,16 +276,8 @@ public class PackageService {
             throw ApiException.badField("deadline", "市级截止时间须晚于当前时间，且不晚于全省截止时间");
         }
         pkg(campaign.id, unit.code).internalDeadline = deadline;
-        Date due = Date.from(deadline == null ? unitDeadline : deadline);
         Set<String> counties = Region.draftingCountiesOf(unit.code).stream().map(r -> r.code).collect(Collectors.toSet());
-        for (Task task : tasks.createTaskQuery().processVariableValueEquals(Workflow.Var.CAMPAIGN_ID, campaign.id)
-                .taskDefinitionKeyIn(Workflow.Task.DECLARE_CHAINS, Workflow.Task.DRAFT_REPORT).list()) {
-            String region = (String) runtime.getVariable(task.getExecutionId(), Workflow.Var.REGION_CODE);
-            if (counties.contains(region)) {
-                task.setDueDate(due);
-                tasks.saveTask(task);
-            }
-        }
+        countySurvey.setDueDates(campaign.id, counties, deadline == null ? unitDeadline : deadline);
         return view(campaign, unit, snapshot(campaign, unit));
     }
 
@@ -385,7 +373,7 @@ public class PackageService {
         for (Region unit : Region.reviewUnits()) {
             rows.add(boardRow(campaign, unit, now, facts));
         }
-        boolean ended = runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId).count() == 0;
+        boolean ended = !campaignProcess.isOpen(campaign);
         return new PackageViews.Board(campaign.id, campaign.year, Times.beijing(campaign.deadline),
                 Times.text(campaign.deadline), Times.beijing(now),
                 DeadlinePolicy.daysLeft(now, campaign.deadline), ended,
@@ -471,11 +459,11 @@ public class PackageService {
     }
 
     private PackageStage stage(Long campaignId, String unitCode, Optional<PackageRound> last) {
-        Optional<Task> task = unitProcess.activeTask(campaignId, unitCode);
+        Optional<OpenTask> task = unitProcess.activeTask(campaignId, unitCode);
         if (task.isEmpty()) {
             return PackageStage.ACCEPTED;
         }
-        if (Workflow.Task.INSTITUTE_REVIEW.equals(task.get().getTaskDefinitionKey())) {
+        if (task.get().is(Workflow.Task.INSTITUTE_REVIEW)) {
             return PackageStage.SENT;
         }
         return last.filter(r -> r.decision == PackageRound.Decision.RETURNED).isPresent()

@@ -7,7 +7,6 @@ import cn.fjsti.chainreport.common.FieldError;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.security.CurrentUser;
 import cn.fjsti.chainreport.security.RegionAccess;
-import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import cn.fjsti.chainreport.audit.Audited;
@@ -15,21 +14,18 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 
 /** Opens yearly campaigns and answers questions about them. */
 @ApplicationScoped
 public class CampaignService {
 
     @Inject
-    RuntimeService runtime;
+    CampaignProcess process;
 
     @Inject
     CurrentUser user;
@@ -63,11 +59,7 @@ public class CampaignService {
         pilots.forEach((county, chains) -> chains.forEach(chain ->
                 new PilotChain(campaign.id, county, chain, ChainNames.key(chain)).persist()));
 
-        var process = runtime.startProcessInstanceByKey(Workflow.Process.CAMPAIGN, String.valueOf(campaign.id),
-                Variables.createVariables()
-                        .putValue(Workflow.Var.CAMPAIGN_ID, campaign.id)
-                        .putValue(Workflow.Var.DEADLINE, Date.from(deadline)));
-        campaign.processInstanceId = process.getId();
+        process.start(campaign);
         return view(campaign);
     }
 

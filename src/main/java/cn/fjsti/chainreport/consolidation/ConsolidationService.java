@@ -435,7 +435,7 @@ public class ConsolidationService {
     private void requireUnsent(Campaign campaign, Region unit) {
         packages.lockPackage(campaign.id, unit.code);
         boolean preparing = unitProcess.activeTask(campaign.id, unit.code)
-                .map(t -> Workflow.Task.SEND_PACKAGE.equals(t.getTaskDefinitionKey())).orElse(false);
+                .map(t -> t.is(Workflow.Task.SEND_PACKAGE)).orElse(false);
         if (!preparing) {
             throw ApiException.conflict("材料已报送，不能再合并或撤销合并");
         }

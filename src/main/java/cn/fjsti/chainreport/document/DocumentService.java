@@ -12,6 +12,7 @@ import cn.fjsti.chainreport.report.ReportService;
 import cn.fjsti.chainreport.report.ReportStage;
 import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.report.Section;
+import cn.fjsti.chainreport.submission.BoardService;
 import cn.fjsti.chainreport.submission.PackageService;
 import cn.fjsti.chainreport.submission.PackageViews;
 import jakarta.annotation.PostConstruct;
@@ -49,6 +50,9 @@ public class DocumentService {
 
     @Inject
     PackageService packages;
+
+    @Inject
+    BoardService boards;
 
     @Inject
     Clock clock;
@@ -135,7 +139,7 @@ public class DocumentService {
     }
 
     public Download board(Long campaignId) {
-        PackageViews.Board board = packages.board(campaignId);
+        PackageViews.Board board = boards.board(campaignId);
         String title = board.year() + "年度县域重点产业创新链调研报告报送进度";
         return new Download(board.year() + "年度调研报送进度.xlsx", XLSX, out -> Spreadsheets.board(title, board, out));
     }

@@ -1,7 +1,10 @@
 package cn.fjsti.chainreport.metrics;
 
 import cn.fjsti.chainreport.campaign.Campaign;
+import cn.fjsti.chainreport.campaign.CampaignProcess;
+import cn.fjsti.chainreport.report.ReportProcess;
 import cn.fjsti.chainreport.report.ReportStage;
+import cn.fjsti.chainreport.workflow.EngineJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,11 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.metrics.Meter;
-import org.camunda.bpm.engine.management.Metrics;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * What an operator watches at {@code /q/metrics} (Prometheus) beside Quarkus's own HTTP timings per route and
@@ -47,7 +45,13 @@ public class SeasonMetrics {
     MeterRegistry registry;
 
     @Inject
-    ProcessEngine engine;
+    EngineJobs jobs;
+
+    @Inject
+    CampaignProcess campaignProcess;
+
+    @Inject
+    ReportProcess reportProcess;
 
     @Inject
     EntityManager em;
@@ -66,19 +70,14 @@ public class SeasonMetrics {
     }
 
     void start(@Observes StartupEvent event) {
-        for (String name : List.of(Metrics.JOB_ACQUIRED_SUCCESS, Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED)) {
-            String label = switch (name) {
-                case Metrics.JOB_ACQUIRED_SUCCESS -> "acquired";
-                case Metrics.JOB_SUCCESSFUL -> "executed";
-                default -> "failed";
-            };
-            Gauge.builder("chainreport.engine.jobs.total", this, m -> m.engineMeter(name))
+        for (EngineJobs.Event jobEvent : EngineJobs.Event.values()) {
+            Gauge.builder("chainreport.engine.jobs.total", this, m -> m.jobs.count(jobEvent))
                     .description("Jobs of the workflow engine's executor since the database was created")
-                    .tag("event", label).register(registry);
+                    .tag("event", jobEvent.label()).register(registry);
         }
-        jobGauge("due", m -> m.engine.getManagementService().createJobQuery().executable().count());
-        jobGauge("failing", m -> m.engine.getManagementService().createJobQuery().withException().count());
-        jobGauge("timers", m -> m.engine.getManagementService().createJobQuery().timers().count());
+        jobGauge("due", m -> m.jobs.due());
+        jobGauge("failing", m -> m.jobs.failing());
+        jobGauge("timers", m -> m.jobs.timers());
         // Read on every scrape: registers the gauges of campaigns opened since, which show from the next scrape.
         Gauge.builder("chainreport.campaigns.open", this, m -> {
             m.refresh();
@@ -89,14 +88,6 @@ public class SeasonMetrics {
     private void jobGauge(String state, ToDoubleFunction<SeasonMetrics> value) {
         Gauge.builder("chainreport.engine.jobs", this, value)
                 .description("Jobs of the workflow engine now").tag("state", state).register(registry);
-    }
-
-    /** Flushed rows of the engine's meter log plus this node's unflushed count. */
-    double engineMeter(String name) {
-        long flushed = engine.getManagementService().createMetricsQuery().name(name).sum();
-        Meter live = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getMetricsRegistry()
-                .getDbMeterByName(name);
-        return flushed + (live == null ? 0 : live.get());
     }
 
     /** The season's figures, refreshed when older than {@value #REFRESH_SECONDS} s; new campaigns get gauges. */
@@ -138,9 +129,7 @@ public class SeasonMetrics {
     private Snapshot read() {
         Map<Integer, CampaignFigures> campaigns = new HashMap<>();
         for (Campaign campaign : Campaign.<Campaign>listAll()) {
-            boolean open = campaign.processInstanceId != null && engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(campaign.processInstanceId).count() > 0;
-            if (open) {
+            if (campaignProcess.isOpen(campaign)) {
                 campaigns.put(campaign.year, figures(campaign));
             }
         }
@@ -150,14 +139,8 @@ public class SeasonMetrics {
     private CampaignFigures figures(Campaign campaign) {
         List<Object[]> rows = em.createQuery("select r.processInstanceId, r.withdrawnAt, r.mergedInto, r.revisionCount"
                 + " from Report r where r.campaignId = :c", Object[].class).setParameter("c", campaign.id).getResultList();
-        Map<String, String> taskByProcess = new HashMap<>();
         List<String> processes = rows.stream().map(r -> (String) r[0]).filter(java.util.Objects::nonNull).toList();
-        for (int from = 0; from < processes.size(); from += 1000) {
-            String[] chunk = processes.subList(from, Math.min(processes.size(), from + 1000)).toArray(String[]::new);
-            for (Task task : engine.getTaskService().createTaskQuery().processInstanceIdIn(chunk).list()) {
-                taskByProcess.put(task.getProcessInstanceId(), task.getTaskDefinitionKey());
-            }
-        }
+        Map<String, String> taskByProcess = reportProcess.openTasksOf(processes);
         Map<ReportStage, Long> stages = new EnumMap<>(ReportStage.class);
         for (Object[] r : rows) {
             ReportStage stage = ReportStage.of(r[1] != null, r[2] != null, ((Number) r[3]).intValue(), taskByProcess.get((String) r[0]));

@@ -11,7 +11,7 @@ import cn.fjsti.chainreport.common.FieldError;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.security.CurrentUser;
 import cn.fjsti.chainreport.security.RegionAccess;
-import cn.fjsti.chainreport.workflow.Workflow;
+import cn.fjsti.chainreport.workflow.OpenTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import cn.fjsti.chainreport.audit.Audited;
@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * A county's chains for a campaign. Declaring chains creates one report (and its process) per chain and
@@ -47,7 +45,7 @@ public class ChainDeclarationService {
     ReportProcess process;
 
     @Inject
-    TaskService tasks;
+    CountySurveyProcess survey;
 
     @Inject
     Clock clock;
@@ -71,7 +69,7 @@ public class ChainDeclarationService {
         // The first declaration ends the county's part of the campaign (later ones only add reports, so a county
         // with reports has no declaration task left): queue for that before writing anything.
         List<Report> existing = Report.ofCampaignAndRegion(campaign.id, county.code);
-        Task declaration = existing.isEmpty() ? declarationTask(campaign.id, county.code) : null;
+        OpenTask declaration = existing.isEmpty() ? survey.declarationTask(campaign.id, county.code).orElse(null) : null;
         if (declaration != null) {
             CampaignService.lockForCompletion(campaign);
             // The county's own first declaration (another tab) may have committed while this one queued.
@@ -108,7 +106,7 @@ public class ChainDeclarationService {
             process.start(report, campaign.deadline);
         }
         if (declaration != null) {
-            tasks.complete(declaration.getId(), Map.of(Workflow.Var.ACTOR, user.username()));
+            survey.completeDeclaration(declaration, user.username());
         }
         return chainsOf(campaign.id, county);
     }
@@ -157,26 +155,5 @@ public class ChainDeclarationService {
         Map<String, String> designated = new HashMap<>();
         PilotChain.of(campaignId, countyCode).forEach(p -> designated.put(p.chainKey, p.chainName));
         return PilotCountyChains.missing(designated, declaredKeys);
-    }
-
-    /** The county's open declaration task, if its survey is still waiting for the first declaration. */
-    private Task declarationTask(Long campaignId, String countyCode) {
-        // By the survey's own business key (an index look-up). Two slower ways were found by the national season
-        // simulator: filtering on a process variable (a scan of every open task's variables, seconds per
-        // declaration) and by candidate group, which the engine joins as an outer join, so that H2 starts from
-        // every unassigned task (≈ 30 ms of each declaration with 2,844 counties).
-        Task task = tasks.createTaskQuery()
-                .processInstanceBusinessKey(Workflow.partBusinessKey(campaignId, countyCode))
-                .taskDefinitionKey(Workflow.Task.DECLARE_CHAINS)
-                .singleResult();
-        if (task != null) {
-            return task;
-        }
-        // A campaign opened by an earlier version, whose surveys all carry the campaign's key.
-        return tasks.createTaskQuery()
-                .processInstanceBusinessKey(String.valueOf(campaignId))
-                .taskDefinitionKey(Workflow.Task.DECLARE_CHAINS)
-                .taskCandidateGroup(countyCode)
-                .singleResult();
     }
 }

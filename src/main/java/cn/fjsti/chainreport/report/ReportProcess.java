@@ -1,14 +1,22 @@
 package cn.fjsti.chainreport.report;
 
+import cn.fjsti.chainreport.workflow.OpenTask;
+import cn.fjsti.chainreport.workflow.ProcessDiagram;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -24,6 +32,12 @@ public class ReportProcess {
     @Inject
     TaskService tasks;
 
+    @Inject
+    HistoryService history;
+
+    @Inject
+    RepositoryService repository;
+
     /** Starts the report's process; joins the caller's transaction. */
     public void start(Report report, Instant deadline) {
         var instance = runtime.startProcessInstanceByKey(Workflow.Process.REPORT, String.valueOf(report.id),
@@ -37,13 +51,14 @@ public class ReportProcess {
         report.processInstanceId = instance.getId();
     }
 
+    /** Where the report stands: its entity's facts and its process's open task. */
     public ReportStage stageOf(Report report) {
         return stageOf(report, activeTask(report));
     }
 
     /** The stage, given the active task the caller has already read (one task query instead of two). */
-    public ReportStage stageOf(Report report, Optional<Task> activeTask) {
-        return ReportStage.of(report, activeTask.map(Task::getTaskDefinitionKey).orElse(null));
+    public ReportStage stageOf(Report report, Optional<OpenTask> activeTask) {
+        return ReportStage.of(report, activeTask.map(OpenTask::key).orElse(null));
     }
 
     /** Stages of many reports with one task query. */
@@ -79,15 +94,16 @@ public class ReportProcess {
                 .setVariable(Workflow.Var.ACTOR, actor).correlateAllWithResult().isEmpty();
     }
 
-    public Optional<Task> activeTask(Report report) {
-        return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(report.processInstanceId).singleResult());
+    /** The report's open task (drafting, or the city's review), if its process waits in one. */
+    public Optional<OpenTask> activeTask(Report report) {
+        return Optional.ofNullable(OpenTask.of(tasks.createTaskQuery().processInstanceId(report.processInstanceId).singleResult()));
     }
 
     /** Completes the report's current task, recording who did it; the engine runs the next steps in this transaction. */
-    public void complete(Task task, String actor, Map<String, Object> variables) {
+    public void complete(OpenTask task, String actor, Map<String, Object> variables) {
         Map<String, Object> all = new HashMap<>(variables);
         all.put(Workflow.Var.ACTOR, actor);
-        tasks.complete(task.getId(), all);
+        tasks.complete(task.id(), all);
     }
 
     /**
@@ -100,5 +116,53 @@ public class ReportProcess {
             open.put(task.getProcessInstanceId(), task.getTaskDefinitionKey());
         }
         return open;
+    }
+
+    /**
+     * The open tasks of the given process instances, as process instance id → task definition key: one engine
+     * query per thousand ids (the metrics read a whole campaign's reports this way).
+     */
+    public Map<String, String> openTasksOf(List<String> processInstanceIds) {
+        Map<String, String> open = new HashMap<>();
+        for (int from = 0; from < processInstanceIds.size(); from += 1000) {
+            String[] chunk = processInstanceIds.subList(from, Math.min(processInstanceIds.size(), from + 1000)).toArray(String[]::new);
+            for (Task task : tasks.createTaskQuery().processInstanceIdIn(chunk).list()) {
+                open.put(task.getProcessInstanceId(), task.getTaskDefinitionKey());
+            }
+        }
+        return open;
+    }
+
+    /** A user task the report's process has entered: when, its name, whether it is still open. */
+    public record Step(Instant startedAt, String name, boolean open) {
+    }
+
+    /**
+     * The report's way through its process so far, for the process page.
+     *
+     * @param running whether the process still runs
+     * @param steps   the user tasks it has entered, in the order the engine recorded them
+     * @param svg     the process diagram, steps passed shaded and the current one outlined ({@link ProcessDiagram})
+     */
+    public record Trail(boolean running, List<Step> steps, String svg) {
+    }
+
+    /** Reads the report's trail from the engine's history and draws its diagram from the deployed BPMN. */
+    public Trail trail(Report report) {
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(report.processInstanceId).singleResult();
+        boolean running = instance.getEndTime() == null;
+        Set<String> active = running ? new HashSet<>(runtime.getActiveActivityIds(report.processInstanceId)) : Set.of();
+        Set<String> visited = new HashSet<>();
+        List<Step> steps = new ArrayList<>();
+        for (var a : history.createHistoricActivityInstanceQuery()
+                .processInstanceId(report.processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc().list()) {
+            visited.add(a.getActivityId());
+            if (a.getActivityName() != null && a.getActivityType() != null && a.getActivityType().endsWith("Task")) {
+                steps.add(new Step(a.getStartTime().toInstant(), a.getActivityName(), a.getEndTime() == null));
+            }
+        }
+        String svg = ProcessDiagram.svg(repository.getBpmnModelInstance(instance.getProcessDefinitionId()), active, visited);
+        return new Trail(running, steps, svg);
     }
 }

@@ -4,6 +4,7 @@ import cn.fjsti.chainreport.campaign.CampaignService;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.notification.Notification;
 import cn.fjsti.chainreport.notification.Notifier;
+import cn.fjsti.chainreport.workflow.OpenTask;
 import cn.fjsti.chainreport.workflow.Workflow;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.security.CurrentUser;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.task.Task;
 
 /** Reading, saving and submitting reports, scoped to the caller's region. */
 @ApplicationScoped
@@ -128,7 +128,7 @@ public class ReportService {
         Report report = writable(id);
         // Two submissions of one report (two tabs, two nodes) queue on the row instead of racing in the engine.
         Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
-        Optional<Task> active = process.activeTask(report);
+        Optional<OpenTask> active = process.activeTask(report);
         report.requireEditable(process.stageOf(report, active));
         report.requireVersion(request.version());
         var missing = report.missingForSubmission();
@@ -136,7 +136,7 @@ public class ReportService {
             throw ApiException.unprocessable("报告还有 " + missing.size() + " 处未完成，不能提交：" + missing.get(0).message()
                     + (missing.size() > 1 ? " 等" : ""), missing);
         }
-        Task draft = active.orElseThrow();
+        OpenTask draft = active.orElseThrow();
         process.complete(draft, user.username(), Map.of());
         submissionNotices.submitted(report);
         Report.flush();
@@ -177,7 +177,7 @@ public class ReportService {
         Report report = writable(id);
         // The same row lock as the city's decision: a withdrawal and a decision queue, the second one sees the first.
         Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
-        Optional<Task> active = process.activeTask(report);
+        Optional<OpenTask> active = process.activeTask(report);
         ReportStage stage = process.stageOf(report, active);
         if (stage != ReportStage.UNDER_REVIEW) {
             throw ApiException.conflict(switch (stage) {

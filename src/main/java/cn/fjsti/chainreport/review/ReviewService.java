@@ -13,6 +13,7 @@ import cn.fjsti.chainreport.security.CurrentUser;
 import cn.fjsti.chainreport.submission.PackageRound;
 import cn.fjsti.chainreport.submission.PackageService;
 import cn.fjsti.chainreport.security.Role;
+import cn.fjsti.chainreport.workflow.OpenTask;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.camunda.bpm.engine.task.Task;
 
 /** The city-level unit's review of a county report: approve it, or return it with a comment. */
 @ApplicationScoped
@@ -57,10 +57,10 @@ public class ReviewService {
         if (!user.is(Role.CITY) || !Objects.equals(user.regionCode(), report.reviewUnit) || report.kind != Report.Kind.COUNTY) {
             throw ApiException.forbidden("只有该县（市、区）所属的设区市可以审核这份报告");
         }
-        Optional<Task> active = process.activeTask(report);
+        Optional<OpenTask> active = process.activeTask(report);
         ReportStage stage = process.stageOf(report, active);
-        Task task = active
-                .filter(t -> Workflow.Task.CITY_REVIEW.equals(t.getTaskDefinitionKey()))
+        OpenTask task = active
+                .filter(t -> t.is(Workflow.Task.CITY_REVIEW))
                 .orElseThrow(() -> ApiException.conflict("报告当前处于“" + stage.label() + "”阶段，不在待审核状态"));
         new ReviewComment(report, approve ? ReviewComment.Decision.APPROVED : ReviewComment.Decision.RETURNED,
                 comment, user.username(), clock.instant()).persist();

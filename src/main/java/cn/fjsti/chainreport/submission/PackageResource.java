@@ -26,6 +26,18 @@ public class PackageResource {
     @Inject
     PackageService packages;
 
+    @Inject
+    SendingService sending;
+
+    @Inject
+    InstituteDecisionService decisions;
+
+    @Inject
+    DeadlineService deadlines;
+
+    @Inject
+    BoardService boards;
+
     /** The institute's decision; a return needs a comment. */
     public record Decision(@Text(FreeText.COMMENT) String comment) {
     }
@@ -50,7 +62,7 @@ public class PackageResource {
     @RolesAllowed(Role.CITY_NAME)
     @Operation(summary = "报送材料", description = "检查完整性（缺项返回 422 并逐项列出），记录报送时间及是否按期（北京时间，精确到秒）")
     public PackageViews.Package send(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
-        return packages.send(campaignId, unit);
+        return sending.send(campaignId, unit);
     }
 
     @POST
@@ -59,7 +71,7 @@ public class PackageResource {
     @Operation(summary = "撤回已报送的材料", description = "省科学技术信息研究所尚未接收或退回时，设区市可撤回材料修改后重新报送（新的一轮）；"
             + "信息所已处理后返回 409")
     public PackageViews.Package withdraw(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
-        return packages.withdraw(campaignId, unit);
+        return sending.withdraw(campaignId, unit);
     }
 
     @POST
@@ -69,7 +81,7 @@ public class PackageResource {
     public PackageViews.Package accept(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                        @Valid Decision decision) {
         String comment = decision == null ? null : FreeText.COMMENT.cleanAt("comment", decision.comment());
-        return packages.decide(campaignId, unit, true, comment == null ? null : comment.strip());
+        return decisions.decide(campaignId, unit, true, comment == null ? null : comment.strip());
     }
 
     @POST
@@ -78,7 +90,7 @@ public class PackageResource {
     @Operation(summary = "退回材料", description = "附意见退回设区市，设区市修改后重新报送")
     public PackageViews.Package returnPackage(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                               @NotNull(message = "请求内容不能为空") @Valid Return request) {
-        return packages.decide(campaignId, unit, false, FreeText.COMMENT.requireAt("comment", request.comment()).strip());
+        return decisions.decide(campaignId, unit, false, FreeText.COMMENT.requireAt("comment", request.comment()).strip());
     }
 
     @PUT
@@ -87,7 +99,7 @@ public class PackageResource {
     @Operation(summary = "设置市级内部截止时间", description = "早于全省截止时间；所辖县（市、区）的待办以此为期限")
     public PackageViews.Package internalDeadline(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                                  @NotNull(message = "请求内容不能为空") InternalDeadline request) {
-        return packages.setInternalDeadline(campaignId, unit, request.deadline() == null ? null : request.deadline().toInstant());
+        return deadlines.setInternalDeadline(campaignId, unit, request.deadline() == null ? null : request.deadline().toInstant());
     }
 
     /** A new, later deadline. */
@@ -100,7 +112,7 @@ public class PackageResource {
     @Operation(summary = "延期（全省）", description = "截止时间只能推迟；各设区市尚在准备的材料按新期限重排提醒和逾期计时，已自行延期更晚的保持不变")
     public PackageViews.Extension extendCampaign(@PathParam("campaignId") Long campaignId,
                                                  @NotNull(message = "请求内容不能为空") @Valid Extension request) {
-        return packages.extend(campaignId, null, request.deadline().toInstant());
+        return deadlines.extend(campaignId, null, request.deadline().toInstant());
     }
 
     @PUT
@@ -109,7 +121,7 @@ public class PackageResource {
     @Operation(summary = "延期（单个设区市）", description = "该设区市的提醒、逾期计时和是否按期均按新的截止时间")
     public PackageViews.Extension extendUnit(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                              @NotNull(message = "请求内容不能为空") @Valid Extension request) {
-        return packages.extend(campaignId, unit, request.deadline().toInstant());
+        return deadlines.extend(campaignId, unit, request.deadline().toInstant());
     }
 
     @GET
@@ -117,6 +129,6 @@ public class PackageResource {
     @RolesAllowed({Role.INSTITUTE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "进度看板", description = "各设区市及所辖县的进度、报送状态、剩余或逾期天数")
     public PackageViews.Board board(@PathParam("campaignId") Long campaignId) {
-        return packages.board(campaignId);
+        return boards.board(campaignId);
     }
 }

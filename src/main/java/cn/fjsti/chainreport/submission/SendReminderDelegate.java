@@ -13,11 +13,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 public class SendReminderDelegate implements JavaDelegate {
 
     @Inject
-    PackageService packages;
+    DeadlineService deadlines;
 
     @Override
     public void execute(DelegateExecution execution) {
-        packages.remind((Long) execution.getVariable(Workflow.Var.CAMPAIGN_ID),
+        deadlines.remind((Long) execution.getVariable(Workflow.Var.CAMPAIGN_ID),
                 (String) execution.getVariable(Workflow.Var.UNIT_CODE));
     }
 }

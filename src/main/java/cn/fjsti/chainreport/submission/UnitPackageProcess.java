@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.workflow.OpenTask;
 import cn.fjsti.chainreport.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class UnitPackageProcess {
     @Inject
     HistoryService history;
 
-    public Optional<ProcessInstance> instance(Long campaignId, String unitCode) {
+    private Optional<ProcessInstance> instance(Long campaignId, String unitCode) {
         String id = CityPackage.of(campaignId, unitCode).map(p -> p.processInstanceId).orElse(null);
         if (id != null) {
             return Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(id).singleResult());
@@ -44,8 +45,20 @@ public class UnitPackageProcess {
                 .singleResult());
     }
 
-    public Optional<Task> activeTask(Long campaignId, String unitCode) {
-        return instance(campaignId, unitCode).map(pi -> tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult());
+    /** The unit's open task (sending, or the institute's review), if its process still runs. */
+    public Optional<OpenTask> activeTask(Long campaignId, String unitCode) {
+        return instance(campaignId, unitCode).map(pi -> OpenTask.of(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult()));
+    }
+
+    /**
+     * Delivers Message_PackageWithdrawn to the unit's process, recording who withdrew: it interrupts the
+     * institute's task and the preparation starts again. False when the process is not waiting for it (an
+     * instance on a process version without that path).
+     */
+    public boolean withdraw(Long campaignId, String unitCode, String actor) {
+        ProcessInstance instance = instance(campaignId, unitCode).orElseThrow();
+        return !runtime.createMessageCorrelation(Workflow.Message.PACKAGE_WITHDRAWN).processInstanceId(instance.getId())
+                .setVariable(Workflow.Var.ACTOR, actor).correlateAllWithResult().isEmpty();
     }
 
     /** The unit's pending timers (reminders and the deadline), earliest first: engine jobs in the database. */
@@ -85,8 +98,9 @@ public class UnitPackageProcess {
                 .setVariable(Workflow.Var.ACTOR, actor).correlateAllWithResult().isEmpty();
     }
 
-    public void complete(Task task, String actor, boolean approved) {
-        tasks.complete(task.getId(), Map.of(Workflow.Var.ACTOR, actor, Workflow.Var.APPROVED, approved));
+    /** Completes the unit's task (sent; accepted or returned), recording who did it. */
+    public void complete(OpenTask task, String actor, boolean approved) {
+        tasks.complete(task.id(), Map.of(Workflow.Var.ACTOR, actor, Workflow.Var.APPROVED, approved));
     }
 
     /** What the board needs of several package processes: open task, running or ended, and the unit's deadline. */

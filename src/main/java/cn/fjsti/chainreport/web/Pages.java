@@ -8,6 +8,7 @@ import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.security.CurrentUser;
 import cn.fjsti.chainreport.security.Role;
+import cn.fjsti.chainreport.submission.BoardService;
 import cn.fjsti.chainreport.submission.PackageService;
 import cn.fjsti.chainreport.submission.PackageViews;
 import cn.fjsti.chainreport.submission.ProgressHistory;
@@ -62,6 +63,9 @@ public class Pages {
 
     @Inject
     PackageService packages;
+
+    @Inject
+    BoardService boards;
 
     @Inject
     cn.fjsti.chainreport.submission.ChaseService chases;
@@ -267,7 +271,7 @@ public class Pages {
             return Views.institute(frame, null);
         }
         Long id = frame.campaign().id();
-        PackageViews.Board board = packages.board(id);
+        PackageViews.Board board = boards.board(id);
         List<BoardLine> lines = board.units().stream()
                 .filter(r -> query == null || r.unitName().contains(query))
                 .filter(r -> stageFilter == null || ("LATE".equals(stageFilter) ? r.overdue() || Boolean.FALSE.equals(r.onTime()) : stageFilter.equals(r.stage())))

@@ -3,6 +3,7 @@ package cn.fjsti.chainreport.web;
 import cn.fjsti.chainreport.submission.PackageService;
 import cn.fjsti.chainreport.submission.PackageStage;
 import cn.fjsti.chainreport.report.Report;
+import cn.fjsti.chainreport.report.ReportProcess;
 import cn.fjsti.chainreport.report.ReportService;
 import cn.fjsti.chainreport.report.ExhibitMarkers;
 import cn.fjsti.chainreport.report.ReportViews;
@@ -24,17 +25,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Pages of one report: the editor (or the reading view), its revision history, and where its process stands. */
@@ -53,16 +46,7 @@ public class ReportPages {
     CurrentUser user;
 
     @Inject
-    RepositoryService repository;
-
-    @Inject
-    RuntimeService runtime;
-
-    @Inject
-    HistoryService history;
-
-    @Inject
-    TaskService tasks;
+    ReportProcess process;
 
     @Inject
     PackageService packages;
@@ -255,20 +239,12 @@ public class ReportPages {
     public TemplateInstance process(@PathParam("id") Long id) {
         ReportViews.Detail r = reports.get(id);
         Report report = reports.requireReadable(id);
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processInstanceId(report.processInstanceId).singleResult();
-        boolean running = instance.getEndTime() == null;
-        Set<String> active = running ? new HashSet<>(runtime.getActiveActivityIds(report.processInstanceId)) : Set.of();
-        Set<String> visited = new HashSet<>();
+        ReportProcess.Trail trail = process.trail(report);
+        boolean running = trail.running();
         List<java.util.Map.Entry<java.time.Instant, String>> timed = new ArrayList<>();
-        for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-                .processInstanceId(report.processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
-                .orderPartiallyByOccurrence().asc().list()) {
-            visited.add(a.getActivityId());
-            if (a.getActivityName() != null && a.getActivityType() != null && a.getActivityType().endsWith("Task")) {
-                timed.add(java.util.Map.entry(a.getStartTime().toInstant(), cn.fjsti.chainreport.common.Times.text(a.getStartTime().toInstant()) + "　" + a.getActivityName()
-                        + (a.getEndTime() == null ? "（进行中）" : "")));
-            }
+        for (ReportProcess.Step step : trail.steps()) {
+            timed.add(java.util.Map.entry(step.startedAt(), cn.fjsti.chainreport.common.Times.text(step.startedAt()) + "　" + step.name()
+                    + (step.open() ? "（进行中）" : "")));
         }
         // Past the city's approval the report travels in its unit's package: every sending and the institute's
         // decision on it belong to the county's view too.
@@ -287,9 +263,8 @@ public class ReportPages {
         // Stable: engine steps of one instant keep their order.
         timed.sort(java.util.Map.Entry.comparingByKey());
         List<String> steps = timed.stream().map(java.util.Map.Entry::getValue).toList();
-        String svg = ProcessDiagram.svg(repository.getBpmnModelInstance(instance.getProcessDefinitionId()), active, visited);
         return Views.process(frames.of("流程位置 · " + r.chain(), "report", r.campaignId()),
-                new ProcessPage(r, svg, where(r, report, running), steps));
+                new ProcessPage(r, trail.svg(), where(r, report, running), steps));
     }
 
     private static final java.time.format.DateTimeFormatter STEP_TIME =
@@ -310,9 +285,9 @@ public class ReportPages {
                 default -> report.kind.cityWritten() ? "已提交完成，随市级材料报送，流程结束" : "已通过市级审核，流程结束";
             };
         }
-        var task = tasks.createTaskQuery().processInstanceId(report.processInstanceId).singleResult();
+        var task = process.activeTask(report).orElse(null);
         String who = task == null ? "" : "，由 " + ReportViews.regionName(
-                cn.fjsti.chainreport.workflow.Workflow.Task.CITY_REVIEW.equals(task.getTaskDefinitionKey()) ? r.reviewUnit() : r.authorRegion()) + " 处理";
+                task.is(cn.fjsti.chainreport.workflow.Workflow.Task.CITY_REVIEW) ? r.reviewUnit() : r.authorRegion()) + " 处理";
         if (task == null) {
             String merged = "MERGED".equals(r.stage()) ? "（已合并到市级报告《" + mergedTitle(r.mergedInto()) + "》）" : "";
             if (last == null) {
@@ -327,7 +302,7 @@ public class ReportPages {
                     + "，等待" + unit + "修改后重新报送"
                     : unit + "撤回了第 " + last.number() + " 次报送的材料，修改后将重新报送") + merged;
         }
-        return "当前步骤：" + task.getName() + who;
+        return "当前步骤：" + task.name() + who;
     }
 
     /** The consolidated report's title, by name: a member county may not be allowed to open it. */

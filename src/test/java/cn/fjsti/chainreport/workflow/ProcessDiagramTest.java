@@ -1,4 +1,4 @@
-package cn.fjsti.chainreport.web;
+package cn.fjsti.chainreport.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

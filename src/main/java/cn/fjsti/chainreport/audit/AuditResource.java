@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.audit;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.security.Role;
 import cn.fjsti.chainreport.common.Limits;
@@ -16,6 +18,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The audit log, read-only, for the institute and the administrator. */
+@Tag(name = ApiTags.INSTITUTE)
+@Tag(name = ApiTags.ADMIN)
 @Path("/api/audit")
 @RolesAllowed({Role.INSTITUTE_NAME, Role.ADMIN_NAME})
 public class AuditResource {

@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * the {@code Problem} schema ({@link Problem}, {@link FieldError}): 401 and 403 on every operation but the
  * public ones, 400 where the caller sends parameters or a body, 404 where the path names something by id,
  * 409 on every change (stale version, state), 413 and 415 where a body is sent, 422 on changes (a rule of
- * the notice not met), 500 everywhere. What an operation documents itself is kept.
+ * the notice not met), 500 everywhere. What an operation documents itself with a body is kept; a refusal
+ * documented without one (Quarkus adds 401 and 403 to secured operations, in English and bodiless) is replaced
+ * or given the problem schema. Also gives the
+ * who-uses-it tags ({@link ApiTags}) their descriptions: one filter is all MicroProfile OpenAPI takes.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -21,6 +24,7 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        ApiTags.describe(openAPI);
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
@@ -76,6 +80,7 @@ public class ProblemResponses implements OASFilter {
             add(operation, 415, "内容格式不受支持（请用 application/json，上传用 multipart/form-data）");
         }
         add(operation, 500, "系统内部错误（含事件编号，操作未生效）");
+        bodiesOfRefusals(operation);
     }
 
     private static void add(Operation operation, int status, String description) {
@@ -83,12 +88,34 @@ public class ProblemResponses implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         String code = String.valueOf(status);
-        if (operation.getResponses().hasAPIResponse(code)) {
+        var existing = operation.getResponses().getAPIResponse(code);
+        if (existing != null && (existing.getRef() != null || hasBody(existing))) {
             return;
         }
-        operation.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA)))));
+        operation.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problem()));
+    }
+
+    private static boolean hasBody(org.eclipse.microprofile.openapi.models.responses.APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaTypes() != null
+                && !response.getContent().getMediaTypes().isEmpty();
+    }
+
+    /** Any other refusal an operation documents without a body still answers problem+json: give it the schema. */
+    private static void bodiesOfRefusals(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            boolean refusal = code.startsWith("4") || code.startsWith("5");
+            if (refusal && response.getRef() == null && !hasBody(response)) {
+                response.setContent(problem());
+            }
+        });
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problem() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA)));
     }
 
     private static Schema string(String description) {

@@ -1,5 +1,8 @@
 package cn.fjsti.chainreport.consolidation;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.Text;
 import cn.fjsti.chainreport.common.Limits;
 import cn.fjsti.chainreport.common.FreeText;
@@ -20,6 +23,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Duplicate-chain proposals and merges of a city-level unit. */
+@Tag(name = ApiTags.CITY)
 @Path("/api/campaigns")
 @Authenticated
 public class ConsolidationResource {
@@ -40,6 +44,8 @@ public class ConsolidationResource {
 
     @GET
     @Path("/{campaignId}/duplicates")
+    @Tag(name = ApiTags.CITY)
+    @Tag(name = ApiTags.INSTITUTE)
     @Operation(summary = "重复产业链建议", description = "本市多个县（市、区）申报的相同或相近产业链；设区市只看本单位，信息所须指定 unit")
     public List<ConsolidationService.ProposalView> proposals(@PathParam("campaignId") Long campaignId, @QueryParam("unit") String unit) {
         return consolidation.proposals(campaignId, unit);
@@ -48,6 +54,7 @@ public class ConsolidationResource {
     @POST
     @Path("/{campaignId}/duplicates/dismiss")
     @RolesAllowed(Role.CITY_NAME)
+    @APIResponse(responseCode = "204", description = "已不采纳，无内容返回")
     @Operation(summary = "不采纳一条重复建议")
     public Response dismiss(@PathParam("campaignId") Long campaignId, @NotNull(message = "请求内容不能为空") @Valid ReportIds request) {
         consolidation.dismiss(campaignId, request.reportIds());
@@ -56,6 +63,8 @@ public class ConsolidationResource {
 
     @GET
     @Path("/{campaignId}/merges")
+    @Tag(name = ApiTags.CITY)
+    @Tag(name = ApiTags.INSTITUTE)
     @Operation(summary = "列出合并")
     public List<ConsolidationService.MergeView> merges(@PathParam("campaignId") Long campaignId, @QueryParam("unit") String unit) {
         return consolidation.merges(campaignId, unit);

@@ -1,5 +1,8 @@
 package cn.fjsti.chainreport.document;
 
+import cn.fjsti.chainreport.common.Problem;
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,9 +16,17 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Downloads and the Word import, scoped like everything else. */
 public final class DocumentResources {
+
+    /** How every download names its file (the OpenAPI description of the header). */
+    static final String ATTACHMENT = "attachment; filename=\"download.<扩展名>\"; filename*=UTF-8''<中文文件名>";
 
     private DocumentResources() {
     }
@@ -34,6 +45,7 @@ public final class DocumentResources {
     }
 
     /** A report's Word file, and importing one. */
+    @Tag(name = ApiTags.GENERAL)
     @Path("/api/reports")
     @Authenticated
     public static class ReportDocuments {
@@ -43,6 +55,8 @@ public final class DocumentResources {
 
         @GET
         @Path("/{id}/document")
+        @APIResponse(responseCode = "200", description = "Word 文件（.docx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
+                schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载报告 Word 文件", description = "按公文格式（GB/T 9704）生成的 .docx")
         public Response document(@PathParam("id") Long id) {
             return download(documents.report(id));
@@ -51,6 +65,12 @@ public final class DocumentResources {
         @POST
         @Path("/{id}/import")
         @Consumes({DocumentService.DOCX, "application/msword", MediaType.APPLICATION_OCTET_STREAM})
+        @Tag(name = ApiTags.COUNTY)
+        @Tag(name = ApiTags.CITY)
+        @APIResponse(responseCode = "200", description = "识别结果（不保存）", content = @Content(mediaType = "application/json",
+                schema = @Schema(implementation = DocumentService.ImportPreview.class)))
+        @APIResponse(responseCode = "503", description = "同时导入的文件较多，请稍后重试（报告未改动）",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
         @Operation(summary = "导入 Word 文件（预览）", description = "读取 .docx（含 Strict Open XML）和 Word 97-2003 .doc，按标题文字识别提纲各章节"
                 + "（不论编号方式）与优势单位表；每段文字要么归入章节或单位表，要么列入 notPlaced 并注明位置；sourceHeadings 给出各章节所依据的原标题。"
                 + "不保存；确认后以普通的保存草稿提交（乐观锁照常）。拒绝 PDF、WPS、RTF、网页另存的 .doc、超过 10 MB、压缩炸弹和含外部实体的文件，并说明怎么办。")
@@ -60,6 +80,8 @@ public final class DocumentResources {
     }
 
     /** A unit's bundle and 汇总表, the board and the compilation. */
+    @Tag(name = ApiTags.CITY)
+    @Tag(name = ApiTags.INSTITUTE)
     @Path("/api/campaigns")
     @Authenticated
     public static class CampaignDocuments {
@@ -69,6 +91,8 @@ public final class DocumentResources {
 
         @GET
         @Path("/{campaignId}/packages/{unit}/bundle")
+        @APIResponse(responseCode = "200", description = "Word 文件（.docx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
+                schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载设区市报送材料汇编（Word）", description = "封面、目录及全部报告；未报送时为将报送的内容")
         public Response bundle(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
             return download(documents.bundle(campaignId, unit));
@@ -76,6 +100,8 @@ public final class DocumentResources {
 
         @GET
         @Path("/{campaignId}/packages/{unit}/summary")
+        @APIResponse(responseCode = "200", description = "Excel 文件（.xlsx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
+                schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载汇总表（Excel）")
         public Response summary(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
             return download(documents.summary(campaignId, unit));
@@ -83,6 +109,10 @@ public final class DocumentResources {
 
         @GET
         @Path("/{campaignId}/board/export")
+        @Tag(name = ApiTags.INSTITUTE)
+        @Tag(name = ApiTags.ADMIN)
+        @APIResponse(responseCode = "200", description = "Excel 文件（.xlsx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
+                schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载进度看板（Excel）")
         public Response board(@PathParam("campaignId") Long campaignId) {
             return download(documents.board(campaignId));
@@ -90,6 +120,10 @@ public final class DocumentResources {
 
         @GET
         @Path("/{campaignId}/compilation")
+        @Tag(name = ApiTags.INSTITUTE)
+        @Tag(name = ApiTags.ADMIN)
+        @APIResponse(responseCode = "200", description = "Word 文件（.docx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
+                schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载技术瓶颈与攻关方向汇编（Word）", description = "按产业类别、产业链列出各报告一.2、二.2（技术瓶颈）与三.2（研究方向）中的条目，注明提出的县（市、区）及个数，意思相同的条目合并；前有汇总表和目录")
         public Response compilation(@PathParam("campaignId") Long campaignId) {
             return download(documents.compilation(campaignId));
@@ -97,6 +131,10 @@ public final class DocumentResources {
 
         @GET
         @Path("/{campaignId}/compilation/items")
+        @Tag(name = ApiTags.INSTITUTE)
+        @Tag(name = ApiTags.ADMIN)
+        @APIResponse(responseCode = "200", description = "Excel 文件（.xlsx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
+                schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载技术瓶颈与研究方向条目（Excel）", description = "与汇编相同的条目，每行一条：产业类别、产业链、类型、条目、县（市、区）、设区市，"
                 + "以及在汇编中的编号和同组县市数，供排序筛选；仅省科学技术信息研究所和省科技厅")
         public Response compilationItems(@PathParam("campaignId") Long campaignId) {

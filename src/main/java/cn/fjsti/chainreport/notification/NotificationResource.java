@@ -1,6 +1,8 @@
 package cn.fjsti.chainreport.notification;
 
 import cn.fjsti.chainreport.campaign.Campaign;
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.security.CurrentUser;
@@ -21,6 +23,7 @@ import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The caller's inbox. */
+@Tag(name = ApiTags.GENERAL)
 @Path("/api/notifications")
 @Authenticated
 public class NotificationResource {

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.operations;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /api/admin/backup}: the administrator backs up the H2 database while the service runs ({@link BackupService}). */
+@Tag(name = ApiTags.ADMIN)
 @Path("/api/admin/backup")
 @RolesAllowed(Role.ADMIN_NAME)
 public class BackupResource {

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.region;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -10,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Reference data: the regions every account may read. */
+@Tag(name = ApiTags.GENERAL)
 @Path("/api/regions")
 @Authenticated
 public class RegionResource {

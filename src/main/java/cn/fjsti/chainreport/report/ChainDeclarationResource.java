@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.report;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.security.Role;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +25,7 @@ public class ChainDeclarationResource {
 
     @POST
     @RolesAllowed(Role.COUNTY_NAME)
+    @Tag(name = ApiTags.COUNTY)
     @Operation(summary = "申报本县重点产业链", description = "每条产业链生成一份报告草稿；试点县须包含全部指定产业链；可多次追加")
     public ChainDeclarationService.RegionChains declare(@PathParam("campaignId") Long campaignId,
             @NotNull(message = "请求内容不能为空") @Valid ReportRequests.DeclareChains request) {
@@ -37,6 +40,7 @@ public class ChainDeclarationResource {
     @POST
     @Path("/city-led")
     @RolesAllowed(Role.CITY_NAME)
+    @Tag(name = ApiTags.CITY)
     @Operation(summary = "设区市牵头编写报告", description = "同样的提纲与流程；提交即完成，随材料报送信息所")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "已创建牵头编写的报告", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReportViews.Detail.class)))
     public jakarta.ws.rs.core.Response declareCityLed(@PathParam("campaignId") Long campaignId,
@@ -46,6 +50,7 @@ public class ChainDeclarationResource {
     }
 
     @GET
+    @Tag(name = ApiTags.GENERAL)
     @Operation(summary = "列出可见县（市、区）的产业链", description = "含试点县的指定产业链及尚未申报的指定产业链")
     public List<ChainDeclarationService.RegionChains> list(@PathParam("campaignId") Long campaignId) {
         return declarations.list(campaignId);

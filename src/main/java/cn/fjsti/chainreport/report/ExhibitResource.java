@@ -1,5 +1,11 @@
 package cn.fjsti.chainreport.report;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -18,6 +24,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Data tables and figures of a report (表 and 图, the 产业创新链图谱 first), placed in its sections by marker lines. */
+@Tag(name = ApiTags.COUNTY)
+@Tag(name = ApiTags.CITY)
 @Path("/api/reports/{id}/exhibits")
 @Authenticated
 public class ExhibitResource {
@@ -76,6 +84,7 @@ public class ExhibitResource {
 
     @GET
     @Path("/{exhibitId}")
+    @Tag(name = ApiTags.GENERAL)
     @Operation(summary = "查看表格或图片的信息")
     public ReportViews.ExhibitView get(@PathParam("id") Long id, @PathParam("exhibitId") Long exhibitId) {
         return exhibits.get(id, exhibitId);
@@ -83,6 +92,10 @@ public class ExhibitResource {
 
     @GET
     @Path("/{exhibitId}/image")
+    @Tag(name = ApiTags.GENERAL)
+    @APIResponse(responseCode = "200", description = "图片本身（PNG 或 JPEG，按上传时的格式）", content = {
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Operation(summary = "下载图片", description = "仅能查看该报告的用户可下载")
     public Response image(@PathParam("id") Long id, @PathParam("exhibitId") Long exhibitId) {
         ExhibitService.Image image = exhibits.image(id, exhibitId);

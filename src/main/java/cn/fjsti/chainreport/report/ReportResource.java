@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.report;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,6 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Reports: read, save drafts, submit, and the frozen revisions. */
+@Tag(name = ApiTags.GENERAL)
 @Path("/api/reports")
 @Authenticated
 public class ReportResource {
@@ -36,6 +39,8 @@ public class ReportResource {
 
     @PUT
     @Path("/{id}/draft")
+    @Tag(name = ApiTags.COUNTY)
+    @Tag(name = ApiTags.CITY)
     @Operation(summary = "保存草稿", description = "version 为编辑开始时的版本；已被他人修改时返回 409，内容不被覆盖。"
             + "提交的章节替换原文，未提交的章节保持不变；units 提交时替换整个表格。每章节最多 20000 字。")
     public ReportViews.Detail saveDraft(@PathParam("id") Long id,
@@ -45,6 +50,8 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/submit")
+    @Tag(name = ApiTags.COUNTY)
+    @Tag(name = ApiTags.CITY)
     @Operation(summary = "提交报告", description = "检查提纲是否完整（缺项返回 422 并逐项列出），保存提交版本，转设区市审核")
     public ReportViews.Detail submit(@PathParam("id") Long id,
                                      @NotNull(message = "请求内容不能为空") @Valid ReportRequests.Submit request) {
@@ -53,6 +60,8 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/copy-last-year")
+    @Tag(name = ApiTags.COUNTY)
+    @Tag(name = ApiTags.CITY)
     @Operation(summary = "复制上年报告", description = "以本地区同一产业链最近一次往年调研的定稿（最后提交版本）正文和优势单位表替换当前草稿；仅编写单位、编写中、版本号须为最新；GET 报告的 lastYear 字段说明有无可复制的上年报告及哪些章节有变化")
     public ReportViews.Detail copyLastYear(@PathParam("id") Long id,
                                            @NotNull(message = "请求内容不能为空") @Valid ReportRequests.Submit request) {
@@ -61,6 +70,7 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/withdraw")
+    @Tag(name = ApiTags.COUNTY)
     @Operation(summary = "撤回已提交的报告", description = "设区市尚未审核时，县（市、区）可撤回已提交的报告继续修改；"
             + "设区市已通过或退回后返回 409")
     public ReportViews.Detail withdraw(@PathParam("id") Long id) {

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.report;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** How a city-level unit hears of its counties' submissions ({@link SubmissionNotices}). */
+@Tag(name = ApiTags.CITY)
 @Path("/api/notifications/submission-notices")
 @io.quarkus.security.Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.review;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.Text;
 import cn.fjsti.chainreport.common.FreeText;
 import cn.fjsti.chainreport.report.ReportViews;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** City review of county reports. */
+@Tag(name = ApiTags.CITY)
 @Path("/api/reports")
 @RolesAllowed(Role.CITY_NAME)
 public class ReviewResource {

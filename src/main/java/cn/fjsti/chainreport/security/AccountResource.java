@@ -1,5 +1,8 @@
 package cn.fjsti.chainreport.security;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.fjsti.chainreport.common.Text;
 import cn.fjsti.chainreport.common.FreeText;
 import io.quarkus.security.Authenticated;
@@ -49,6 +52,7 @@ public final class AccountResource {
     }
 
     /** The administrator's account management. */
+    @Tag(name = ApiTags.ADMIN)
     @Path("/api/accounts")
     @RolesAllowed(Role.ADMIN_NAME)
     public static class Admin {
@@ -115,6 +119,7 @@ public final class AccountResource {
     }
 
     /** Changing one's own password. */
+    @Tag(name = ApiTags.GENERAL)
     @Path("/api/session/password")
     @Authenticated
     public static class Own {
@@ -123,6 +128,7 @@ public final class AccountResource {
         AccountService accounts;
 
         @PUT
+        @APIResponse(responseCode = "204", description = "已修改，本账号所有会话已结束")
         @Operation(summary = "修改本人密码", description = "修改后本账号的所有会话（包括当前这个）结束，请用新密码重新登录")
         public Response change(@NotNull(message = "请求内容不能为空") @Valid OwnPassword p) {
             accounts.changeOwnPassword(p.currentPassword(), p.newPassword());

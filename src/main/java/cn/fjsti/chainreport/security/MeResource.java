@@ -1,5 +1,8 @@
 package cn.fjsti.chainreport.security;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.region.Region;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -12,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Who is logged in, and logging out. Logging in is {@code POST /j_security_check} (form) or HTTP Basic. */
+@Tag(name = ApiTags.GENERAL)
 @Path("/api/session")
 @Authenticated
 public class MeResource {
@@ -38,6 +42,7 @@ public class MeResource {
 
     @POST
     @Path("/logout")
+    @APIResponse(responseCode = "204", description = "已退出，会话 Cookie 已清除")
     @Operation(summary = "退出登录", description = "结束本账号的所有会话（所有浏览器、所有节点）")
     public Response logout() {
         accounts.logout();

@@ -1,5 +1,11 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.security.Role;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +19,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** 催办: a city chases its counties, the institute the city-level units. */
+@Tag(name = ApiTags.CITY)
+@Tag(name = ApiTags.INSTITUTE)
 @Path("/api/campaigns/{campaignId}/chases")
 @Authenticated
 public class ChaseResource {
@@ -30,6 +38,10 @@ public class ChaseResource {
     @POST
     @Path("/{regionCode}")
     @RolesAllowed({Role.CITY_NAME, Role.INSTITUTE_NAME})
+    @APIResponse(responseCode = "201", description = "已催办", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ChaseService.ChaseView.class)))
+    @APIResponse(responseCode = "429", description = "今天已催办过这个单位（nextPossibleAt：下次可催办的时间）",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @Operation(summary = "催办", description = "向对方收件箱发一条催办消息（调研工作名称、所缺事项、截止时间），记入操作日志；同一单位每天最多一次（429，附 nextPossibleAt）")
     public Response chase(@PathParam("campaignId") Long campaignId, @PathParam("regionCode") String regionCode) {
         return Response.status(201).entity(chases.chase(campaignId, regionCode)).build();

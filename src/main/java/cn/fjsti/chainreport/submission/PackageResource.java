@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.submission;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.Text;
 import cn.fjsti.chainreport.common.FreeText;
 import cn.fjsti.chainreport.security.Role;
@@ -19,6 +21,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** City packages to the institute, and the institute's deadline board. */
+@Tag(name = ApiTags.CITY)
 @Path("/api/campaigns")
 @Authenticated
 public class PackageResource {
@@ -52,6 +55,8 @@ public class PackageResource {
 
     @GET
     @Path("/{campaignId}/packages/{unit}")
+    @Tag(name = ApiTags.CITY)
+    @Tag(name = ApiTags.INSTITUTE)
     @Operation(summary = "查看设区市报送材料", description = "状态、缺项清单、将报送的报告、历次报送与接收意见、待触发的提醒与截止计时器")
     public PackageViews.Package view(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit) {
         return packages.view(campaignId, unit);
@@ -77,6 +82,7 @@ public class PackageResource {
     @POST
     @Path("/{campaignId}/packages/{unit}/accept")
     @RolesAllowed(Role.INSTITUTE_NAME)
+    @Tag(name = ApiTags.INSTITUTE)
     @Operation(summary = "接收材料")
     public PackageViews.Package accept(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                        @Valid Decision decision) {
@@ -87,6 +93,7 @@ public class PackageResource {
     @POST
     @Path("/{campaignId}/packages/{unit}/return")
     @RolesAllowed(Role.INSTITUTE_NAME)
+    @Tag(name = ApiTags.INSTITUTE)
     @Operation(summary = "退回材料", description = "附意见退回设区市，设区市修改后重新报送")
     public PackageViews.Package returnPackage(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                               @NotNull(message = "请求内容不能为空") @Valid Return request) {
@@ -109,6 +116,7 @@ public class PackageResource {
     @PUT
     @Path("/{campaignId}/deadline")
     @RolesAllowed(Role.ADMIN_NAME)
+    @Tag(name = ApiTags.ADMIN)
     @Operation(summary = "延期（全省）", description = "截止时间只能推迟；各设区市尚在准备的材料按新期限重排提醒和逾期计时，已自行延期更晚的保持不变")
     public PackageViews.Extension extendCampaign(@PathParam("campaignId") Long campaignId,
                                                  @NotNull(message = "请求内容不能为空") @Valid Extension request) {
@@ -118,6 +126,7 @@ public class PackageResource {
     @PUT
     @Path("/{campaignId}/packages/{unit}/deadline")
     @RolesAllowed(Role.ADMIN_NAME)
+    @Tag(name = ApiTags.ADMIN)
     @Operation(summary = "延期（单个设区市）", description = "该设区市的提醒、逾期计时和是否按期均按新的截止时间")
     public PackageViews.Extension extendUnit(@PathParam("campaignId") Long campaignId, @PathParam("unit") String unit,
                                              @NotNull(message = "请求内容不能为空") @Valid Extension request) {
@@ -127,6 +136,8 @@ public class PackageResource {
     @GET
     @Path("/{campaignId}/board")
     @RolesAllowed({Role.INSTITUTE_NAME, Role.ADMIN_NAME})
+    @Tag(name = ApiTags.INSTITUTE)
+    @Tag(name = ApiTags.ADMIN)
     @Operation(summary = "进度看板", description = "各设区市及所辖县的进度、报送状态、剩余或逾期天数")
     public PackageViews.Board board(@PathParam("campaignId") Long campaignId) {
         return boards.board(campaignId);

@@ -1,5 +1,7 @@
 package cn.fjsti.chainreport.workflow;
 
+import cn.fjsti.chainreport.common.ApiTags;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.security.CurrentUser;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The caller's work list: the engine's open user tasks for the caller's region. */
+@Tag(name = ApiTags.GENERAL)
 @Path("/api/tasks")
 @Authenticated
 public class TaskResource {

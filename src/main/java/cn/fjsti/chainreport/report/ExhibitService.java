@@ -242,6 +242,40 @@ public class ExhibitService {
         }
     }
 
+    /**
+     * 复制上年报告: copies the tables and figures that {@code sections} (another report's text, such as last year's final
+     * revision) place, when they are {@code sourceReportId}'s own, into {@code target} and points the markers at the
+     * copies (each remembering its original in {@code replaces}); a marker naming none of them is dropped, so the
+     * copied text never points at another report's table. Returns the sections rewritten.
+     */
+    public static Map<Section, String> copyFrom(Long sourceReportId, Report target, Map<Section, String> sections,
+                                                String actor, Instant now) {
+        Set<Long> ids = new LinkedHashSet<>();
+        sections.values().forEach(text -> ExhibitMarkers.refs(text).forEach(r -> ids.add(r.id())));
+        Map<Long, Exhibit> originals = Exhibit.ofReport(sourceReportId, ids);
+        Map<Long, Exhibit> copies = new HashMap<>();
+        for (Long id : ids) {
+            Exhibit original = originals.get(id);
+            if (original != null) {
+                Exhibit copy = original.copyFor(target.id, actor, now);
+                copy.persist();
+                copies.put(id, copy);
+            }
+        }
+        Exhibit.flush();
+        Map<Section, String> rewritten = new java.util.EnumMap<>(Section.class);
+        sections.forEach((section, text) -> {
+            String out = text;
+            for (ExhibitMarkers.Ref ref : ExhibitMarkers.refs(text)) {
+                Exhibit copy = copies.get(ref.id());
+                boolean same = copy != null && copy.kind == ref.kind();
+                out = ExhibitMarkers.replace(out, ref.id(), same ? copy.marker() : null);
+            }
+            rewritten.put(section, out);
+        });
+        return rewritten;
+    }
+
     private ReportViews.Placed place(Report report, long version, Section section, Integer afterLine, Long replaces,
                                      Exhibit exhibit) {
         Section target;

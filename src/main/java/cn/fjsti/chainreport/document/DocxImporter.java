@@ -1,6 +1,8 @@
 package cn.fjsti.chainreport.document;
 
 import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.report.Exhibit;
+import cn.fjsti.chainreport.report.ExhibitImages;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.UnitKind;
 import java.io.ByteArrayInputStream;
@@ -41,9 +43,9 @@ public final class DocxImporter {
      * above the picture (the number dropped: the document numbers them; {@code captionFound}), else the picture's
      * alternative text, else a placeholder to fill in (both with {@code captionFound} false).
      */
-    public record Inset(cn.fjsti.chainreport.report.Exhibit.Kind kind, Section section, int afterLine, String caption,
+    public record Inset(Exhibit.Kind kind, Section section, int afterLine, String caption,
                         boolean captionFound, List<List<String>> rows, byte[] image,
-                        cn.fjsti.chainreport.report.ExhibitImages.Checked checked, String problem, String where) {
+                        ExhibitImages.Checked checked, String problem, String where) {
     }
 
     /** A recognised units-table row. */

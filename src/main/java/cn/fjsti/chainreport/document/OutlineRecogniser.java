@@ -8,6 +8,10 @@ import cn.fjsti.chainreport.document.WordBlocks.Block;
 import cn.fjsti.chainreport.document.WordBlocks.Cell;
 import cn.fjsti.chainreport.document.WordBlocks.Para;
 import cn.fjsti.chainreport.document.WordBlocks.Table;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.Limits;
+import cn.fjsti.chainreport.report.Exhibit;
+import cn.fjsti.chainreport.report.ExhibitImages;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.UnitKind;
 import java.text.Normalizer;
@@ -66,9 +70,10 @@ final class OutlineRecogniser {
     private static final Pattern RUN_IN_END = Pattern.compile("[。:：;；]");
     private static final int MAX_HEADING = 45;
     /** A caption as the official style writes it: 表1 … above a table, 图1 … below (or above) a figure. */
-    private static final Pattern TABLE_CAPTION = Pattern.compile("^(续)?表\\s*\\d{1,3}(?![\\d年月日.])\\s*[.、:]?\\s*\\S.*");
-    private static final Pattern FIGURE_CAPTION = Pattern.compile("^图\\s*\\d{1,3}(?![\\d年月日.])\\s*[.、:]?\\s*\\S.*");
-    private static final Pattern CAPTION_NUMBER = Pattern.compile("^[表图]\\s*\\d+\\s*[.．、:：]?\\s*");
+    private static final Pattern TABLE_CAPTION = Pattern.compile("^(续)?表\\s*\\d{1,3}(?![\\d年月日]|\\.\\d)\\s*[.、:]?\\s*\\S.*");
+    private static final Pattern FIGURE_CAPTION = Pattern.compile("^图\\s*\\d{1,3}(?![\\d年月日]|\\.\\d)\\s*[.、:]?\\s*\\S.*");
+    /** The typed label and number in front of a caption, as written (full-width digits and punctuation too). */
+    private static final Pattern CAPTION_NUMBER = Pattern.compile("^续?[表图]\\s*[0-9０-９]+\\s*[.．、:：]?\\s*");
     /** Marks a section line where an exhibit stands while the text is built; clean() keeps no control characters. */
     private static final char SLOT = '\u0000';
     static final String SAVE_AS_PICTURE = "请另存为 PNG 或 JPEG 后在编辑页添加";
@@ -91,18 +96,18 @@ final class OutlineRecogniser {
 
     /** An exhibit being recognised; its line is the slot in its section's text. */
     private static final class Pending {
-        final cn.fjsti.chainreport.report.Exhibit.Kind kind;
+        final Exhibit.Kind kind;
         final Section section;
         final String where;
         String caption;
         boolean captionFound;
         List<List<String>> rows;
         byte[] image;
-        cn.fjsti.chainreport.report.ExhibitImages.Checked checked;
+        ExhibitImages.Checked checked;
         String problem;
         int afterLine;
 
-        Pending(cn.fjsti.chainreport.report.Exhibit.Kind kind, Section section, String where) {
+        Pending(Exhibit.Kind kind, Section section, String where) {
             this.kind = kind;
             this.section = section;
             this.where = where;
@@ -176,11 +181,11 @@ final class OutlineRecogniser {
             notPlaced.add(new NotPlaced("图片", "", where + "：" + image.description() + "（不在任何章节中，请导入后在编辑页的相应章节添加）"));
             return;
         }
-        Pending figure = new Pending(cn.fjsti.chainreport.report.Exhibit.Kind.FIGURE, at.section, where + "，第 " + pictures + " 张图片");
+        Pending figure = new Pending(Exhibit.Kind.FIGURE, at.section, where + "，第 " + pictures + " 张图片");
         figure.image = image.bytes();
         try {
-            figure.checked = cn.fjsti.chainreport.report.ExhibitImages.check(image.bytes());
-        } catch (cn.fjsti.chainreport.common.ApiException e) {
+            figure.checked = ExhibitImages.check(image.bytes());
+        } catch (ApiException e) {
             figure.problem = e.getMessage();
         }
         if (!place(figure)) {
@@ -235,10 +240,10 @@ final class OutlineRecogniser {
     /** Puts an exhibit's slot at the end of its section's text; false (and listed as not placed) past the section's limit. */
     private boolean place(Pending exhibit) {
         long inSection = exhibits.stream().filter(e -> e.section == exhibit.section).count();
-        if (inSection >= cn.fjsti.chainreport.common.Limits.SECTION_EXHIBITS) {
-            notPlaced.add(new NotPlaced(exhibit.kind.label() + (exhibit.kind == cn.fjsti.chainreport.report.Exhibit.Kind.TABLE ? "格" : "片"),
+        if (inSection >= Limits.SECTION_EXHIBITS) {
+            notPlaced.add(new NotPlaced(exhibit.kind.label() + (exhibit.kind == Exhibit.Kind.TABLE ? "格" : "片"),
                     exhibit.rows == null ? "" : rowsText(exhibit.rows), exhibit.where + "（本章节已有 "
-                    + cn.fjsti.chainreport.common.Limits.SECTION_EXHIBITS + " 个表格和图片，已达上限）"));
+                    + Limits.SECTION_EXHIBITS + " 个表格和图片，已达上限）"));
             return false;
         }
         text.computeIfAbsent(exhibit.section, s -> new ArrayList<>()).add(SLOT + String.valueOf(exhibits.size()));
@@ -269,15 +274,15 @@ final class OutlineRecogniser {
 
     private static boolean isCaption(String line, Pattern caption) {
         String k = Normalizer.normalize(line, Normalizer.Form.NFKC).strip();
-        return k.length() <= cn.fjsti.chainreport.common.Limits.EXHIBIT_CAPTION && caption.matcher(k).matches();
+        return k.length() <= Limits.EXHIBIT_CAPTION && caption.matcher(k).matches();
     }
 
+    /** Takes a 表N/图N line as the exhibit's caption (the number dropped: the document numbers them); the line is structure. */
     private void caption(Pending exhibit, String line, String as) {
         structure.add(new Structure(line, as));
-        String words = CAPTION_NUMBER.matcher(Normalizer.normalize(line, Normalizer.Form.NFKC).strip().replaceFirst("^续", ""))
-                .replaceFirst("").strip();
-        exhibit.caption = words.isEmpty() ? null : line.strip().replaceFirst("^续?[表图]\\s*[0-9０-９]+\\s*[.．、:：]?\\s*", "");
-        exhibit.captionFound = exhibit.caption != null && !exhibit.caption.isBlank();
+        String words = CAPTION_NUMBER.matcher(line.strip()).replaceFirst("").strip();
+        exhibit.caption = words.isEmpty() ? null : words;
+        exhibit.captionFound = !words.isEmpty();
     }
 
     private void line(String raw, int level, String boldStart) {
@@ -475,11 +480,11 @@ final class OutlineRecogniser {
         String why = null;
         if (rows.size() < 2) {
             why = "表格只有一行，不是数据表；请导入后写入正文或在编辑页添加";
-        } else if (rows.size() > cn.fjsti.chainreport.common.Limits.TABLE_ROWS || width > cn.fjsti.chainreport.common.Limits.TABLE_COLUMNS) {
-            why = "表格有 " + rows.size() + " 行 × " + width + " 列，超过每表 " + cn.fjsti.chainreport.common.Limits.TABLE_ROWS
-                    + " 行 × " + cn.fjsti.chainreport.common.Limits.TABLE_COLUMNS + " 列的上限；请拆分后在编辑页添加";
-        } else if (longest > cn.fjsti.chainreport.common.Limits.TABLE_CELL) {
-            why = "有单元格超过 " + cn.fjsti.chainreport.common.Limits.TABLE_CELL + " 字；请精简后在编辑页添加，或把说明写入正文";
+        } else if (rows.size() > Limits.TABLE_ROWS || width > Limits.TABLE_COLUMNS) {
+            why = "表格有 " + rows.size() + " 行 × " + width + " 列，超过每表 " + Limits.TABLE_ROWS
+                    + " 行 × " + Limits.TABLE_COLUMNS + " 列的上限；请拆分后在编辑页添加";
+        } else if (longest > Limits.TABLE_CELL) {
+            why = "有单元格超过 " + Limits.TABLE_CELL + " 字；请精简后在编辑页添加，或把说明写入正文";
         }
         if (why != null) {
             notPlaced.add(new NotPlaced("表格", rowsText(grid), where + "（" + why + "）"));
@@ -490,7 +495,7 @@ final class OutlineRecogniser {
                 row.add("");
             }
         }
-        Pending table = new Pending(cn.fjsti.chainreport.report.Exhibit.Kind.TABLE, at.section, where);
+        Pending table = new Pending(Exhibit.Kind.TABLE, at.section, where);
         table.rows = rows;
         if (!place(table)) {
             return;
@@ -688,10 +693,10 @@ final class OutlineRecogniser {
         List<DocxImporter.Inset> insets = new ArrayList<>();
         for (Pending e : exhibits) {
             String caption = e.caption != null && !e.caption.isBlank() ? e.caption
-                    : e.kind == cn.fjsti.chainreport.report.Exhibit.Kind.TABLE ? "导入的表格（请补充题注）" : "导入的图片（请补充题注）";
-            if (caption.codePointCount(0, caption.length()) > cn.fjsti.chainreport.common.Limits.EXHIBIT_CAPTION) {
-                caption = new String(caption.codePoints().limit(cn.fjsti.chainreport.common.Limits.EXHIBIT_CAPTION).toArray(), 0,
-                        cn.fjsti.chainreport.common.Limits.EXHIBIT_CAPTION);
+                    : e.kind == Exhibit.Kind.TABLE ? "导入的表格（请补充题注）" : "导入的图片（请补充题注）";
+            if (caption.codePointCount(0, caption.length()) > Limits.EXHIBIT_CAPTION) {
+                caption = new String(caption.codePoints().limit(Limits.EXHIBIT_CAPTION).toArray(), 0,
+                        Limits.EXHIBIT_CAPTION);
             }
             insets.add(new DocxImporter.Inset(e.kind, e.section, e.afterLine, caption, e.captionFound, e.rows, e.image,
                     e.checked, e.problem, e.where));

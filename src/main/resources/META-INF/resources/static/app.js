@@ -435,13 +435,26 @@ function wireEditor() {
 
   wireExhibits(editor, reportId, state, save, count, setStatus);
 
-  wireImport(editor, reportId, preview => {
-    for (const [key, text] of Object.entries(preview.sections || {})) {
-      const ta = editor.querySelector('textarea[data-section="' + key + '"]');
-      if (ta && text) { ta.value = text; state.dirty.add(key); state.touched.add(key); count(ta); }
+  // Confirming an import: what was typed is saved first, then the service writes the file's sections, units
+  // table, tables and figures in one step on this version (409 when another tab saved since), and the page
+  // shows the report as it now is.
+  wireImport(editor, reportId, async file => {
+    if (!(await save())) throw { status: 0, problem: { detail: '页面上的修改未能保存，未导入。请先处理页面上方的提示。' } };
+    let report;
+    try {
+      report = await api('POST', '/api/reports/' + reportId + '/import/apply?version=' + state.version, file, 'application/octet-stream');
+    } catch (e) {
+      if (e.status === 409) { state.broken = true; setStatus('未保存：内容已在别处修改', 'failed'); }
+      throw e;
     }
-    if (preview.units && preview.units.length) { setUnits(preview.units); state.unitsDirty = true; state.unitsTouched = true; }
-    return save();
+    textareas.forEach(ta => { ta.value = (report.sections || {})[ta.dataset.section] || ''; count(ta); });
+    setUnits(report.units || []);
+    state.version = report.version;
+    editor.dataset.version = report.version;
+    localStorage.removeItem(backupKey);
+    if (state.onSaved) state.onSaved(report);
+    setStatus('已保存 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false }) + '（第 ' + report.version + ' 版）', 'saved');
+    return report;
   });
 }
 
@@ -662,11 +675,16 @@ function renumber() {
   });
 }
 
-/** Word import: the service reads the file and answers a preview; nothing is saved until confirmed. */
+/**
+ * Word import: the service reads the file and answers a preview; nothing is saved until confirmed, and then the
+ * same file is sent to be written (sections, units table, tables and figures at their places).
+ */
 function wireImport(editor, reportId, apply) {
   const button = document.getElementById('import-preview');
   const dialog = document.getElementById('import-dialog');
+  const confirmButton = document.getElementById('import-confirm');
   let preview = null;
+  let previewed = null;
   button.addEventListener('click', async () => {
     const file = document.getElementById('import-file').files[0];
     const box = document.getElementById('import-problem');
@@ -674,6 +692,7 @@ function wireImport(editor, reportId, apply) {
     if (!file) { box.textContent = '请先选择一个 Word（.docx）文件'; return; }
     try {
       preview = await api('POST', '/api/reports/' + reportId + '/import', file, 'application/octet-stream');
+      previewed = file;
     } catch (e) {
       box.textContent = e.problem.detail;
       return;
@@ -699,9 +718,29 @@ function wireImport(editor, reportId, apply) {
       hints.appendChild(li);
     });
     hints.hidden = !hints.children.length;
+    const exhibits = preview.exhibits || [];
+    const headingOf = key => { const ta = editor.querySelector('textarea[data-section="' + key + '"]'); return ta ? ta.dataset.heading : key; };
+    const tables = exhibits.filter(x => x.kind === 'TABLE').length;
+    const figures = exhibits.length - tables;
+    const refused = exhibits.filter(x => x.problem);
+    document.getElementById('import-exhibits').textContent = exhibits.length
+      ? '表格和图片：将放入 ' + tables + ' 个表格、' + figures + ' 张图片（在原文中的位置）' + (exhibits.some(x => !x.captionFound) ? '；没有“表N”“图N”题注的，导入后请在编辑页补充题注' : '') + '：'
+      : '文件的章节中没有可放入的表格或图片。';
+    const exList = document.getElementById('import-exhibit-list');
+    exList.innerHTML = '';
+    exhibits.forEach(x => {
+      const li = document.createElement('li');
+      li.textContent = x.kindLabel + '：' + x.caption + '（' + headingOf(x.section) + '，' + (x.afterLine ? '第 ' + x.afterLine + ' 行之后' : '开头') + '；'
+        + (x.kind === 'TABLE' ? x.rows.length + ' 行 × ' + x.rows[0].length + ' 列' : x.problem ? '不能导入：' + x.problem : x.width + '×' + x.height + ' 像素') + '）';
+      if (x.problem) li.className = 'problem';
+      exList.appendChild(li);
+    });
+    confirmButton.disabled = refused.length > 0;
+    confirmButton.title = refused.length ? '有 ' + refused.length + ' 张图片不能导入：请在 Word 中删除或替换后重新选择文件' : '';
     const notPlaced = preview.notPlaced || [];
-    document.getElementById('import-unrecognised').textContent = notPlaced.length
-      ? '以下 ' + notPlaced.length + ' 项没有导入（不属于任何章节或优势单位表），请核对后自行处理：' : '文件中的文字已全部归入章节或优势单位表。';
+    document.getElementById('import-unrecognised').textContent = (refused.length
+      ? '有 ' + refused.length + ' 张图片不能导入（见上），整份文件暂不能导入：请在 Word 中删除或替换这些图片后重新预览。' : '')
+      + (notPlaced.length ? '以下 ' + notPlaced.length + ' 项没有导入（见各项原因），请核对后自行处理：' : '文件中的文字、表格和图片已全部归入章节或优势单位表。');
     const npList = document.getElementById('import-not-placed');
     npList.innerHTML = '';
     notPlaced.forEach(n => {
@@ -711,13 +750,18 @@ function wireImport(editor, reportId, apply) {
     });
     dialog.showModal();
   });
-  document.getElementById('import-confirm').addEventListener('click', async () => {
+  confirmButton.addEventListener('click', async () => {
     dialog.close();
-    if (preview) await apply(preview);
-    const filled = Object.values(preview.sections || {}).filter(t => t).length;
-    const left = (preview.missingSections || []).length;
-    const skipped = (preview.notPlaced || []).length;
-    showImportResult(editor, preview, filled, left, skipped);
+    if (!preview || !previewed) return;
+    const box = document.getElementById('import-problem');
+    box.textContent = '';
+    try {
+      await apply(previewed);
+    } catch (e) {
+      box.textContent = '未导入：' + e.problem.detail;
+      return;
+    }
+    showImportResult(editor, preview);
   });
   document.getElementById('import-cancel').addEventListener('click', () => dialog.close());
 }
@@ -732,14 +776,27 @@ function confirmUnitRemoval(tr) {
 }
 
 /** After a Word import, the page says at once what was filled and what was not (no reload follows). */
-function showImportResult(editor, preview, filled, left, skipped) {
+function showImportResult(editor, preview) {
   const sections = preview.sections || {};
+  const exhibits = preview.exhibits || [];
+  const filledKeys = new Set(Object.keys(sections).filter(k => sections[k]));
+  exhibits.forEach(x => filledKeys.add(x.section));
   const empty = [...editor.querySelectorAll('textarea[data-section]')]
-    .filter(ta => !sections[ta.dataset.section]).map(ta => ta.dataset.heading);
+    .filter(ta => !filledKeys.has(ta.dataset.section)).map(ta => ta.dataset.heading);
   const box = document.getElementById('flash');
   const units = (preview.units || []).length;
-  box.textContent = '已导入 Word 内容并保存为草稿：填入 ' + filled + ' 个章节' + (units ? '、' + units + ' 行优势单位' : '（优势单位表未变）')
-    + (skipped ? '；' + skipped + ' 项未导入（不属于任何章节）' : '') + '。'
+  const tables = exhibits.filter(x => x.kind === 'TABLE').length;
+  const figures = exhibits.length - tables;
+  const notPlaced = preview.notPlaced || [];
+  const skippedTables = notPlaced.filter(n => n.kind.startsWith('表格')).length;
+  const skippedFigures = notPlaced.filter(n => n.kind === '图片').length;
+  const skippedText = notPlaced.length - skippedTables - skippedFigures;
+  const skipped = [skippedText ? skippedText + ' 段文字' : '', skippedTables ? skippedTables + ' 个表格' : '', skippedFigures ? skippedFigures + ' 张图片' : '']
+    .filter(x => x).join('、');
+  box.textContent = '已导入 Word 内容并保存为草稿：填入 ' + filledKeys.size + ' 个章节'
+    + (units ? '、' + units + ' 行优势单位' : '（优势单位表未变）')
+    + '，放入 ' + tables + ' 个表格、' + figures + ' 张图片'
+    + (skipped ? '；未导入 ' + skipped + '（原因见导入预览）' : '') + '。'
     + (empty.length ? '以下章节未从文件中填入，保留原内容：' + empty.join('；') + '。' : '八个章节都已填入。');
   box.setAttribute('tabindex', '-1');
   box.focus();

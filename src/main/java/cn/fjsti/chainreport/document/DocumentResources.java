@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -73,9 +74,35 @@ public final class DocumentResources {
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
         @Operation(summary = "导入 Word 文件（预览）", description = "读取 .docx（含 Strict Open XML）和 Word 97-2003 .doc，按标题文字识别提纲各章节"
                 + "（不论编号方式）与优势单位表；每段文字要么归入章节或单位表，要么列入 notPlaced 并注明位置；sourceHeadings 给出各章节所依据的原标题。"
-                + "不保存；确认后以普通的保存草稿提交（乐观锁照常）。拒绝 PDF、WPS、RTF、网页另存的 .doc、超过 10 MB、压缩炸弹和含外部实体的文件，并说明怎么办。")
+                + "章节中的表格（表题取自其上方的“表N …”行）和 PNG/JPEG 图片（题注取自其下方或上方的“图N …”行）列入 exhibits，注明章节和位置（afterLine）；"
+                + "优势单位表照旧识别，不作为表格；章节外的、超过 30 行 × 10 列的表格，EMF/WMF 等其他格式的图片、图表列入 notPlaced 并说明原因。"
+                + "不保存；确认导入用 POST /api/reports/{id}/import/apply。拒绝 PDF、WPS、RTF、网页另存的 .doc、超过 10 MB、压缩炸弹和含外部实体的文件，并说明怎么办。")
         public DocumentService.ImportPreview importDocx(@PathParam("id") Long id, byte[] body) {
             return documents.preview(id, body == null ? new byte[0] : body);
+        }
+
+        @POST
+        @Path("/{id}/import/apply")
+        @Consumes({DocumentService.DOCX, "application/msword", MediaType.APPLICATION_OCTET_STREAM})
+        @Operation(summary = "确认导入 Word 文件", description = "请求体为预览过的同一文件，version（查询参数）为确认时草稿的版本号。"
+                + "在一个事务中写入：文件填入了文字或表格/图片的章节（替换原内容，表格和图片的标记行在原位置），文件中有优势单位表时替换单位表，"
+                + "并新建这些表格和图片。检查与编辑页相同（题注、单元格、30 行 × 10 列、图片按内容识别、5 MB、像素上限、章节字数）；"
+                + "version 过期 409，非作者 403；任何一项被拒绝时返回中文 problem+json，不写入任何内容。返回报告的新内容和版本。")
+        public cn.fjsti.chainreport.report.ReportViews.Detail applyImport(@PathParam("id") Long id,
+                                                                        @QueryParam("version") String version, byte[] body) {
+            return documents.applyImport(id, version(version), body == null ? new byte[0] : body);
+        }
+
+        private static Long version(String raw) {
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            try {
+                return Long.parseLong(raw.strip());
+            } catch (NumberFormatException e) {
+                throw cn.fjsti.chainreport.common.ApiException.badField("version", "version 应为整数（收到“"
+                        + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw) + "”）");
+            }
         }
     }
 

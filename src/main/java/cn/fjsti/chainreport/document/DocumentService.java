@@ -4,6 +4,7 @@ import cn.fjsti.chainreport.chain.IndustryCategories;
 import cn.fjsti.chainreport.common.ReadOnlyPersistence;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.campaign.CampaignService;
+import cn.fjsti.chainreport.report.ExhibitService;
 import cn.fjsti.chainreport.report.NumberingHints;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportContent;
@@ -55,6 +56,9 @@ public class DocumentService {
     BoardService boards;
 
     @Inject
+    ExhibitService exhibits;
+
+    @Inject
     Clock clock;
 
     private ReportRenderer renderer;
@@ -96,7 +100,26 @@ public class DocumentService {
     public record ImportPreview(Long reportId, long version, Map<Section, String> sections, List<DocxImporter.Unit> units,
                                 List<String> unrecognised, List<String> missingSections, Map<Section, String> sourceHeadings,
                                 List<DocxImporter.NotPlaced> notPlaced, List<DocxImporter.Structure> structure,
-                                List<NumberingHints.Hint> numberingHints) {
+                                List<NumberingHints.Hint> numberingHints, List<ImportExhibit> exhibits) {
+    }
+
+    /**
+     * A table ({@code kind} TABLE, with {@code rows}, the header first) or a figure (FIGURE, with its media type and
+     * pixel size) that confirming the import places in {@code section} after its first {@code afterLine} lines of
+     * the previewed text. {@code captionFound} false: no "表N …"/"图N …" line was found; the caption is then the
+     * picture's alternative text or a placeholder (导入的表格（请补充题注）) to correct in the editor. {@code problem}: why the editor's check refuses this figure (then confirming is
+     * refused as a whole, 400/413/415); null when it can be placed. {@code where}: where it was in the file.
+     */
+    public record ImportExhibit(String kind, String kindLabel, Section section, int afterLine, String caption,
+                                boolean captionFound, List<List<String>> rows, String mediaType, Integer width,
+                                Integer height, Integer bytes, String problem, String where) {
+
+        static ImportExhibit of(DocxImporter.Inset i) {
+            var c = i.checked();
+            return new ImportExhibit(i.kind().name(), i.kind().label(), i.section(), i.afterLine(), i.caption(), i.captionFound(),
+                    i.rows(), c == null ? null : c.mediaType(), c == null ? null : c.width(), c == null ? null : c.height(),
+                    i.image() == null ? null : i.image().length, i.problem(), i.where());
+        }
     }
 
     @Transactional
@@ -105,7 +128,38 @@ public class DocumentService {
         DocxImporter.Preview preview = DocxPackageGuard.read(bytes, importer::read);
         return new ImportPreview(report.id, report.version, preview.sections(), preview.units(), preview.unrecognised(),
                 preview.missingSections(), preview.sourceHeadings(), preview.notPlaced(), preview.structure(),
-                NumberingHints.of(preview.sections()));
+                NumberingHints.of(preview.sections()), preview.exhibits().stream().map(ImportExhibit::of).toList());
+    }
+
+    /**
+     * Confirms an import: reads the same file again (so exactly what the preview showed is written) and writes it
+     * into the draft in one transaction ({@link ExhibitService#applyImport}): the sections the file fills, with the
+     * tables' and figures' marker lines at their places, the units table when the file has one, the tables and
+     * figures. {@code version}: the draft's version the author confirmed on (409 when stale, checked before the file
+     * is read). Refusals as for the preview and for the editor's tables and figures; nothing is written on any.
+     */
+    @Transactional
+    public ReportViews.Detail applyImport(Long id, Long version, byte[] bytes) {
+        if (version == null) {
+            throw cn.fjsti.chainreport.common.ApiException.badField("version", "请提供所编辑的版本号 version");
+        }
+        Report report = reports.requireEditable(id);
+        report.requireVersion(version);
+        DocxImporter.Preview preview = DocxPackageGuard.read(bytes, importer::read);
+        Map<Section, String> sections = new java.util.EnumMap<>(Section.class);
+        java.util.Set<Section> withExhibits = java.util.EnumSet.noneOf(Section.class);
+        preview.exhibits().forEach(e -> withExhibits.add(e.section()));
+        preview.sections().forEach((section, text) -> {
+            if ((text != null && !text.isBlank()) || withExhibits.contains(section)) {
+                sections.put(section, text == null ? "" : text);
+            }
+        });
+        List<ExhibitService.ImportedUnit> units = preview.units().stream()
+                .map(u -> new ExhibitService.ImportedUnit(u.name(), u.kind(), u.strength(), u.contact())).toList();
+        List<ExhibitService.Imported> imported = preview.exhibits().stream()
+                .map(e -> new ExhibitService.Imported(e.kind(), e.section(), e.afterLine(), e.caption(), e.rows(), e.image(), e.where()))
+                .toList();
+        return exhibits.applyImport(report.id, version, sections, units, imported);
     }
 
     @Transactional

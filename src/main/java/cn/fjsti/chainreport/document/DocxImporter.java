@@ -1,6 +1,8 @@
 package cn.fjsti.chainreport.document;
 
 import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.report.Exhibit;
+import cn.fjsti.chainreport.report.ExhibitImages;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.UnitKind;
 import java.io.ByteArrayInputStream;
@@ -22,14 +24,28 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 public final class DocxImporter {
 
     /**
-     * What was recognised; nothing is saved until the author confirms with an ordinary draft save. Every piece of
+     * What was recognised; nothing is saved until the author confirms (the apply step). Every piece of
      * text of the file is in exactly one of: {@code sections}, {@code units}, {@code structure} (headings, table
-     * header, 序号), {@code notPlaced}; {@code kindsAsWritten} holds the 类型 cell text of each unit as written (null
+     * header, 序号, captions), the rows of {@code exhibits}, {@code notPlaced}; {@code kindsAsWritten} holds the 类型 cell text of each unit as written (null
      * where the cell was merged from the row above).
      */
     public record Preview(Map<Section, String> sections, List<Unit> units, List<String> unrecognised,
                           List<String> missingSections, Map<Section, String> sourceHeadings, List<Structure> structure,
-                          List<NotPlaced> notPlaced, List<String> kindsAsWritten) {
+                          List<NotPlaced> notPlaced, List<String> kindsAsWritten, List<Inset> exhibits) {
+    }
+
+    /**
+     * A table or picture standing inside a section, to be placed there as an exhibit: after the first
+     * {@code afterLine} lines of the section's previewed text ({@code ExhibitMarkers.insert}). A table has
+     * {@code rows} (the header first, within the editor's limits); a picture has its {@code image} (PNG or JPEG by
+     * content, checked as the editor checks an upload) or, when that check fails, a {@code problem} saying why (the
+     * import is then refused on apply). {@code caption}: from a "表N …" line above the table, a "图N …" line below or
+     * above the picture (the number dropped: the document numbers them; {@code captionFound}), else the picture's
+     * alternative text, else a placeholder to fill in (both with {@code captionFound} false).
+     */
+    public record Inset(Exhibit.Kind kind, Section section, int afterLine, String caption,
+                        boolean captionFound, List<List<String>> rows, byte[] image,
+                        ExhibitImages.Checked checked, String problem, String where) {
     }
 
     /** A recognised units-table row. */

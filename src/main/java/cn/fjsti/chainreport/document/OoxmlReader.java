@@ -29,8 +29,12 @@ final class OoxmlReader {
     private final Map<String, String> footnotes = new HashMap<>();
     private final Map<String, String> endnotes = new HashMap<>();
     private final Map<String, Integer> styleLevels = new HashMap<>();
+    private final PackagePart main;
+    /** Relationship ids are the main part's only while its body is read (notes have their own). */
+    private boolean inBody;
 
-    private OoxmlReader() {
+    private OoxmlReader(PackagePart main) {
+        this.main = main;
     }
 
     /** The body of the package's main document; throws {@link IllegalArgumentException} when there is none. */
@@ -45,7 +49,7 @@ final class OoxmlReader {
         if (main == null) {
             throw new IllegalArgumentException("no main document");
         }
-        OoxmlReader reader = new OoxmlReader();
+        OoxmlReader reader = new OoxmlReader(main);
         for (PackageRelationship rel : main.getRelationships()) {
             if (rel.getTargetMode() == org.apache.poi.openxml4j.opc.TargetMode.EXTERNAL) {
                 continue;
@@ -69,6 +73,7 @@ final class OoxmlReader {
             throw new IllegalArgumentException("no body");
         }
         List<Block> out = new ArrayList<>();
+        reader.inBody = true;
         reader.blocks(body, out);
         return out;
     }
@@ -171,7 +176,7 @@ final class OoxmlReader {
                         blocks(choice, out);
                     }
                 }
-                case "altChunk" -> out.add(new Para("", -1, List.of(), List.of("嵌入的其他文档（altChunk）"), 0));
+                case "altChunk" -> out.add(new Para("", -1, List.of(), List.of(WordBlocks.Picture.named("嵌入的其他文档（altChunk）")), 0));
                 default -> {
                     // sectPr, bookmarks, deleted or moved-away blocks, permissions: nothing the reader sees
                 }
@@ -185,7 +190,7 @@ final class OoxmlReader {
     private final class ParaBuilder {
         final StringBuilder text = new StringBuilder();
         final List<String> notes = new ArrayList<>();
-        final List<String> images = new ArrayList<>();
+        final List<WordBlocks.Picture> images = new ArrayList<>();
         final List<Block> floating = new ArrayList<>();
         boolean markDeleted;
         int level = -1;
@@ -295,7 +300,7 @@ final class OoxmlReader {
                 case "pict" -> pict(e, b);
                 case "object" -> {
                     Element imageData = descendant(e, "imagedata");
-                    b.images.add(imageData != null && attr(imageData, "title") != null ? attr(imageData, "title") : "嵌入对象");
+                    b.images.add(WordBlocks.Picture.named(imageData != null && attr(imageData, "title") != null ? attr(imageData, "title") : "嵌入对象"));
                 }
                 case "AlternateContent" -> {
                     // The first choice is what Word shows; the fallback repeats it for older readers.
@@ -327,7 +332,10 @@ final class OoxmlReader {
         Element docPr = descendant(drawing, "docPr");
         String name = docPr == null ? null : firstNonBlank(attr(docPr, "descr"), attr(docPr, "title"), attr(docPr, "name"));
         boolean chart = descendant(drawing, "chart") != null;
-        b.images.add((chart ? "图表" : "图片") + (name == null ? "" : "“" + name + "”"));
+        Element blip = chart ? null : descendant(drawing, "blip");
+        String alt = docPr == null ? null : firstNonBlank(attr(docPr, "descr"), attr(docPr, "title"));
+        b.images.add(new WordBlocks.Picture((chart ? "图表" : "图片") + (name == null ? "" : "“" + name + "”"), alt,
+                blip == null ? null : related(attr(blip, "embed"))));
     }
 
     private void pict(Element pict, ParaBuilder b) {
@@ -339,7 +347,33 @@ final class OoxmlReader {
         Element imageData = descendant(pict, "imagedata");
         if (imageData != null) {
             String title = attr(imageData, "title");
-            b.images.add("图片" + (title == null || title.isBlank() ? "" : "“" + title + "”"));
+            b.images.add(new WordBlocks.Picture("图片" + (title == null || title.isBlank() ? "" : "“" + title + "”"),
+                    title == null || title.isBlank() ? null : title.strip(), related(attr(imageData, "id"))));
+        }
+    }
+
+    /**
+     * The bytes of an embedded (not linked) part of the main document by relationship id, or null. The package
+     * guard has already bounded what all parts together may inflate to.
+     */
+    private byte[] related(String relationshipId) {
+        if (!inBody || relationshipId == null || relationshipId.isBlank()) {
+            return null;
+        }
+        try {
+            PackageRelationship rel = main.getRelationship(relationshipId);
+            if (rel == null || rel.getTargetMode() == org.apache.poi.openxml4j.opc.TargetMode.EXTERNAL) {
+                return null;
+            }
+            PackagePart part = main.getRelatedPart(rel);
+            if (part == null) {
+                return null;
+            }
+            try (InputStream in = part.getInputStream()) {
+                return in.readAllBytes();
+            }
+        } catch (Exception e) {
+            return null;
         }
     }
 

@@ -8,6 +8,10 @@ import cn.fjsti.chainreport.document.WordBlocks.Block;
 import cn.fjsti.chainreport.document.WordBlocks.Cell;
 import cn.fjsti.chainreport.document.WordBlocks.Para;
 import cn.fjsti.chainreport.document.WordBlocks.Table;
+import cn.fjsti.chainreport.common.ApiException;
+import cn.fjsti.chainreport.common.Limits;
+import cn.fjsti.chainreport.report.Exhibit;
+import cn.fjsti.chainreport.report.ExhibitImages;
 import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.report.UnitKind;
 import java.text.Normalizer;
@@ -22,9 +26,11 @@ import java.util.regex.Pattern;
  * Finds the notice's outline in a Word file by meaning: a line is a heading when its words say which part or section
  * it is (产业现状, 技术瓶颈, 发展趋势, 对策建议, 攻关方向, 优势单位 …) and the outline allows that heading after the
  * ones already found, whatever numbering it carries or lacks. Everything else is placed: text in the section it
- * follows, rows of the units table as units, and what has no place (text before the first heading, other tables,
- * images) listed with where it was. Nothing is dropped: every piece of text ends up in exactly one of sections,
- * units, structure (headings, table headers, 序号) or not placed.
+ * follows, rows of the units table as units, other tables and PNG/JPEG pictures inside a section as that section's
+ * exhibits (with their captions and their line), and what has no place (text before the first heading, tables and
+ * pictures outside the sections or beyond the editor's limits, charts, EMF/WMF drawings) listed with where it was
+ * and why. Nothing is dropped: every piece of text ends up in exactly one of sections, units, structure (headings,
+ * table headers, 序号, captions), exhibits' rows or not placed.
  */
 final class OutlineRecogniser {
 
@@ -63,6 +69,14 @@ final class OutlineRecogniser {
     private static final Pattern SENTENCE = Pattern.compile("[,。;!?，；！？]");
     private static final Pattern RUN_IN_END = Pattern.compile("[。:：;；]");
     private static final int MAX_HEADING = 45;
+    /** A caption as the official style writes it: 表1 … above a table, 图1 … below (or above) a figure. */
+    private static final Pattern TABLE_CAPTION = Pattern.compile("^(续)?表\\s*\\d{1,3}(?![\\d年月日]|\\.\\d)\\s*[.、:]?\\s*\\S.*");
+    private static final Pattern FIGURE_CAPTION = Pattern.compile("^图\\s*\\d{1,3}(?![\\d年月日]|\\.\\d)\\s*[.、:]?\\s*\\S.*");
+    /** The typed label and number in front of a caption, as written (full-width digits and punctuation too). */
+    private static final Pattern CAPTION_NUMBER = Pattern.compile("^续?[表图]\\s*[0-9０-９]+\\s*[.．、:：]?\\s*");
+    /** Marks a section line where an exhibit stands while the text is built; clean() keeps no control characters. */
+    private static final char SLOT = '\u0000';
+    static final String SAVE_AS_PICTURE = "请另存为 PNG 或 JPEG 后在编辑页添加";
 
     private final Map<Section, List<String>> text = new EnumMap<>(Section.class);
     private final Map<Section, List<String>> notes = new EnumMap<>(Section.class);
@@ -72,9 +86,33 @@ final class OutlineRecogniser {
     private final List<Structure> structure = new ArrayList<>();
     private final List<NotPlaced> notPlaced = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<Pending> exhibits = new ArrayList<>();
     private Item at;
     private String lastHeading;
     private int tables;
+    private int pictures;
+    /** A picture just placed whose caption may be the next line ("图1 …" below it). */
+    private Pending captionBelow;
+
+    /** An exhibit being recognised; its line is the slot in its section's text. */
+    private static final class Pending {
+        final Exhibit.Kind kind;
+        final Section section;
+        final String where;
+        String caption;
+        boolean captionFound;
+        List<List<String>> rows;
+        byte[] image;
+        ExhibitImages.Checked checked;
+        String problem;
+        int afterLine;
+
+        Pending(Exhibit.Kind kind, Section section, String where) {
+            this.kind = kind;
+            this.section = section;
+            this.where = where;
+        }
+    }
 
     private OutlineRecogniser() {
     }
@@ -114,9 +152,137 @@ final class OutlineRecogniser {
                 notPlaced.add(new NotPlaced("脚注", clean, where()));
             }
         }
-        for (String image : p.images()) {
-            notPlaced.add(new NotPlaced("图片", "", where() + "：" + image + "（报告暂不能包含图片，请导入后另行处理）"));
+        for (WordBlocks.Picture image : p.images()) {
+            picture(image);
         }
+    }
+
+    // ---------------------------------------------------------------- pictures
+
+    /**
+     * A picture in a section becomes a figure there when it is PNG or JPEG (by its bytes); other drawings (EMF, WMF,
+     * GIF …), charts and embedded objects, and pictures outside the sections are listed as not placed, with why.
+     */
+    private void picture(WordBlocks.Picture image) {
+        captionBelow = null;
+        pictures++;
+        String where = where();
+        if (image.bytes() == null) {
+            notPlaced.add(new NotPlaced("图片", "", where + "：" + image.description() + "（图表、嵌入对象或链接的图片不能导入，"
+                    + SAVE_AS_PICTURE + "）"));
+            return;
+        }
+        String other = otherFormat(image.bytes());
+        if (other != null) {
+            notPlaced.add(new NotPlaced("图片", "", where + "：" + image.description() + "（" + other + "格式，" + SAVE_AS_PICTURE + "）"));
+            return;
+        }
+        if (!inSection()) {
+            notPlaced.add(new NotPlaced("图片", "", where + "：" + image.description() + "（不在任何章节中，请导入后在编辑页的相应章节添加）"));
+            return;
+        }
+        Pending figure = new Pending(Exhibit.Kind.FIGURE, at.section, where + "，第 " + pictures + " 张图片");
+        figure.image = image.bytes();
+        try {
+            figure.checked = ExhibitImages.check(image.bytes());
+        } catch (ApiException e) {
+            figure.problem = e.getMessage();
+        }
+        if (!place(figure)) {
+            return;
+        }
+        String above = lineAbove(FIGURE_CAPTION);
+        if (above != null) {
+            caption(figure, above, "图片的题注");
+        } else {
+            captionBelow = figure;
+            if (image.alt() != null && !image.alt().isBlank()) {
+                figure.caption = clean(image.alt()).strip();
+            }
+        }
+    }
+
+    /** The format of a picture that is not PNG or JPEG but is a known drawing or image format, by its bytes; else null. */
+    static String otherFormat(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (b.length >= 44 && b[0] == 1 && b[1] == 0 && b[2] == 0 && b[3] == 0 && head.startsWith(" EMF", 40)) {
+            return "EMF 矢量图";
+        }
+        if (b.length >= 4 && ((b[0] & 0xFF) == 0xD7 && (b[1] & 0xFF) == 0xCD && (b[2] & 0xFF) == 0xC6 && (b[3] & 0xFF) == 0x9A
+                || (b[0] == 1 || b[0] == 2) && b[1] == 0 && b[2] == 9 && b[3] == 0)) {
+            return "WMF 矢量图";
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B) {
+            return "压缩的 EMF/WMF 矢量图";
+        }
+        if (head.startsWith("GIF8")) {
+            return "GIF 图片";
+        }
+        if (head.startsWith("BM")) {
+            return "BMP 图片";
+        }
+        if (head.startsWith("II*\u0000") || head.startsWith("MM\u0000*")) {
+            return "TIFF 图片";
+        }
+        if (head.startsWith("RIFF") && head.startsWith("WEBP", 8)) {
+            return "WebP 图片";
+        }
+        if (head.stripLeading().startsWith("<")) {
+            return "SVG 矢量图";
+        }
+        return null;
+    }
+
+    private boolean inSection() {
+        return at != null && at.section != null;
+    }
+
+    /** Puts an exhibit's slot at the end of its section's text; false (and listed as not placed) past the section's limit. */
+    private boolean place(Pending exhibit) {
+        long inSection = exhibits.stream().filter(e -> e.section == exhibit.section).count();
+        if (inSection >= Limits.SECTION_EXHIBITS) {
+            notPlaced.add(new NotPlaced(exhibit.kind.label() + (exhibit.kind == Exhibit.Kind.TABLE ? "格" : "片"),
+                    exhibit.rows == null ? "" : rowsText(exhibit.rows), exhibit.where + "（本章节已有 "
+                    + Limits.SECTION_EXHIBITS + " 个表格和图片，已达上限）"));
+            return false;
+        }
+        text.computeIfAbsent(exhibit.section, s -> new ArrayList<>()).add(SLOT + String.valueOf(exhibits.size()));
+        exhibits.add(exhibit);
+        return true;
+    }
+
+    /**
+     * The last line of the current section's text above the newest slot, if it matches a caption pattern; it is
+     * taken out of the text (the slot stays last).
+     */
+    private String lineAbove(Pattern caption) {
+        List<String> lines = text.get(at.section);
+        int slot = lines.size() - 1;
+        for (int i = slot - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.charAt(0) == SLOT || !isCaption(line, caption)) {
+                return null;
+            }
+            lines.remove(i);
+            return line;
+        }
+        return null;
+    }
+
+    private static boolean isCaption(String line, Pattern caption) {
+        String k = Normalizer.normalize(line, Normalizer.Form.NFKC).strip();
+        return k.length() <= Limits.EXHIBIT_CAPTION && caption.matcher(k).matches();
+    }
+
+    /** Takes a 表N/图N line as the exhibit's caption (the number dropped: the document numbers them); the line is structure. */
+    private void caption(Pending exhibit, String line, String as) {
+        structure.add(new Structure(line, as));
+        String words = CAPTION_NUMBER.matcher(line.strip()).replaceFirst("").strip();
+        exhibit.caption = words.isEmpty() ? null : words;
+        exhibit.captionFound = !words.isEmpty();
     }
 
     private void line(String raw, int level, String boldStart) {
@@ -153,6 +319,7 @@ final class OutlineRecogniser {
     }
 
     private void found(Item item, String line) {
+        captionBelow = null;
         at = item;
         lastHeading = line;
         if (item.section != null) {
@@ -168,6 +335,12 @@ final class OutlineRecogniser {
         if (at == Item.TITLE && structure.get(structure.size() - 1).as().equals("报告标题") && SUBTITLE.matcher(line.strip()).matches()) {
             // "（集成电路产业链）" under the title, as the service's own documents and many templates carry it.
             structure.add(new Structure(line, "报告副标题"));
+            return;
+        }
+        Pending figure = captionBelow;
+        captionBelow = null;
+        if (figure != null && inSection() && figure.section == at.section && isCaption(line, FIGURE_CAPTION)) {
+            caption(figure, line, "图片的题注");
             return;
         }
         if (at != null && at.section != null) {
@@ -259,25 +432,94 @@ final class OutlineRecogniser {
     // ---------------------------------------------------------------- tables
 
     private void table(Table t) {
+        captionBelow = null;
         tables++;
         List<List<String>> grid = grid(t);
         String where = "第 " + tables + " 个表格，位于" + where();
         int header = unitsHeader(grid, at == Item.S33);
-        if (header < 0) {
-            StringBuilder all = new StringBuilder();
-            for (List<String> row : grid) {
-                String r = String.join(" | ", row.stream().filter(c -> !c.isBlank()).toList());
-                if (!r.isBlank()) {
-                    all.append(all.length() == 0 ? "" : "\n").append(r);
-                }
-            }
-            if (all.length() > 0) {
-                notPlaced.add(new NotPlaced("表格", all.toString(),
-                        where + "（不是优势单位表；报告正文暂不能包含表格，请导入后把数据写入正文或另行报送）"));
-            }
+        if (header >= 0) {
+            readUnits(t, grid, header, where);
             return;
         }
-        readUnits(t, grid, header, where);
+        String all = rowsText(grid);
+        if (all.isEmpty()) {
+            return;
+        }
+        if (!inSection()) {
+            notPlaced.add(new NotPlaced("表格", all, where + "（不是优势单位表，也不在任何章节中，请导入后在编辑页的相应章节添加）"));
+            return;
+        }
+        dataTable(grid, where);
+    }
+
+    /**
+     * A table in a section becomes a data table there: a caption row inside it ("表1 …" alone in the first row) or a
+     * "表N …" line just above it is its caption; blank rows are dropped; within 30 rows × 10 columns of 200
+     * characters it is placed, otherwise listed as not placed with the reason (nothing is cut off silently).
+     */
+    private void dataTable(List<List<String>> grid, String where) {
+        List<List<String>> rows = new ArrayList<>();
+        String captionRow = null;
+        for (List<String> row : grid) {
+            List<String> cells = new ArrayList<>(row.stream().map(c -> c.replaceAll("\\s*\n\\s*", " ").strip()).toList());
+            while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+                cells.remove(cells.size() - 1);
+            }
+            if (cells.isEmpty()) {
+                continue;
+            }
+            List<String> filled = cells.stream().filter(c -> !c.isEmpty()).toList();
+            if (rows.isEmpty() && captionRow == null && filled.size() == 1 && isCaption(filled.get(0), TABLE_CAPTION)) {
+                captionRow = filled.get(0);
+                continue;
+            }
+            rows.add(cells);
+        }
+        int width = rows.stream().mapToInt(List::size).max().orElse(0);
+        int longest = rows.stream().flatMap(List::stream).mapToInt(c -> c.codePointCount(0, c.length())).max().orElse(0);
+        String why = null;
+        if (rows.size() < 2) {
+            why = "表格只有一行，不是数据表；请导入后写入正文或在编辑页添加";
+        } else if (rows.size() > Limits.TABLE_ROWS || width > Limits.TABLE_COLUMNS) {
+            why = "表格有 " + rows.size() + " 行 × " + width + " 列，超过每表 " + Limits.TABLE_ROWS
+                    + " 行 × " + Limits.TABLE_COLUMNS + " 列的上限；请拆分后在编辑页添加";
+        } else if (longest > Limits.TABLE_CELL) {
+            why = "有单元格超过 " + Limits.TABLE_CELL + " 字；请精简后在编辑页添加，或把说明写入正文";
+        }
+        if (why != null) {
+            notPlaced.add(new NotPlaced("表格", rowsText(grid), where + "（" + why + "）"));
+            return;
+        }
+        for (List<String> row : rows) {
+            while (row.size() < width) {
+                row.add("");
+            }
+        }
+        Pending table = new Pending(Exhibit.Kind.TABLE, at.section, where);
+        table.rows = rows;
+        if (!place(table)) {
+            return;
+        }
+        String above = lineAbove(TABLE_CAPTION);
+        if (captionRow != null) {
+            caption(table, captionRow, "表格的表题");
+            if (above != null) {
+                text.get(at.section).add(text.get(at.section).size() - 1, above); // not its caption after all: back in the text
+            }
+        } else if (above != null) {
+            caption(table, above, "表格的表题");
+        }
+    }
+
+    private static String rowsText(List<List<String>> grid) {
+        StringBuilder all = new StringBuilder();
+        for (List<String> row : grid) {
+            String r = String.join(" | ", row.stream().filter(c -> !c.isBlank()).toList());
+            if (!r.isBlank()) {
+                all.append(all.length() == 0 ? "" : "\n").append(r);
+            }
+        }
+        return all.toString();
     }
 
     /** Cell texts per grid position; a cell merged from above has no text of its own. */
@@ -446,14 +688,51 @@ final class OutlineRecogniser {
             if (!text.containsKey(s)) {
                 missing.add("第" + s.partNumeral() + "部分 " + s.heading(""));
             }
-            sections.put(s, String.join("\n", lines).strip().replaceAll("\n{3,}", "\n\n"));
+            sections.put(s, withoutSlots(lines));
+        }
+        List<DocxImporter.Inset> insets = new ArrayList<>();
+        for (Pending e : exhibits) {
+            String caption = e.caption != null && !e.caption.isBlank() ? e.caption
+                    : e.kind == Exhibit.Kind.TABLE ? "导入的表格（请补充题注）" : "导入的图片（请补充题注）";
+            if (caption.codePointCount(0, caption.length()) > Limits.EXHIBIT_CAPTION) {
+                caption = new String(caption.codePoints().limit(Limits.EXHIBIT_CAPTION).toArray(), 0,
+                        Limits.EXHIBIT_CAPTION);
+            }
+            insets.add(new DocxImporter.Inset(e.kind, e.section, e.afterLine, caption, e.captionFound, e.rows, e.image,
+                    e.checked, e.problem, e.where));
         }
         List<String> unrecognised = new ArrayList<>();
         for (NotPlaced n : notPlaced) {
             unrecognised.add(n.text().isEmpty() ? n.where() : n.text());
         }
         unrecognised.addAll(warnings);
-        return new Preview(sections, units, unrecognised, missing, sourceHeadings, structure, notPlaced, kindsAsWritten);
+        return new Preview(sections, units, unrecognised, missing, sourceHeadings, structure, notPlaced, kindsAsWritten,
+                List.copyOf(insets));
+    }
+
+    /**
+     * A section's text from its lines: no blank lines at either end, at most one blank line in a row (as the text
+     * was always joined), and the exhibits' slots taken out, each exhibit learning after how many lines it stands.
+     */
+    private String withoutSlots(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        List<Pending> slots = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.isEmpty() && line.charAt(0) == SLOT) {
+                Pending e = exhibits.get(Integer.parseInt(line.substring(1)));
+                e.afterLine = out.size();
+                slots.add(e);
+            } else if (!line.isBlank() || (!out.isEmpty() && !out.get(out.size() - 1).isBlank())) {
+                out.add(line);
+            }
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {
+            out.remove(out.size() - 1);
+        }
+        for (Pending e : slots) {
+            e.afterLine = Math.min(e.afterLine, out.size());
+        }
+        return String.join("\n", out);
     }
 
     /** Text as imported: invisible format characters removed, no-break spaces plain, control characters gone. */

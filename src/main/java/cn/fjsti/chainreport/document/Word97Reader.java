@@ -91,10 +91,21 @@ final class Word97Reader {
         }
     }
 
+    /** An inline picture with its bytes as stored (PNG, JPEG, EMF …); without them when HWPF cannot extract it. */
+    private static WordBlocks.Picture picture(HWPFDocument doc, CharacterRun run) {
+        try {
+            org.apache.poi.hwpf.usermodel.Picture picture = doc.getPicturesTable().extractPicture(run, false);
+            byte[] content = picture == null ? null : picture.getContent();
+            return new WordBlocks.Picture("图片", null, content == null || content.length == 0 ? null : content);
+        } catch (RuntimeException e) {
+            return WordBlocks.Picture.named("图片");
+        }
+    }
+
     private static Para paragraph(HWPFDocument doc, Paragraph p, Map<Integer, String> notes) {
         StringBuilder text = new StringBuilder();
         List<String> noteTexts = new ArrayList<>();
-        List<String> images = new ArrayList<>();
+        List<WordBlocks.Picture> images = new ArrayList<>();
         int leadingBold = 0;
         boolean boldOpen = true;
         boolean plainAfterBold = false;
@@ -110,9 +121,9 @@ final class Word97Reader {
                 if (c == '\u0002' && notes.containsKey(cp)) {
                     noteTexts.add(notes.get(cp));
                 } else if (c == '\u0001' && doc.getPicturesTable().hasPicture(run)) {
-                    images.add("图片");
-                } else if (c == '\u0008' && !images.contains(FLOATING)) {
-                    images.add(FLOATING);
+                    images.add(picture(doc, run));
+                } else if (c == '\u0008' && images.stream().noneMatch(i -> i.description().equals(FLOATING))) {
+                    images.add(WordBlocks.Picture.named(FLOATING));
                 }
             }
             String shown = t;

@@ -89,7 +89,7 @@ public class Exhibit extends PanacheEntityBase {
     @Column(name = "content_hash")
     public String contentHash;
 
-    /** The exhibit this one replaced when a table or figure was edited, or the one it was copied from in a merge. */
+    /** The exhibit this one replaced when a table or figure was edited, or the one it was copied from (a merge, 复制上年报告). */
     public Long replaces;
 
     @Column(name = "created_at")
@@ -133,7 +133,7 @@ public class Exhibit extends PanacheEntityBase {
         return e;
     }
 
-    /** The same content for another report (a merge), remembering where it came from. */
+    /** The same content for another report (a merge, 复制上年报告), remembering where it came from. */
     public Exhibit copyFor(Long otherReportId, String actor, Instant now) {
         Exhibit e = new Exhibit(otherReportId, kind, section, caption, actor, now);
         e.cellsJson = cellsJson;

@@ -75,6 +75,80 @@ public class ExhibitService {
                 Exhibit.figure(report.id, null, caption, image, user.username(), clock.instant()));
     }
 
+    /** A table or figure recognised in an imported Word file, and after how many lines of its section's text it stands. */
+    public record Imported(Exhibit.Kind kind, Section section, int afterLine, String caption, List<List<String>> rows,
+                           byte[] image, String where) {
+    }
+
+    /** A units-table row recognised in an imported Word file. */
+    public record ImportedUnit(String name, UnitKind kind, String strength, String contact) {
+    }
+
+    /**
+     * Writes a confirmed Word import into the draft in one transaction: the sections that the file fills (text, or
+     * tables and figures) replace the draft's, with each table's or figure's marker line at its place; the units
+     * table is replaced when the file has one; the tables and figures are created. The same checks as the editor:
+     * captions and cells through the input rule, tables within 30 × 10, figures checked by content, size and pixels
+     * ({@link ExhibitImages}), sections within their length. Author only, while editable (403, 409); a stale
+     * {@code version} is 409; any refusal is problem+json naming the table or figure, and nothing is written.
+     */
+    @Transactional
+    @Audited("report.importWord")
+    public ReportViews.Detail applyImport(Long reportId, long version, Map<Section, String> sections,
+                                          List<ImportedUnit> units, List<Imported> imported) {
+        Report report = reports.requireEditable(reportId);
+        report.requireVersion(version);
+        List<Exhibit> created = new ArrayList<>();
+        for (int i = 0; i < imported.size(); i++) {
+            Imported item = imported.get(i);
+            String field = "exhibits[" + i + "]";
+            try {
+                String caption = caption(item.caption());
+                created.add(item.kind() == Exhibit.Kind.TABLE
+                        ? Exhibit.table(report.id, item.section(), caption, rows(item.rows()), user.username(), clock.instant())
+                        : Exhibit.figure(report.id, item.section(), caption, ExhibitImages.check(item.image()), user.username(), clock.instant()));
+            } catch (ApiException e) {
+                String detail = item.where() + "的" + item.kind().label() + (item.kind() == Exhibit.Kind.TABLE ? "格" : "片") + "不能导入："
+                        + e.getMessage() + "。本次导入未保存任何内容；请在 Word 中修改或删除它后重新导入";
+                throw new ApiException(e.status(), e.title(), detail, List.of(new FieldError(field, detail)), Map.of());
+            }
+        }
+        List<StrengthUnit> rowsOfUnits = null;
+        if (units != null && !units.isEmpty()) {
+            if (units.size() > Limits.UNIT_ROWS) {
+                throw ApiException.badField("units", "优势单位表最多 " + Limits.UNIT_ROWS + " 行（文件中有 " + units.size() + " 行）");
+            }
+            rowsOfUnits = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                ImportedUnit u = units.get(i);
+                String strength = FreeText.UNIT_STRENGTH.cleanAt("units[" + i + "].strength", u.strength());
+                rowsOfUnits.add(new StrengthUnit(FreeText.UNIT_NAME.cleanAt("units[" + i + "].name", u.name()), u.kind(),
+                        strength == null ? null : strength.strip(), FreeText.UNIT_CONTACT.cleanAt("units[" + i + "].contact", u.contact())));
+            }
+        }
+        Map<Section, List<String>> lines = new java.util.EnumMap<>(Section.class);
+        sections.forEach((section, text) -> lines.put(section, new ArrayList<>(text == null || text.isEmpty() ? List.of()
+                : List.of(text.split("\n", -1)))));
+        Map<Section, Integer> inserted = new java.util.EnumMap<>(Section.class);
+        for (int i = 0; i < created.size(); i++) {
+            Exhibit exhibit = created.get(i);
+            exhibit.persist();
+            Exhibit.flush();
+            Section section = exhibit.section;
+            List<String> sectionLines = lines.computeIfAbsent(section, s -> new ArrayList<>());
+            int before = inserted.getOrDefault(section, 0);
+            int at = Math.min(sectionLines.size(), Math.max(0, imported.get(i).afterLine()) + before);
+            sectionLines.add(at, exhibit.marker());
+            inserted.put(section, before + 1);
+        }
+        Map<Section, String> texts = new java.util.EnumMap<>(Section.class);
+        lines.forEach((section, l) -> texts.put(section, String.join("\n", l)));
+        ReportStage stage = process.stageOf(report);
+        report.saveDraft(stage, version, texts, rowsOfUnits, user.username(), clock.instant());
+        Report.flush();
+        return ReportViews.detail(report, stage);
+    }
+
     /** Takes a table or figure out of the draft (its marker line); frozen revisions keep showing it. */
     @Transactional
     @Audited("report.exhibit.remove")
@@ -166,6 +240,40 @@ public class ExhibitService {
             }
             section.write(merged.content(), text);
         }
+    }
+
+    /**
+     * 复制上年报告: copies the tables and figures that {@code sections} (another report's text, such as last year's final
+     * revision) place, when they are {@code sourceReportId}'s own, into {@code target} and points the markers at the
+     * copies (each remembering its original in {@code replaces}); a marker naming none of them is dropped, so the
+     * copied text never points at another report's table. Returns the sections rewritten.
+     */
+    public static Map<Section, String> copyFrom(Long sourceReportId, Report target, Map<Section, String> sections,
+                                                String actor, Instant now) {
+        Set<Long> ids = new LinkedHashSet<>();
+        sections.values().forEach(text -> ExhibitMarkers.refs(text).forEach(r -> ids.add(r.id())));
+        Map<Long, Exhibit> originals = Exhibit.ofReport(sourceReportId, ids);
+        Map<Long, Exhibit> copies = new HashMap<>();
+        for (Long id : ids) {
+            Exhibit original = originals.get(id);
+            if (original != null) {
+                Exhibit copy = original.copyFor(target.id, actor, now);
+                copy.persist();
+                copies.put(id, copy);
+            }
+        }
+        Exhibit.flush();
+        Map<Section, String> rewritten = new java.util.EnumMap<>(Section.class);
+        sections.forEach((section, text) -> {
+            String out = text;
+            for (ExhibitMarkers.Ref ref : ExhibitMarkers.refs(text)) {
+                Exhibit copy = copies.get(ref.id());
+                boolean same = copy != null && copy.kind == ref.kind();
+                out = ExhibitMarkers.replace(out, ref.id(), same ? copy.marker() : null);
+            }
+            rewritten.put(section, out);
+        });
+        return rewritten;
     }
 
     private ReportViews.Placed place(Report report, long version, Section section, Integer afterLine, Long replaces,

@@ -145,7 +145,8 @@ public class ReportService {
 
     /**
      * 复制上年报告: replaces the draft's sections and units table with the final text of the same region's report
-     * on the same chain in the newest earlier campaign (ReportViews.lastYearRevision). Author only, while
+     * on the same chain in the newest earlier campaign (ReportViews.lastYearRevision), with copies of its tables and
+     * figures placed where they stood ({@link ExhibitService#copyFrom}). Author only, while
      * drafting, on the current {@code version}; 409 stale version, not editable, or no earlier report.
      */
     @Transactional
@@ -155,11 +156,15 @@ public class ReportService {
         Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
         ReportRevision earlier = ReportViews.lastYearRevision(report)
                 .orElseThrow(() -> ApiException.conflict("往年没有本地区这条产业链已提交的报告，无可复制"));
+        report.requireEditable(process.stageOf(report));
+        report.requireVersion(request.version());
         Map<Section, String> sections = new java.util.EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             String text = section.read(earlier.content());
             sections.put(section, text == null ? "" : text);
         }
+        // Last year's tables and figures come along as this report's own copies (the markers point at them).
+        sections = ExhibitService.copyFrom(earlier.reportId, report, sections, user.username(), clock.instant());
         report.saveDraft(process.stageOf(report), request.version(), sections,
                 earlier.units.stream().map(StrengthUnit::copy).toList(), user.username(), clock.instant());
         Report.flush();

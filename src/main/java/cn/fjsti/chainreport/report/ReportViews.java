@@ -148,7 +148,7 @@ public final class ReportViews {
             cn.fjsti.chainreport.campaign.Campaign campaign = cn.fjsti.chainreport.campaign.Campaign.findById(earlier.campaignId);
             List<String> changed = new java.util.ArrayList<>();
             for (Section s : Section.values()) {
-                if (!java.util.Objects.equals(nz(s.read(rev.content())), nz(s.read(r.content())))) {
+                if (!java.util.Objects.equals(comparable(s.read(rev.content()), rev.reportId), comparable(s.read(r.content()), r.id))) {
                     changed.add(s.label() + " " + s.heading(ChainNames.industry(r.chainName)).replaceFirst("^\\d+\\.", ""));
                 }
             }
@@ -159,6 +159,24 @@ public final class ReportViews {
 
     private static String nz(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    /**
+     * A section's text with each marker line standing for its table's or figure's content (hash), so that last
+     * year's table copied into this year's report compares as unchanged although its id differs.
+     */
+    private static String comparable(String text, Long reportId) {
+        String out = nz(text);
+        List<ExhibitMarkers.Ref> refs = ExhibitMarkers.refs(out);
+        if (refs.isEmpty()) {
+            return out;
+        }
+        Map<Long, Exhibit> own = Exhibit.ofReport(reportId, refs.stream().map(ExhibitMarkers.Ref::id).toList());
+        for (ExhibitMarkers.Ref ref : refs) {
+            Exhibit e = own.get(ref.id());
+            out = ExhibitMarkers.replace(out, ref.id(), "〔" + ref.kind().label() + ":" + (e == null ? "?" : e.contentHash) + "〕");
+        }
+        return out;
     }
 
     private static List<String> unitRows(List<StrengthUnit> units) {

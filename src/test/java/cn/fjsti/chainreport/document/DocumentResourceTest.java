@@ -96,9 +96,11 @@ class DocumentResourceTest {
 
         byte[] stats = Files.readAllBytes(Path.of("src/test/resources/import-corpus/10-stats-table-in-section.docx"));
         as(Accounts.XIANGAN).contentType(DOCX).body(stats).post("/api/reports/{id}/import", target).then().statusCode(200)
-                .body("notPlaced", hasSize(1))
-                .body("notPlaced[0].kind", equalTo("表格"))
-                .body("notPlaced[0].where", containsString("1.产业现状"))
+                .body("notPlaced", hasSize(0))
+                .body("exhibits", hasSize(1))
+                .body("exhibits[0].kind", equalTo("TABLE"))
+                .body("exhibits[0].section", equalTo("COUNTY_INDUSTRY"))
+                .body("exhibits[0].where", containsString("1.产业现状"))
                 .body("units", hasSize(2));
 
         byte[] boxes = Files.readAllBytes(Path.of("src/test/resources/import-corpus/g-text-boxes-jinjiang.docx"));

@@ -115,4 +115,52 @@ class DocxImporterTest {
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(status))
                 .satisfies(e -> assertThat(((ApiException) e).fields()).extracting("field").containsExactly("file"));
     }
+
+    @Test
+    void shouldPlaceOnlyTablesAndPicturesThatFitAndSayWhyTheOthersDoNot() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            table(doc, java.util.List.of(java.util.List.of("封面表", "x"), java.util.List.of("1", "2")));
+            for (String line : new String[] {"古田县县域重点产业创新链调研报告", "一、古田县县域重点产业发展现状", "1.产业现状", "古田县食用菌年产量90万吨。"}) {
+                doc.createParagraph().createRun().setText(line);
+            }
+            java.util.List<java.util.List<String>> tall = new java.util.ArrayList<>();
+            for (int r = 0; r < 31; r++) {
+                tall.add(java.util.List.of("第" + r + "行", String.valueOf(r)));
+            }
+            table(doc, tall);
+            table(doc, java.util.List.of(java.util.List.of("只有一行", "没有内容")));
+            doc.createParagraph().createRun().addPicture(new java.io.ByteArrayInputStream("GIF89a\u0001\u0000\u0001\u0000".getBytes()),
+                    org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_GIF, "a.gif", 100, 100);
+            doc.createParagraph().createRun().addPicture(new java.io.ByteArrayInputStream(cn.fjsti.chainreport.support.WordFiles.png(20, 10)),
+                    org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG, "b.png", 100, 100);
+            doc.createParagraph().createRun().setText("图2．古田县银耳产业链图谱");
+            doc.createParagraph().createRun().setText("表3、主要企业");
+            table(doc, java.util.List.of(java.util.List.of("企业", "产值"), java.util.List.of("某某公司", "x".repeat(201))));
+            doc.write(out);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException(e);
+        }
+        DocxImporter.Preview preview = importer.read(out.toByteArray());
+        assertThat(preview.exhibits()).extracting(ImportCorpusTest::describe)
+                .containsExactly("FIGURE COUNTY_INDUSTRY after 1: 古田县银耳产业链图谱 (image/png 20×10)");
+        assertThat(preview.notPlaced()).extracting(DocxImporter.NotPlaced::where).satisfiesExactly(
+                w -> assertThat(w).contains("文首").contains("不在任何章节中"),
+                w -> assertThat(w).contains("1.产业现状").contains("31 行 × 2 列，超过每表 30 行 × 10 列"),
+                w -> assertThat(w).contains("表格只有一行"),
+                w -> assertThat(w).contains("GIF 图片格式，请另存为 PNG 或 JPEG 后在编辑页添加"),
+                w -> assertThat(w).contains("超过 200 字"));
+        // A 表N line above a table that is not placed stays text of the section, nothing is lost.
+        assertThat(preview.sections().get(Section.COUNTY_INDUSTRY)).isEqualTo("古田县食用菌年产量90万吨。\n表3、主要企业");
+        assertThat(preview.notPlaced().get(1).text()).startsWith("第0行 | 0\n第1行 | 1");
+    }
+
+    private static void table(XWPFDocument doc, java.util.List<java.util.List<String>> rows) {
+        XWPFTable t = doc.createTable(rows.size(), rows.get(0).size());
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                t.getRow(r).getCell(c).setText(rows.get(r).get(c));
+            }
+        }
+    }
 }

@@ -137,6 +137,11 @@ final class FileText {
         for (NotPlaced n : preview.notPlaced()) {
             text.append(n.text()).append('\n');
         }
+        for (DocxImporter.Inset e : preview.exhibits()) {
+            if (e.rows() != null) {
+                e.rows().forEach(row -> text.append(String.join("\n", row)).append('\n'));
+            }
+        }
         return text.toString();
     }
 

@@ -31,7 +31,10 @@ final class ImportCorpus {
     }
 
     /** One file and what a clerk expects from it. */
-    record Case(String name, byte[] bytes, Map<Section, String> sections, List<Unit> units, int notPlaced) {
+    record Case(String name, byte[] bytes, Map<Section, String> sections, List<Unit> units, int notPlaced, List<String> exhibits) {
+        Case(String name, byte[] bytes, Map<Section, String> sections, List<Unit> units, int notPlaced) {
+            this(name, bytes, sections, units, notPlaced, List.of());
+        }
     }
 
     /** A unit row as written: kind label as the clerk typed it, contact person and phone. */
@@ -359,21 +362,25 @@ final class ImportCorpus {
             cases.add(new Case("g-footnotes-endnotes-haicang", write(s, st, doc), expected.expected(), s.units(false, false), 0));
         }
 
-        // Images and statistics tables: named as not placed, never read as units.
+        // Images and statistics tables in sections: figures and tables of their section, never read as units.
         {
             Spec s = jinjiang();
             Style st = new Style();
             st.extraAfterHeading.put(Section.COUNTY_INDUSTRY, List.of(RawDocx.imageParagraph("晋江鞋服产业链图谱")));
             st.extraAfterHeading.put(Section.DOMESTIC_INDUSTRY, List.of(table(List.of(List.of("指标", "单位", "2023年", "2024年"),
                     List.of("规上企业数", "家", "3100", "3300"), List.of("营业收入", "亿元", "52000", "54000")))));
-            cases.add(new Case("g-image-and-stats-table-jinjiang", write(s, st, new RawDocx().image()), s.expected(), s.units(false, false), 2));
+            cases.add(new Case("g-image-and-stats-table-jinjiang", write(s, st, new RawDocx().image()), s.expected(), s.units(false, false), 0,
+                    List.of("FIGURE COUNTY_INDUSTRY after 0: 晋江鞋服产业链图谱 (no caption) (image/png 1×1)",
+                            "TABLE DOMESTIC_INDUSTRY after 0: 导入的表格（请补充题注） (no caption) (3×4)")));
             Spec g = gutian();
             Style two = new Style();
             two.extraAfterHeading.put(Section.COUNTY_INDUSTRY, List.of(table(List.of(List.of("<4 表1 古田县食用菌主要指标"), List.of("指标", "单位", "2023年", "2024年"),
                     List.of("产量", "万吨", "88", "90"), List.of("产值", "亿元", "210", "226")))));
             two.extraAfterHeading.put(Section.COUNTY_TECHNOLOGY, List.of(table(List.of(List.of("环节", "瓶颈", "对策"),
                     List.of("菌种", "退化", "选育")))));
-            cases.add(new Case("g-two-stats-tables-gutian", write(g, two, new RawDocx()), g.expected(), g.units(false, false), 2));
+            cases.add(new Case("g-two-stats-tables-gutian", write(g, two, new RawDocx()), g.expected(), g.units(false, false), 0,
+                    List.of("TABLE COUNTY_INDUSTRY after 0: 古田县食用菌主要指标 (3×4)",
+                            "TABLE COUNTY_TECHNOLOGY after 0: 导入的表格（请补充题注） (no caption) (2×3)")));
         }
 
         // Units tables of every shape.

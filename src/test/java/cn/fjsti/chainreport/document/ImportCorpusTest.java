@@ -53,6 +53,10 @@ class ImportCorpusTest {
             }
             assertThat(preview.units()).as(f.getFileName() + " units").containsExactlyElementsOf(units);
             assertThat(preview.notPlaced()).as(f.getFileName() + " not placed").hasSize(expected.path("notPlaced").asInt());
+            List<String> exhibits = new ArrayList<>();
+            expected.path("exhibits").forEach(e -> exhibits.add(e.asText()));
+            assertThat(preview.exhibits()).as(f.getFileName() + " tables and figures in sections").extracting(ImportCorpusTest::describe)
+                    .containsExactlyElementsOf(exhibits);
             assertThat(preview.missingSections()).as(f.getFileName() + " missing").isEmpty();
             assertThat(preview.sourceHeadings().keySet()).as(f.getFileName() + " source headings").containsExactlyInAnyOrder(Section.values());
         }));
@@ -76,12 +80,24 @@ class ImportCorpusTest {
         Files.createDirectories(CORPUS);
         for (Case c : ImportCorpus.all()) {
             Files.write(CORPUS.resolve(c.name() + ".docx"), c.bytes());
-            writeExpected(CORPUS.resolve(c.name() + ".expected.json"), c.sections(), c.units(), c.notPlaced());
+            writeExpected(CORPUS.resolve(c.name() + ".expected.json"), c.sections(), c.units(), c.notPlaced(), c.exhibits());
         }
         SharedCases.write(CORPUS);
     }
 
+    /** A table or figure of a preview in one line: kind, section, line, caption, size (the sidecar's {@code exhibits}). */
+    static String describe(DocxImporter.Inset e) {
+        return e.kind() + " " + e.section() + " after " + e.afterLine() + ": " + e.caption() + (e.captionFound() ? "" : " (no caption)")
+                + (e.rows() != null ? " (" + e.rows().size() + "×" + e.rows().get(0).size() + ")"
+                : " (" + (e.checked() == null ? e.problem() : e.checked().mediaType() + " " + e.checked().width() + "×" + e.checked().height()) + ")");
+    }
+
     static void writeExpected(Path file, Map<Section, String> sections, List<Unit> units, int notPlaced) throws IOException {
+        writeExpected(file, sections, units, notPlaced, List.of());
+    }
+
+    static void writeExpected(Path file, Map<Section, String> sections, List<Unit> units, int notPlaced, List<String> exhibits)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode s = root.putObject("sections");
         for (Section section : Section.values()) {
@@ -96,6 +112,10 @@ class ImportCorpusTest {
             n.put("contact", unit.contact());
         }
         root.put("notPlaced", notPlaced);
+        if (!exhibits.isEmpty()) {
+            ArrayNode e = root.putArray("exhibits");
+            exhibits.forEach(e::add);
+        }
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 
@@ -145,11 +165,15 @@ class ImportCorpusTest {
                     Section.DOMESTIC_INDUSTRY, "国内生物医药产业保持两位数增长，\n创新药获批数量创新高。"), units, 0);
             writeExpected(dir.resolve("09-content-controls.expected.json"), with(base,
                     Section.COUNTY_INDUSTRY, "海沧区生物医药产业规模逐年扩大。\n2024年规上产值86亿元。"), units, 0);
+            // The statistics table stands between the two lines of 一.1 (no 表N line: a placeholder caption to fill in).
             writeExpected(dir.resolve("10-stats-table-in-section.expected.json"), with(base,
-                    Section.COUNTY_INDUSTRY, "海沧区生物医药产业规模逐年扩大，主要指标见下表。\n产业集聚效应初显。"), units, 1);
+                    Section.COUNTY_INDUSTRY, "海沧区生物医药产业规模逐年扩大，主要指标见下表。\n产业集聚效应初显。"), units, 0,
+                    List.of("TABLE COUNTY_INDUSTRY after 1: 导入的表格（请补充题注） (no caption) (4×4)"));
+            // The chart picture is a figure of 一.1 with the 图1 line below it as its caption.
             writeExpected(dir.resolve("11-image-and-footnote.expected.json"), with(base,
-                    Section.COUNTY_INDUSTRY, "海沧区生物医药产业规模逐年扩大，产值走势见下图。\n图1 海沧区生物医药产值走势（2020—2024年）",
-                    Section.COUNTY_TECHNOLOGY, "2024年规上产值86亿元，核心原料药依赖外购。\n数据来源：海沧区统计局《2024年统计年鉴》。"), units, 1);
+                    Section.COUNTY_INDUSTRY, "海沧区生物医药产业规模逐年扩大，产值走势见下图。",
+                    Section.COUNTY_TECHNOLOGY, "2024年规上产值86亿元，核心原料药依赖外购。\n数据来源：海沧区统计局《2024年统计年鉴》。"), units, 0,
+                    List.of("FIGURE COUNTY_INDUSTRY after 1: 海沧区生物医药产值走势（2020—2024年） (image/png 4×4)"));
             writeExpected(dir.resolve("12a-units-merged-kind.expected.json"), base, List.of(
                     new Unit("某某生物制药有限公司", UnitKind.ENTERPRISE, "生物制品", "李工 13800000001"),
                     new Unit("某某医疗器械有限公司", UnitKind.ENTERPRISE, "体外诊断", "陈工 13800000002"),

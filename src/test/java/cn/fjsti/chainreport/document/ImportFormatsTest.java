@@ -116,6 +116,6 @@ class ImportFormatsTest {
 
     private static Preview withSections(Preview p, Map<Section, String> sections) {
         return new Preview(sections, p.units(), p.unrecognised(), p.missingSections(), p.sourceHeadings(), p.structure(), p.notPlaced(),
-                p.kindsAsWritten());
+                p.kindsAsWritten(), p.exhibits());
     }
 }

@@ -612,7 +612,15 @@ class DetoursSeasonTest {
         String chain = Fixtures.uniqueChain();
         time.travelTo(LocalDateTime.of(lastYear, 9, 1, 10, 0));
         long earlier = openCampaign(lastYear);
-        long old = Fixtures.approvedInXiamen(Accounts.HAICANG, earlier, chain);
+        // Last year's report had a table in 一.1.
+        long old = Fixtures.declare(Accounts.HAICANG, earlier, chain).get(chain);
+        long oldVersion = Fixtures.version(Accounts.HAICANG, old);
+        as(Accounts.HAICANG).body(Fixtures.completeDraft(oldVersion)).put("/api/reports/{id}/draft", old).then().statusCode(200);
+        long oldTable = ((Number) as(Accounts.HAICANG).body(Map.of("version", oldVersion + 1, "section", "COUNTY_INDUSTRY",
+                        "caption", "海沧区产值", "rows", List.of(List.of("年份", "产值"), List.of("2025", "310"))))
+                .post("/api/reports/{id}/exhibits/tables", old).then().statusCode(200).extract().path("exhibit.id")).longValue();
+        as(Accounts.HAICANG).body(Map.of("version", oldVersion + 2)).post("/api/reports/{id}/submit", old).then().statusCode(200);
+        Fixtures.approve(Accounts.XIAMEN, old);
         String earlierTitle = as(Accounts.HAICANG).get("/api/campaigns/{c}", earlier).then().extract().path("title");
 
         time.travelTo(LocalDateTime.of(thisYear, 9, 1, 10, 0));
@@ -639,11 +647,16 @@ class DetoursSeasonTest {
         database.assertWritesNothing(() -> problem(as(Accounts.HAICANG).body(Map.of("version", Fixtures.version(Accounts.HAICANG, other)))
                 .post("/api/reports/{id}/copy-last-year", other).then(), 409, "无可复制"));
 
-        // Copied: last year's text and units table; nothing differs any more. Then one section is brought up to date.
-        as(Accounts.HAICANG).body(Map.of("version", v)).post("/api/reports/{id}/copy-last-year", report).then().statusCode(200)
-                .body("sections.COUNTY_INDUSTRY", equalTo("全县规上企业 42 家，2025 年产值 310 亿元。"))
+        // Copied: last year's text and units table, and its table as this report's own copy (no marker left pointing
+        // at last year's report); nothing differs any more. Then one section is brought up to date.
+        var copied = as(Accounts.HAICANG).body(Map.of("version", v)).post("/api/reports/{id}/copy-last-year", report).then().statusCode(200)
                 .body("units.name", equalTo(List.of("福建农林大学")))
+                .body("exhibits", hasSize(1)).body("exhibits[0].caption", equalTo("海沧区产值"))
+                .body("exhibits[0].replaces", equalTo((int) oldTable)).body("exhibits[0].rows[1][1]", equalTo("310"))
                 .body("lastYear.changedSections", hasSize(0)).body("lastYear.unitsChanged", is(false));
+        int copiedTable = copied.extract().path("exhibits[0].id");
+        assertThat(copiedTable).isNotEqualTo((int) oldTable);
+        copied.body("sections.COUNTY_INDUSTRY", equalTo("全县规上企业 42 家，2025 年产值 310 亿元。\n〔表:" + copiedTable + "〕"));
         as(Accounts.HAICANG).body(Map.of("version", v + 1, "sections", Map.of("COUNTY_INDUSTRY", "全县规上企业 48 家，" + thisYear + " 年产值 355 亿元。")))
                 .put("/api/reports/{id}/draft", report).then().statusCode(200);
         as(Accounts.HAICANG).body(Map.of("version", v + 2)).post("/api/reports/{id}/submit", report).then().statusCode(200);

@@ -217,6 +217,8 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/reports/{id}/document", a -> same(s -> as(a).get("/api/reports/{id}/document", s.report()), scopedRead));
         rules.put("POST /api/reports/{id}/import", a -> same(s -> as(a).contentType("application/octet-stream").body(new byte[]{'P', 'K', 3, 4})
                 .post("/api/reports/{id}/import", s.report()), authorOnly));
+        rules.put("POST /api/reports/{id}/import/apply", a -> same(s -> as(a).contentType("application/octet-stream").body(new byte[]{'P', 'K', 3, 4})
+                .post("/api/reports/{id}/import/apply?version=0", s.report()), authorOnly));
         rules.put("GET /api/campaigns/{campaignId}/duplicates", a -> same(s -> as(a).get("/api/campaigns/{c}/duplicates?unit=" + s.unit(), s.campaign()), unitAndProvince));
         rules.put("POST /api/campaigns/{campaignId}/duplicates/dismiss", a -> same(s -> as(a).body(Map.of("reportIds", List.of(s.report(), s.submitted())))
                 .post("/api/campaigns/{c}/duplicates/dismiss", s.campaign()), cityOwn));

@@ -9,6 +9,7 @@ import cn.fjsti.chainreport.support.Browser;
 import cn.fjsti.chainreport.support.BrowserTest;
 import cn.fjsti.chainreport.support.Database;
 import cn.fjsti.chainreport.support.Fixtures;
+import cn.fjsti.chainreport.support.WordFiles;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -69,6 +70,22 @@ class UiEditingTest extends BrowserTest {
         assertThat(section(target, "COUNTY_INDUSTRY")).isEqualTo("全县规上企业 42 家，2025 年产值 310 亿元。");
         assertThat((String) as(Accounts.HAICANG).get("/api/reports/{id}", target).then().extract().path("units[0].name"))
                 .isEqualTo("福建农林大学");
+
+        // Tables and a picture inside the sections are placed where they stood; an EMF drawing is named as not imported.
+        long withExhibits = Fixtures.newReport(Accounts.HAICANG);
+        page.navigate(browser.url("/reports/" + withExhibits));
+        page.setInputFiles("#import-file", new FilePayload("图表报告.docx", DOCX,
+                WordFiles.reportWithTableAndPicture(WordFiles.png(300, 180), new byte[] {1, 0, 0, 0}, false)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("预览导入")).click();
+        assertThat(page.locator("#import-exhibits")).containsText("将放入 2 个表格、1 张图片");
+        assertThat(page.locator("#import-exhibit-list")).containsText("海沧区生物医药产业创新链图谱");
+        assertThat(page.locator("#import-not-placed")).containsText("请另存为 PNG 或 JPEG 后在编辑页添加");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认导入")).click();
+        assertThat(page.locator("#flash")).containsText("放入 2 个表格、1 张图片；未导入 1 张图片");
+        assertThat(page.locator("#exhibits-COUNTY_INDUSTRY")).containsText("海沧区生物医药主要指标（3 行 × 4 列）");
+        assertThat(page.locator("#section-COUNTY_INDUSTRY")).hasValue(Pattern.compile("扩大。\n〔表:\\d+〕\n近两年[\\s\\S]*〔图:\\d+〕"));
+        Browser.screenshot(page, "12b-import-tables-and-figures");
+        assertThat((Integer) as(Accounts.HAICANG).get("/api/reports/{id}", withExhibits).then().extract().path("exhibits.size()")).isEqualTo(3);
     }
 
     @Test

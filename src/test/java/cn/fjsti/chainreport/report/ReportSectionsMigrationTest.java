@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * V24 moves the live report's texts into report_section: every section a report had arrives there unchanged
  * (one row each, none for an empty section), the report keeps everything else, and the columns are gone. Run on
- * a database migrated to V23 with reports written as the service wrote them before; no Quarkus start.
+ * a database migrated to V23 with reports written as the service wrote them before; no Quarkus start. On a fresh H2
+ * database in memory, or on the empty database {@code MIGRATION_TEST_JDBC_URL} names (with
+ * {@code MIGRATION_TEST_USER}, {@code MIGRATION_TEST_PASSWORD}), e.g. a PostgreSQL one: the SQL must run on both.
  */
 class ReportSectionsMigrationTest {
 
@@ -26,8 +28,11 @@ class ReportSectionsMigrationTest {
 
     @Test
     void shouldCopyEverySectionIntoItsOwnRowAndDropTheColumns() throws Exception {
-        String url = "jdbc:h2:mem:v24-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        String given = System.getenv("MIGRATION_TEST_JDBC_URL");
+        String url = given != null ? given : "jdbc:h2:mem:v24-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        user = given != null ? System.getenv("MIGRATION_TEST_USER") : "sa";
+        password = given != null ? System.getenv("MIGRATION_TEST_PASSWORD") : "";
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
             flyway(url, "23").migrate();
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO region (code, name, level, drafting) VALUES ('350000', '福建省', 'PROVINCE', FALSE)");
@@ -53,7 +58,7 @@ class ReportSectionsMigrationTest {
             assertThat(sections(c, empty)).isEmpty();
             List<String> columns = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT LOWER(column_name) FROM information_schema.columns"
-                    + " WHERE LOWER(table_name) = 'report'")) {
+                    + " WHERE LOWER(table_name) = 'report' AND table_schema = CURRENT_SCHEMA")) {
                 while (rs.next()) {
                     columns.add(rs.getString(1));
                 }
@@ -65,14 +70,19 @@ class ReportSectionsMigrationTest {
                 assertThat(rs.getString(1)).isEqualTo("full");
                 assertThat(rs.getLong(2)).isEqualTo(7);
             }
-            try (Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN");
+            if (given == null) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SHUTDOWN");
+                }
             }
         }
     }
 
-    private static Flyway flyway(String url, String target) {
-        var config = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+    private String user;
+    private String password;
+
+    private Flyway flyway(String url, String target) {
+        var config = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
                 .baselineOnMigrate(true).baselineVersion("0");
         if (target != null) {
             config.target(target);

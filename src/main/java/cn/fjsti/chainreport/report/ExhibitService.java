@@ -233,12 +233,12 @@ public class ExhibitService {
         }
         Exhibit.flush();
         for (Section section : Section.values()) {
-            String text = section.read(merged.content());
+            String text = merged.text(section);
             for (ExhibitMarkers.Ref ref : ExhibitMarkers.refs(text)) {
                 Exhibit copy = copies.get(ref.id());
                 text = ExhibitMarkers.replace(text, ref.id(), copy == null ? null : copy.marker());
             }
-            section.write(merged.content(), text);
+            merged.replaceText(section, text);
         }
     }
 

@@ -8,7 +8,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,10 +15,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,8 +73,18 @@ public class Report extends PanacheEntityBase {
     @Column(name = "chain_key")
     public String chainKey;
 
-    @Embedded
-    public ReportContent content = new ReportContent();
+    /**
+     * The live text, one row per section that has text (table {@code report_section}, V24): a save rewrites only
+     * the rows of the sections it changes, and a workflow step that touches the report (its stage, version, time)
+     * rewrites only the small report row, not the text (issue 23: H2 writes every changed page at each commit).
+     * Frozen revisions keep their own copy ({@link ReportRevision}). Loaded on first use.
+     */
+    @ElementCollection
+    @CollectionTable(name = "report_section", joinColumns = @JoinColumn(name = "report_id"))
+    @MapKeyEnumerated(EnumType.STRING)
+    @MapKeyColumn(name = "section_name")
+    @Column(name = "section_text", length = Section.MAX_MERGED_LENGTH)
+    Map<Section, String> texts = new EnumMap<>(Section.class);
 
     @ElementCollection
     @CollectionTable(name = "report_unit", joinColumns = @JoinColumn(name = "report_id"))
@@ -111,12 +123,28 @@ public class Report extends PanacheEntityBase {
     protected Report() {
     }
 
-    /**
-     * The text. Hibernate loads an embeddable whose columns are all null as null; that is read here as an
-     * empty text rather than fixed in the entity, which would make every read a write.
-     */
+    /** The text, as a copy: change it with {@link #saveDraft} or {@link #replaceText}. */
     public ReportContent content() {
-        return content == null ? new ReportContent() : content;
+        ReportContent copy = new ReportContent();
+        texts.forEach((section, text) -> section.write(copy, text));
+        return copy;
+    }
+
+    /** One section's text, or null when it has none. */
+    public String text(Section section) {
+        return texts.get(section);
+    }
+
+    /**
+     * Replaces a section's text as it is (already through the input rule): null clears it. An unchanged text
+     * leaves its row alone.
+     */
+    void replaceText(Section section, String text) {
+        if (text == null) {
+            texts.remove(section);
+        } else if (!text.equals(texts.get(section))) {
+            texts.put(section, text);
+        }
     }
 
     public Report(Long campaignId, String authorRegion, String reviewUnit, Kind kind, String chainName, String chainKey,
@@ -155,10 +183,7 @@ public class Report extends PanacheEntityBase {
         if (!refused.isEmpty()) {
             throw ApiException.badRequest(refused.get(0).message(), refused);
         }
-        if (content == null) {
-            content = new ReportContent();
-        }
-        cleaned.forEach((section, text) -> section.write(content, text));
+        cleaned.forEach(this::replaceText);
         if (newUnits != null) {
             units.clear();
             units.addAll(newUnits);
@@ -209,7 +234,7 @@ public class Report extends PanacheEntityBase {
         List<FieldError> missing = new ArrayList<>();
         String industry = cn.fjsti.chainreport.chain.ChainNames.industry(chainName);
         for (Section section : Section.values()) {
-            String text = section.read(content());
+            String text = texts.get(section);
             String words = ExhibitMarkers.withoutMarkers(text);
             if (section.requiresText() && (words == null || words.isBlank())) {
                 missing.add(new FieldError("sections." + section.name(),

@@ -92,7 +92,8 @@ public final class SeasonSimulator {
                          int stepReports, double stepMsPerReport, double stepRatio, double stepAllInMsPerReport,
                          double serviceCpuSeconds, double simulatorCpuSeconds, List<Long> liveHeapMb,
                          Map<String, Map<String, Double>> latencies,
-                         Map<String, Map<String, Double>> load, long loadErrors) {
+                         Map<String, Map<String, Double>> load, long loadErrors,
+                         double serviceWrittenMbSeason, double serviceWrittenMbLoad, long databaseMbAfterSeason) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -189,6 +190,7 @@ public final class SeasonSimulator {
 
         long start = System.nanoTime();
         double serviceCpuBefore = cpuSeconds(service.pid());
+        long writtenBefore = bytesWritten(service.pid());
         double simulatorCpuBefore = cpuSeconds(ProcessHandle.current().pid());
         int year = 2027;
         long campaign = post("admin", "/api/campaigns", Map.of("year", year), "openCampaign").get("id").asLong();
@@ -270,6 +272,8 @@ public final class SeasonSimulator {
         JsonNode board = get("institute", "/api/campaigns/" + campaign + "/board", "board");
         double wall = (System.nanoTime() - start - measuring) / 1e9;
         double serviceCpu = cpuSeconds(service.pid()) - serviceCpuBefore;
+        long writtenAfterSeason = bytesWritten(service.pid());
+        long dbMbAfterSeason = options.jdbcUrl() != null ? -1 : databaseMb(work);
         double simulatorCpu = cpuSeconds(ProcessHandle.current().pid()) - simulatorCpuBefore;
         recordLiveHeap(service, liveHeap);
         long seasonRequests = requests.get();
@@ -306,24 +310,24 @@ public final class SeasonSimulator {
         // Load: users saving drafts and reading pages at the same time, on next year's campaign.
         latencies.clear();
         long loadErrorsBefore = errors.get();
+        long writtenBeforeLoad = bytesWritten(service.pid());
         if (options.loadSeconds() > 0) {
             load(pool, counties, year + 1);
         }
+        long writtenAfterLoad = bytesWritten(service.pid());
         Map<String, Map<String, Double>> load = percentiles(latencies);
         long loadErrors = errors.get() - loadErrorsBefore;
         pool.shutdown();
 
         long peak = rss(service.pid(), "VmHWM");
         // The H2 file's size; -1 for a database elsewhere (its server reports its own size).
-        long dbMb;
-        try (var files = Files.walk(work.resolve("db"))) {
-            dbMb = options.jdbcUrl() != null ? -1 : files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
-        }
+        long dbMb = options.jdbcUrl() != null ? -1 : databaseMb(work);
         Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), reports, merged.size(),
                 seasonRequests, wall, seasonRequests / wall, seasonErrors, samples, startSeconds, rssAfterStart,
                 rssAfterSeason, peak, dbMb, serviceMs, bareMs, serviceMs / bareMs, wall * 1000 / reports,
                 wall * 1000 / reports / bareMs, stepReports, stepMs, stepMs / bareMs, stepAllInMs, serviceCpu, simulatorCpu,
-                liveHeap, season, load, loadErrors);
+                liveHeap, season, load, loadErrors, (writtenAfterSeason - writtenBefore) / 1e6,
+                (writtenAfterLoad - writtenBeforeLoad) / 1e6, dbMbAfterSeason);
         print(result);
         Files.createDirectories(options.out());
         JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + ".json").toFile(), result);
@@ -503,6 +507,30 @@ public final class SeasonSimulator {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** The H2 files' size in MB. */
+    private static long databaseMb(Path work) throws IOException {
+        try (var files = Files.walk(work.resolve("db"))) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
+        }
+    }
+
+    /**
+     * Bytes a process has written so far (the {@code wchar} line of /proc/PID/io: every write call, whether or not
+     * it reached the disk yet; for the service almost all of it is H2's chunks, the rest its log), or -1.
+     */
+    static long bytesWritten(long pid) {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/" + pid + "/io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not on Linux, or not ours to read
+        }
+        return -1;
     }
 
     /** CPU seconds (user and system) a process has used so far, from /proc/PID/stat. */
@@ -748,6 +776,9 @@ public final class SeasonSimulator {
         System.out.printf(Locale.ROOT, "start to first response %.2f s; RSS after start %d MB, after season %d MB, peak %d MB; database %s%n",
                 r.startSeconds(), r.rssAfterStartMb(), r.rssAfterSeasonMb(), r.peakRssMb(),
                 r.databaseMb() < 0 ? "not measured (not H2)" : r.databaseMb() + " MB");
+        System.out.printf(Locale.ROOT, "database after the season %s (before the load); service wrote %.0f MB during the season, %.0f MB during the load%n",
+                r.databaseMbAfterSeason() < 0 ? "not measured (not H2)" : r.databaseMbAfterSeason() + " MB",
+                r.serviceWrittenMbSeason(), r.serviceWrittenMbLoad());
         System.out.printf(Locale.ROOT, "per county report: requests %.2f ms (sum of its requests' latencies), bare engine %.2f ms, ratio %.2f%n",
                 r.serviceMsPerReport(), r.bareEngineMsPerReport(), r.overheadRatio());
         System.out.printf(Locale.ROOT, "per county report: season wall time %.2f ms (everything, documents included), ratio to bare engine %.2f%n",

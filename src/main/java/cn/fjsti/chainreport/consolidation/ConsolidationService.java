@@ -277,6 +277,8 @@ public class ConsolidationService {
         }
         consolidated.saveDraft(reportProcess.stageOf(consolidated), version, sections,
                 earlier.units.stream().map(StrengthUnit::copy).toList(), user.username(), clock.instant());
+        // The undone merge's markers name that report's copies of the tables and figures: this report gets its own.
+        ExhibitService.copyInto(consolidated, List.of(earlier.id), user.username(), clock.instant());
         Report.getEntityManager().flush();
         return view(group);
     }

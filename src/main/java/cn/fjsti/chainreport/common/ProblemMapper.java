@@ -122,6 +122,10 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (e.getCause() instanceof ApiException refused) {
+            // A query parameter refused by StrictQueryParams, wrapped by JAX-RS in its 404.
+            return api(refused, uri);
+        }
         String detail = switch (status) {
             case 404 -> "请求的地址不存在";
             case 405 -> "该地址不支持此请求方法";

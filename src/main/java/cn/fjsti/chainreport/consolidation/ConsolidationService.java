@@ -157,6 +157,10 @@ public class ConsolidationService {
     public void dismiss(Long campaignId, List<Long> reportIds) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.ownUnit(null);
+        // @Size counts the list as sent: [8, 8] is one report, and one report is no proposal to dismiss.
+        if (new HashSet<>(reportIds).size() < 2) {
+            throw ApiException.badField("reportIds", "请选择 2 份以上不同的报告（同一编号只算一份）");
+        }
         countyReportsOf(unit, campaign, reportIds);
         String signature = DismissedProposal.signature(reportIds);
         if (DismissedProposal.count("campaignId = ?1 and unitCode = ?2 and reportIds = ?3", campaign.id, unit.code, signature) == 0) {

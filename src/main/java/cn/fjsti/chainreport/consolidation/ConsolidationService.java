@@ -10,6 +10,8 @@ import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.FieldError;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.report.Exhibit;
+import cn.fjsti.chainreport.report.ExhibitMarkers;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportProcess;
 import cn.fjsti.chainreport.report.ReportStage;
@@ -305,7 +307,7 @@ public class ConsolidationService {
     private static List<String> differingSections(Report a, Report b) {
         List<String> differing = new ArrayList<>();
         for (Section section : Section.values()) {
-            if (!Objects.equals(blankToEmpty(section.read(a.content())), blankToEmpty(section.read(b.content())))) {
+            if (!Objects.equals(comparable(a, section.read(a.content())), comparable(b, section.read(b.content())))) {
                 differing.add(section.label() + " " + section.heading(ChainNames.industry(b.chainName)).replaceFirst("^\\d+\\.", ""));
             }
         }
@@ -325,6 +327,25 @@ public class ConsolidationService {
             }
         }
         return true;
+    }
+
+    /**
+     * A section's text as compared between merges: each report holds its own copies of the same tables and figures,
+     * so a marker stands for what it shows (kind, caption, content), not for its id.
+     */
+    private static String comparable(Report report, String text) {
+        String compared = blankToEmpty(text);
+        List<ExhibitMarkers.Ref> refs = ExhibitMarkers.refs(compared);
+        if (refs.isEmpty()) {
+            return compared;
+        }
+        Map<Long, Exhibit> own = Exhibit.ofReport(report.id, refs.stream().map(ExhibitMarkers.Ref::id).toList());
+        for (ExhibitMarkers.Ref ref : refs) {
+            Exhibit e = own.get(ref.id());
+            compared = ExhibitMarkers.replace(compared, ref.id(),
+                    e == null ? "〔?:" + ref.id() + "〕" : "〔" + e.kind + "|" + e.caption + "|" + e.contentHash + "〕");
+        }
+        return compared;
     }
 
     private static String blankToEmpty(String s) {

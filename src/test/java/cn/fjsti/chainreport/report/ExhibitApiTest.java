@@ -220,6 +220,10 @@ class ExhibitApiTest {
         String restoredText = restored.extract().path("sections.COUNTY_INDUSTRY");
         List<Integer> own = restored.extract().path("exhibits.id");
         assertThat(restoredText).endsWith("市里补充。").contains("〔表:" + own.get(0) + "〕", "〔表:" + own.get(1) + "〕");
+        // Restored, it is no longer offered: the copies show the same tables, whatever their ids.
+        as(Accounts.XIAMEN).get(merges).then().body("find { it.active }.previous", org.hamcrest.Matchers.nullValue());
+        db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, secondReport)))
+                .post(merges + "/" + second.extract().path("id") + "/restore").then().statusCode(409));
         as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, secondReport),
                 "sections", Map.of("COUNTY_INDUSTRY", restoredText))).put("/api/reports/{id}/draft", secondReport).then().statusCode(200);
     }

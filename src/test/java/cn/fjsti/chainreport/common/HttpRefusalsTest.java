@@ -129,4 +129,20 @@ class HttpRefusalsTest {
         r.then().statusCode(406).body("detail", matchesPattern(CHINESE));
         assertThat(r.contentType()).startsWith("application/problem+json");
     }
+    /** An endpoint that reads no body would drop it (a comment, a broken JSON text) and act as if it had been taken. */
+    @Test
+    void shouldRefuseABodyTheEndpointWouldDropAndDoNothing() {
+        long report = Fixtures.newReport(Accounts.HAICANG);
+        Fixtures.fillAndSubmit(Accounts.HAICANG, report);
+        for (String body : java.util.List.of("{\"comment\":\"撤回原因\"}", "{bad", "[1]")) {
+            db.assertWritesNothing(() -> as(Accounts.HAICANG).body(body).post("/api/reports/{id}/withdraw", report)
+                    .then().statusCode(400).contentType("application/problem+json").body("fields[0].field", equalTo("body"))
+                    .body("detail", containsString("不需要请求内容")));
+        }
+        db.assertWritesNothing(() -> as(Accounts.HAICANG).body("{\"unreadOnly\":true}").post("/api/notifications/read-all")
+                .then().statusCode(400));
+        // Nothing, or an empty object, is what a script sends: taken.
+        as(Accounts.HAICANG).body(" { } ").post("/api/reports/{id}/withdraw", report).then().statusCode(200);
+        as(Accounts.HAICANG).post("/api/notifications/read-all").then().statusCode(200);
+    }
 }

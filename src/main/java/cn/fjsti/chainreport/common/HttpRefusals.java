@@ -53,7 +53,8 @@ public class HttpRefusals {
         }
         boolean login = request.method() == HttpMethod.POST && LOGIN.equals(request.path());
         if (length > maxBodySize.asLongValue()) {
-            refuse(ctx, 413, "内容过大", "提交的内容超过 " + megabytes(maxBodySize) + "，已拒绝。上传的 Word 文件不能超过 10 MB："
+            refuse(ctx, 413, "内容过大", isFigureUpload(request.path()) ? FIGURE_TOO_LARGE
+                    : "提交的内容超过 " + megabytes(maxBodySize) + "，已拒绝。上传的 Word 文件不能超过 10 MB："
                     + "请压缩或删去其中的图片和附件，另存为新的 .docx 后再上传；报告每章节不超过 20000 字。", length);
         } else if (login && length > maxFormAttributeSize.asLongValue()) {
             refuse(ctx, 413, "内容过大", "用户名或密码过长，已拒绝。请检查输入的用户名（单位代码或账号）和密码后重新登录。", length);
@@ -83,8 +84,8 @@ public class HttpRefusals {
             case 404 -> "请求的地址不存在，请检查地址（接口说明见 /q/swagger-ui）";
             case 405 -> "该地址不支持此请求方法";
             case 406 -> "无法提供所要求的内容格式，请接受 application/json";
-            case 413 -> "提交的内容过大，已拒绝";
-            case 415 -> "请求的内容格式不受支持，请使用 application/json";
+            case 413 -> isFigureUpload(path) ? FIGURE_TOO_LARGE : "提交的内容过大，已拒绝";
+            case 415 -> isFigureUpload(path) ? FIGURE_TYPE : "请求的内容格式不受支持，请使用 application/json";
             default -> "请求无法处理";
         });
     }
@@ -120,6 +121,15 @@ public class HttpRefusals {
 
     private void write(RoutingContext ctx, int status, String title, String detail) {
         HttpProblems.send(ctx, status, title, detail);
+    }
+
+    /** What a refused figure upload is told: the image rules, not the JSON or Word ones the other endpoints get. */
+    static final String FIGURE_TOO_LARGE = "图片不能超过 " + Limits.IMAGE_BYTES / 1024 / 1024 + " MB，已拒绝；请压缩或截图后再上传";
+    static final String FIGURE_TYPE = "插入图片时请直接上传 PNG 或 JPEG 图片文件（Content-Type: image/png、image/jpeg 或 application/octet-stream）";
+
+    /** The figure upload, {@code /api/reports/{id}/exhibits/figures}. */
+    static boolean isFigureUpload(String path) {
+        return path != null && path.startsWith("/api/reports/") && path.endsWith("/exhibits/figures");
     }
 
     private static String megabytes(MemorySize size) {

@@ -122,12 +122,18 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (e.getCause() instanceof ApiException refused) {
+            // A query parameter refused by StrictQueryParams, wrapped by JAX-RS in its 404.
+            return api(refused, uri);
+        }
         String detail = switch (status) {
             case 404 -> "请求的地址不存在";
             case 405 -> "该地址不支持此请求方法";
             case 406 -> "无法提供所要求的内容格式";
-            case 413 -> "上传的内容过大：Word 文件不能超过 10 MB，请压缩图片或删去附件后再上传";
-            case 415 -> "请求的内容格式不受支持，请使用 application/json";
+            case 413 -> uri != null && HttpRefusals.isFigureUpload(uri.getPath()) ? HttpRefusals.FIGURE_TOO_LARGE
+                    : "上传的内容过大：Word 文件不能超过 10 MB，请压缩图片或删去附件后再上传";
+            case 415 -> uri != null && HttpRefusals.isFigureUpload(uri.getPath()) ? HttpRefusals.FIGURE_TYPE
+                    : "请求的内容格式不受支持，请使用 application/json";
             case 401 -> "请先登录";
             case 403 -> "无权访问";
             default -> status < 500 ? "请求无法处理" : "系统暂时无法处理该请求，请稍后重试";

@@ -10,6 +10,8 @@ import cn.fjsti.chainreport.common.ApiException;
 import cn.fjsti.chainreport.common.FieldError;
 import cn.fjsti.chainreport.common.Times;
 import cn.fjsti.chainreport.region.Region;
+import cn.fjsti.chainreport.report.Exhibit;
+import cn.fjsti.chainreport.report.ExhibitMarkers;
 import cn.fjsti.chainreport.report.Report;
 import cn.fjsti.chainreport.report.ReportProcess;
 import cn.fjsti.chainreport.report.ReportStage;
@@ -157,6 +159,10 @@ public class ConsolidationService {
     public void dismiss(Long campaignId, List<Long> reportIds) {
         Campaign campaign = CampaignService.require(campaignId);
         Region unit = access.ownUnit(null);
+        // @Size counts the list as sent: [8, 8] is one report, and one report is no proposal to dismiss.
+        if (new HashSet<>(reportIds).size() < 2) {
+            throw ApiException.badField("reportIds", "请选择 2 份以上不同的报告（同一编号只算一份）");
+        }
         countyReportsOf(unit, campaign, reportIds);
         String signature = DismissedProposal.signature(reportIds);
         if (DismissedProposal.count("campaignId = ?1 and unitCode = ?2 and reportIds = ?3", campaign.id, unit.code, signature) == 0) {
@@ -277,6 +283,8 @@ public class ConsolidationService {
         }
         consolidated.saveDraft(reportProcess.stageOf(consolidated), version, sections,
                 earlier.units.stream().map(StrengthUnit::copy).toList(), user.username(), clock.instant());
+        // The undone merge's markers name that report's copies of the tables and figures: this report gets its own.
+        ExhibitService.copyInto(consolidated, List.of(earlier.id), user.username(), clock.instant());
         Report.getEntityManager().flush();
         return view(group);
     }
@@ -299,7 +307,7 @@ public class ConsolidationService {
     private static List<String> differingSections(Report a, Report b) {
         List<String> differing = new ArrayList<>();
         for (Section section : Section.values()) {
-            if (!Objects.equals(blankToEmpty(section.read(a.content())), blankToEmpty(section.read(b.content())))) {
+            if (!Objects.equals(comparable(a, section.read(a.content())), comparable(b, section.read(b.content())))) {
                 differing.add(section.label() + " " + section.heading(ChainNames.industry(b.chainName)).replaceFirst("^\\d+\\.", ""));
             }
         }
@@ -319,6 +327,25 @@ public class ConsolidationService {
             }
         }
         return true;
+    }
+
+    /**
+     * A section's text as compared between merges: each report holds its own copies of the same tables and figures,
+     * so a marker stands for what it shows (kind, caption, content), not for its id.
+     */
+    private static String comparable(Report report, String text) {
+        String compared = blankToEmpty(text);
+        List<ExhibitMarkers.Ref> refs = ExhibitMarkers.refs(compared);
+        if (refs.isEmpty()) {
+            return compared;
+        }
+        Map<Long, Exhibit> own = Exhibit.ofReport(report.id, refs.stream().map(ExhibitMarkers.Ref::id).toList());
+        for (ExhibitMarkers.Ref ref : refs) {
+            Exhibit e = own.get(ref.id());
+            compared = ExhibitMarkers.replace(compared, ref.id(),
+                    e == null ? "〔?:" + ref.id() + "〕" : "〔" + e.kind + "|" + e.caption + "|" + e.contentHash + "〕");
+        }
+        return compared;
     }
 
     private static String blankToEmpty(String s) {

@@ -91,6 +91,11 @@ public class ReviewService {
         for (Long id : ids) {
             Report report = Report.<Report>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> ApiException.notFound("没有编号为 " + id + " 的报告，未审核任何报告"));
+            if (user.is(Role.CITY) && Objects.equals(user.regionCode(), report.reviewUnit) && report.kind != Report.Kind.COUNTY) {
+                // The city's own report (merged or city-led) is sent, not reviewed: "not this city's" would be untrue.
+                throw ApiException.forbidden("“" + report.chainName + "”是本市自己编写的报告（合并或市本级），直接随上报材料报送，"
+                        + "无需审核；未审核任何报告");
+            }
             if (!user.is(Role.CITY) || !Objects.equals(user.regionCode(), report.reviewUnit) || report.kind != Report.Kind.COUNTY) {
                 throw ApiException.forbidden("只能审核本市所辖县（市、区）的报告；" + ReportViews.regionName(report.authorRegion)
                         + "的报告不属于本市，未审核任何报告");

@@ -115,8 +115,34 @@ class HttpRefusalsTest {
         db.assertWritesNothing(() -> as(Accounts.HAICANG).contentType("text/plain").body("{\"version\":1}")
                 .put("/api/reports/{id}/draft", report)
                 .then().statusCode(415).contentType("application/problem+json").body("detail", matchesPattern(CHINESE)));
+        // The figure upload says what it takes (an image), not "use application/json"; over the HTTP limit, the image limit.
+        long version = Fixtures.version(Accounts.HAICANG, report);
+        db.assertWritesNothing(() -> as(Accounts.HAICANG).contentType("text/plain").body("不是图片".getBytes(StandardCharsets.UTF_8))
+                .queryParam("version", version).queryParam("section", "COUNTY_INDUSTRY").queryParam("caption", "图谱")
+                .post("/api/reports/{id}/exhibits/figures", report)
+                .then().statusCode(415).contentType("application/problem+json").body("detail", containsString("PNG 或 JPEG")));
+        db.assertWritesNothing(() -> as(Accounts.HAICANG).contentType("image/png").body(new byte[13 * 1024 * 1024])
+                .queryParam("version", version).queryParam("section", "COUNTY_INDUSTRY").queryParam("caption", "图谱")
+                .post("/api/reports/{id}/exhibits/figures", report)
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("图片不能超过 5 MB")));
         Response r = as(Accounts.HAICANG).accept("application/xml").get("/api/reports/{id}", report);
         r.then().statusCode(406).body("detail", matchesPattern(CHINESE));
         assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+    /** An endpoint that reads no body would drop it (a comment, a broken JSON text) and act as if it had been taken. */
+    @Test
+    void shouldRefuseABodyTheEndpointWouldDropAndDoNothing() {
+        long report = Fixtures.newReport(Accounts.HAICANG);
+        Fixtures.fillAndSubmit(Accounts.HAICANG, report);
+        for (String body : java.util.List.of("{\"comment\":\"撤回原因\"}", "{bad", "[1]")) {
+            db.assertWritesNothing(() -> as(Accounts.HAICANG).body(body).post("/api/reports/{id}/withdraw", report)
+                    .then().statusCode(400).contentType("application/problem+json").body("fields[0].field", equalTo("body"))
+                    .body("detail", containsString("不需要请求内容")));
+        }
+        db.assertWritesNothing(() -> as(Accounts.HAICANG).body("{\"unreadOnly\":true}").post("/api/notifications/read-all")
+                .then().statusCode(400));
+        // Nothing, or an empty object, is what a script sends: taken.
+        as(Accounts.HAICANG).body(" { } ").post("/api/reports/{id}/withdraw", report).then().statusCode(200);
+        as(Accounts.HAICANG).post("/api/notifications/read-all").then().statusCode(200);
     }
 }

@@ -164,6 +164,70 @@ class ExhibitApiTest {
         as(Accounts.XIAMEN).get("/api/reports/{id}/exhibits/{e}", merged, ids.get(0)).then().statusCode(200);
     }
 
+    /**
+     * Text taken from elsewhere brings its tables and figures along as the report's own copies: 复制上年报告 from last
+     * year's report, and a merge's restore from the undone merge. Before, the markers still named the other report's
+     * exhibits: the figures vanished from the report and its Word file, and every later save of the section was refused.
+     */
+    @Test
+    void shouldGiveCopiedLastYearAndRestoredMergeTextTablesOfItsOwn() {
+        int lastYear = Fixtures.freshYear();
+        int thisYear = Fixtures.freshYear();
+        String chain = Fixtures.uniqueChain();
+        long earlier = ((Number) as(Accounts.ADMIN).body(Map.of("year", lastYear)).post("/api/campaigns").then()
+                .statusCode(201).extract().path("id")).longValue();
+        long old = Fixtures.declare(Accounts.HAICANG, earlier, chain).get(chain);
+        long v = Fixtures.version(Accounts.HAICANG, old);
+        as(Accounts.HAICANG).body(Fixtures.completeDraft(v)).put("/api/reports/{id}/draft", old).then().statusCode(200);
+        long oldTable = ((Number) placeTable(Accounts.HAICANG, old, v + 1, "上年产值", null, null).statusCode(200)
+                .extract().path("exhibit.id")).longValue();
+        placeFigure(Accounts.HAICANG, old, v + 2, "上年图谱", null, null, png(60, 40)).statusCode(200);
+        as(Accounts.HAICANG).body(Map.of("version", v + 3)).post("/api/reports/{id}/submit", old).then().statusCode(200);
+
+        long campaign = ((Number) as(Accounts.ADMIN).body(Map.of("year", thisYear)).post("/api/campaigns").then()
+                .statusCode(201).extract().path("id")).longValue();
+        long report = Fixtures.declare(Accounts.HAICANG, campaign, chain).get(chain);
+        ValidatableResponse copied = as(Accounts.HAICANG).body(Map.of("version", Fixtures.version(Accounts.HAICANG, report)))
+                .post("/api/reports/{id}/copy-last-year", report).then().statusCode(200)
+                .body("exhibits", hasSize(2)).body("exhibits[0].caption", equalTo("上年产值"))
+                .body("exhibits[1].caption", equalTo("上年图谱"));
+        List<Integer> ids = copied.extract().path("exhibits.id");
+        assertThat(ids).doesNotContain((int) oldTable);
+        String text = copied.extract().path("sections.COUNTY_INDUSTRY");
+        assertThat(text).contains("〔表:" + ids.get(0) + "〕", "〔图:" + ids.get(1) + "〕");
+        as(Accounts.HAICANG).get("/api/reports/{id}/exhibits/{e}/image", report, ids.get(1)).then().statusCode(200)
+                .contentType("image/png");
+        as(Accounts.HAICANG).body(Map.of("version", Fixtures.version(Accounts.HAICANG, report),
+                "sections", Map.of("COUNTY_INDUSTRY", text + "\n今年补充。"))).put("/api/reports/{id}/draft", report).then().statusCode(200);
+
+        // The same for a merge undone after the city edited it, then made again and restored.
+        long mergeCampaign = Fixtures.openCampaign();
+        long haicang = approvedWithTable(Accounts.HAICANG, mergeCampaign, "海沧区产值");
+        long xiangan = approvedWithTable(Accounts.XIANGAN, mergeCampaign, "翔安区产值");
+        String merges = "/api/campaigns/" + mergeCampaign + "/merges";
+        ValidatableResponse first = as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, xiangan))).post(merges).then().statusCode(201);
+        long firstReport = ((Number) first.extract().path("consolidatedReportId")).longValue();
+        String merged = as(Accounts.XIAMEN).get("/api/reports/{id}", firstReport).then().extract().path("sections.COUNTY_INDUSTRY");
+        as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, firstReport),
+                "sections", Map.of("COUNTY_INDUSTRY", merged + "\n市里补充。"))).put("/api/reports/{id}/draft", firstReport).then().statusCode(200);
+        as(Accounts.XIAMEN).post(merges + "/" + first.extract().path("id") + "/undo").then().statusCode(200);
+        ValidatableResponse second = as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, xiangan))).post(merges).then().statusCode(201);
+        long secondReport = ((Number) second.extract().path("consolidatedReportId")).longValue();
+        as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, secondReport)))
+                .post(merges + "/" + second.extract().path("id") + "/restore").then().statusCode(200);
+        ValidatableResponse restored = as(Accounts.XIAMEN).get("/api/reports/{id}", secondReport).then().statusCode(200)
+                .body("exhibits", hasSize(2)).body("exhibits.caption", equalTo(List.of("海沧区产值", "翔安区产值")));
+        String restoredText = restored.extract().path("sections.COUNTY_INDUSTRY");
+        List<Integer> own = restored.extract().path("exhibits.id");
+        assertThat(restoredText).endsWith("市里补充。").contains("〔表:" + own.get(0) + "〕", "〔表:" + own.get(1) + "〕");
+        // Restored, it is no longer offered: the copies show the same tables, whatever their ids.
+        as(Accounts.XIAMEN).get(merges).then().body("find { it.active }.previous", org.hamcrest.Matchers.nullValue());
+        db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, secondReport)))
+                .post(merges + "/" + second.extract().path("id") + "/restore").then().statusCode(409));
+        as(Accounts.XIAMEN).body(Map.of("version", Fixtures.version(Accounts.XIAMEN, secondReport),
+                "sections", Map.of("COUNTY_INDUSTRY", restoredText))).put("/api/reports/{id}/draft", secondReport).then().statusCode(200);
+    }
+
     private static long approvedWithTable(String county, long campaign, String caption) {
         long id = Fixtures.declare(county, campaign, "集成电路产业链").get("集成电路产业链");
         long v = Fixtures.version(county, id);

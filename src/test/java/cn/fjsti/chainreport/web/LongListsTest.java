@@ -78,6 +78,11 @@ class LongListsTest {
                 .then().statusCode(409).body("detail", containsString("翔安区的“批量丙产业链”（编写中）")));
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, minhou))).post(batch)
                 .then().statusCode(403).body("detail", containsString("闽侯县")));
+        String ownChain = Fixtures.uniqueChain();
+        long cityLed = ((Number) as(Accounts.XIAMEN).body(Map.of("chain", ownChain)).post("/api/campaigns/{id}/chains/city-led", campaign)
+                .then().statusCode(201).extract().path("id")).longValue();
+        db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, cityLed))).post(batch)
+                .then().statusCode(403).body("detail", containsString("是本市自己编写的报告")));
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, 999_999_999L))).post(batch)
                 .then().statusCode(404));
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("reportIds", List.of())).post(batch)

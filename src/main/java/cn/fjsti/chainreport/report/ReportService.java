@@ -167,9 +167,6 @@ public class ReportService {
         sections = ExhibitService.copyFrom(earlier.reportId, report, sections, user.username(), clock.instant());
         report.saveDraft(process.stageOf(report), request.version(), sections,
                 earlier.units.stream().map(StrengthUnit::copy).toList(), user.username(), clock.instant());
-        // Last year's text names last year's tables and figures: the new report gets copies of its own, as a merge
-        // does, so its markers point at exhibits it owns (else the figures vanish and every later save is refused).
-        ExhibitService.copyInto(report, List.of(earlier.reportId), user.username(), clock.instant());
         Report.flush();
         return ReportViews.detail(report, process.stageOf(report));
     }

@@ -107,6 +107,7 @@ public final class CompilationBenchmark {
                     Compilation.Kind.DIRECTION, List.of(directions)));
         }
         Compilation compilation = builder.build();
+        builder = null;   // as in DocumentService.compile, whose builder ends with the method
         report("build", t0, c0, peakAfterGc);
         int groups = 0;
         long items = 0;
@@ -183,10 +184,14 @@ public final class CompilationBenchmark {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpu() - c0) / 1e9;
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf("%s: wall %.2f s, process CPU %.2f s, largest heap after a collection %d MB (used now %d MB)%n",
-                name, wall, cpu, peak.get() >> 20, used >> 20);
+        System.out.printf("%s: wall %.2f s, process CPU %.2f s, largest heap after a collection %d MB, after a full one %d MB (used now %d MB)%n",
+                name, wall, cpu, peak.get() >> 20, PEAK_LIVE.get() >> 20, used >> 20);
         peak.set(0);
+        PEAK_LIVE.set(0);
     }
+
+    /** The largest heap right after a full collection since the last reset: live data. */
+    private static final AtomicLong PEAK_LIVE = new AtomicLong();
 
     /** The largest heap in use right after any collection since the last reset: live data plus what survived. */
     private static AtomicLong watchCollections() {
@@ -197,6 +202,9 @@ public final class CompilationBenchmark {
                     var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
                     long sum = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
                     peak.accumulateAndGet(sum, Math::max);
+                    if (info.getGcAction().contains("major")) {
+                        PEAK_LIVE.accumulateAndGet(sum, Math::max);
+                    }
                 }
             }, null, null);
         }

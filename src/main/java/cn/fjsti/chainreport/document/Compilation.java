@@ -6,6 +6,7 @@ import java.text.Collator;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -336,28 +337,21 @@ public final class Compilation {
     private static final class ChainBuilder {
         final String name;
         final Set<Source> sources = new LinkedHashSet<>();
-        final Map<Kind, List<GroupBuilder>> groups = new LinkedHashMap<>();
+        final Map<Kind, KindGroups> groups = new LinkedHashMap<>();
 
         ChainBuilder(String name) {
             this.name = name;
         }
 
         void add(Kind kind, Item item) {
-            Set<String> grams = bigrams(normalise(item.text()));
-            List<GroupBuilder> list = groups.computeIfAbsent(kind, k -> new ArrayList<>());
-            for (GroupBuilder g : list) {
-                if (dice(g.grams, grams) >= SAME_ITEM) {
-                    g.items.add(item);
-                    return;
-                }
-            }
-            list.add(new GroupBuilder(grams, item));
+            groups.computeIfAbsent(kind, k -> new KindGroups()).add(item);
         }
 
         Chain build() {
+            groups.values().forEach(KindGroups::release);
             Map<Kind, List<Group>> built = new LinkedHashMap<>();
             for (Kind kind : Kind.values()) {
-                List<GroupBuilder> list = groups.getOrDefault(kind, List.of());
+                List<GroupBuilder> list = groups.containsKey(kind) ? groups.get(kind).list : List.of();
                 // Most-named first; otherwise in the order written.
                 built.put(kind, list.stream()
                         .sorted(Comparator.comparingInt((GroupBuilder g) -> -g.sourceCount()))
@@ -367,11 +361,116 @@ public final class Compilation {
         }
     }
 
-    private static final class GroupBuilder {
-        final Set<String> grams;
-        final List<Item> items = new ArrayList<>();
+    /**
+     * The groups of one chain and kind, with an index from each bigram to the groups whose first item has it: an item
+     * joins the first group (in order of creation) whose Dice coefficient with it is at least {@link #SAME_ITEM}, as a
+     * scan of every group would find, but counting shared bigrams only over the groups that share one (issue 23: the
+     * scan was quadratic in a chain's items). Bigrams are numbers in the index only, not sets of strings per group.
+     */
+    private static final class KindGroups {
+        final List<GroupBuilder> list = new ArrayList<>();
+        final Map<Integer, int[]> postings = new HashMap<>();
+        final Map<Long, Integer> rarePairs = new HashMap<>();
+        int[] common = new int[16];
 
-        GroupBuilder(Set<String> grams, Item first) {
+        /** The index is for adding only. */
+        void release() {
+            postings.clear();
+            rarePairs.clear();
+            common = new int[0];
+        }
+
+        void add(Item item) {
+            int[] grams = gramCodes(normalise(item.text()), rarePairs);
+            int found = -1;
+            if (grams.length == 0) {
+                for (int i = 0; i < list.size() && found < 0; i++) {
+                    if (list.get(i).grams == 0) {
+                        found = i;
+                    }
+                }
+            } else {
+                if (common.length < list.size()) {
+                    common = new int[Math.max(list.size(), common.length * 2)];
+                }
+                int[] touched = new int[64];
+                int touchedCount = 0;
+                for (int g : grams) {
+                    int[] p = postings.get(g);
+                    if (p == null) {
+                        continue;
+                    }
+                    for (int k = 1; k <= p[0]; k++) {
+                        int id = p[k];
+                        if (common[id]++ == 0) {
+                            if (touchedCount == touched.length) {
+                                touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+                            }
+                            touched[touchedCount++] = id;
+                        }
+                    }
+                }
+                for (int t = 0; t < touchedCount; t++) {
+                    int id = touched[t];
+                    if ((found < 0 || id < found)
+                            && 2.0 * common[id] / (list.get(id).grams + grams.length) >= SAME_ITEM) {
+                        found = id;
+                    }
+                    common[id] = 0;
+                }
+            }
+            if (found >= 0) {
+                GroupBuilder g = list.get(found);
+                // The same words as the group's first item (a national text in many reports): one string for both.
+                String first = g.items.get(0).text();
+                g.items.add(first.equals(item.text()) ? new Item(first, item.source()) : item);
+                return;
+            }
+            int id = list.size();
+            list.add(new GroupBuilder(grams.length, item));
+            for (int g : grams) {
+                int[] p = postings.get(g);
+                if (p == null) {
+                    p = new int[4];
+                } else if (p[0] + 1 == p.length) {
+                    p = java.util.Arrays.copyOf(p, p.length * 2);
+                }
+                p[++p[0]] = id;
+                postings.put(g, p);
+            }
+        }
+    }
+
+    /**
+     * The distinct bigrams of a normalised text as numbers, sorted: what {@link #bigrams} holds, one {@code int} each.
+     * Two characters of the Basic Multilingual Plane are {@code first << 16 | second}; a pair with a supplementary
+     * character gets a number of its own from {@code rare}, with a surrogate as its upper half (no code point is one).
+     */
+    static int[] gramCodes(String normalised, Map<Long, Integer> rare) {
+        int[] cps = normalised.codePoints().toArray();
+        if (cps.length == 1) {
+            return new int[] {code(cps[0], -1, rare)};
+        }
+        int[] codes = new int[Math.max(0, cps.length - 1)];
+        for (int i = 0; i + 1 < cps.length; i++) {
+            codes[i] = code(cps[i], cps[i + 1], rare);
+        }
+        return java.util.Arrays.stream(codes).sorted().distinct().toArray();
+    }
+
+    private static int code(int first, int second, Map<Long, Integer> rare) {
+        if (second >= 0 && first <= 0xFFFF && second <= 0xFFFF) {
+            return first << 16 | second;
+        }
+        return rare.computeIfAbsent(((long) first << 32) | (second & 0xFFFFFFFFL), k -> 0xD800_0000 + rare.size());
+    }
+
+    private static final class GroupBuilder {
+        /** How many distinct bigrams the first item has (the bigrams themselves are in the index only). */
+        final int grams;
+        final List<Item> items = new ArrayList<>(2);
+
+        GroupBuilder(int grams, Item first) {
             this.grams = grams;
             items.add(first);
         }

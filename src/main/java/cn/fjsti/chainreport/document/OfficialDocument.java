@@ -337,6 +337,115 @@ public final class OfficialDocument implements AutoCloseable {
         }
     }
 
+    /** Paragraphs written straight into the document's XML as they are made ({@link #write(OutputStream, Consumer)}). */
+    public interface Stream {
+        /** As {@link #heading1}, {@link #heading2}, {@link #heading3} or {@link #paragraph(String)}, by style. */
+        void paragraph(String style, String text);
+
+        /** The paragraph written next starts a new page. */
+        void startNewPage();
+    }
+
+    private static final String STREAM_MARKER = "\u2063STREAMED-BODY\u2063";
+
+    /**
+     * Writes the document built so far with {@code rest} appended as a stream of plain paragraphs (one style, one run
+     * each, as {@link #paragraph(String, String)} makes them), without ever holding them in POI's tree: for a
+     * document of hundreds of thousands of paragraphs (the national compilation, issue 23). The part built so far is
+     * written by POI, into memory, with a placeholder paragraph whose place {@code rest} takes in {@code word/document.xml}.
+     */
+    public void write(OutputStream out, Consumer<Stream> rest) {
+        paragraph(BODY, STREAM_MARKER);
+        java.io.ByteArrayOutputStream front = new java.io.ByteArrayOutputStream();
+        write(front);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(front.toByteArray()))) {
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();   // the caller closes its own stream
+                }
+            });
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (!entry.getName().equals("word/document.xml")) {
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                    continue;
+                }
+                String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                int marker = xml.indexOf(STREAM_MARKER);
+                int start = Math.max(xml.lastIndexOf("<w:p>", marker), xml.lastIndexOf("<w:p ", marker));
+                int end = xml.indexOf("</w:p>", marker) + "</w:p>".length();
+                if (marker < 0 || start < 0) {
+                    throw new IllegalStateException("No place for the streamed paragraphs in word/document.xml");
+                }
+                java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(zip, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                writer.write(xml, 0, start);
+                boolean[] newPage = {false};
+                rest.accept(new Stream() {
+                    @Override
+                    public void paragraph(String style, String text) {
+                        try {
+                            String line = style.equals(BODY) ? EDGE_SPACES.matcher(text == null ? "" : text).replaceAll("") : text;
+                            if (line.isEmpty() && style.equals(BODY)) {
+                                return;   // as paragraph(String)
+                            }
+                            writer.write("<w:p><w:pPr><w:pStyle w:val=\"");
+                            writer.write(style);
+                            writer.write(newPage[0] ? "\"/><w:pageBreakBefore/></w:pPr><w:r><w:t" : "\"/></w:pPr><w:r><w:t");
+                            newPage[0] = false;
+                            if (!line.isEmpty() && (Character.isWhitespace(line.charAt(0)) || Character.isWhitespace(line.charAt(line.length() - 1)))) {
+                                writer.write(" xml:space=\"preserve\"");
+                            }
+                            writer.write('>');
+                            escape(line, writer);
+                            writer.write("</w:t></w:r></w:p>");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public void startNewPage() {
+                        newPage[0] = true;
+                    }
+                });
+                writer.write(xml, end, xml.length() - end);
+                writer.flush();
+                zip.closeEntry();
+            }
+            zip.finish();
+            zip.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Text content as XML: what XMLBeans escapes, and characters XML 1.0 does not allow left out. */
+    private static void escape(String text, java.io.Writer w) throws IOException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> w.write("&amp;");
+                case '<' -> w.write("&lt;");
+                case '>' -> w.write("&gt;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        if (c != 0xFFFE && c != 0xFFFF) {
+                            w.write(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Frees the document; it is never written anywhere but where {@link #write} was told. */
     @Override
     public void close() {

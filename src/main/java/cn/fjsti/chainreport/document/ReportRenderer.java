@@ -147,33 +147,36 @@ public final class ReportRenderer {
                 }
             }
             doc.contents("目　　录", entries, OfficialDocument.HEADING1, OfficialDocument.HEADING2);
-            doc.startNewPage();
-            if (shown.isEmpty()) {
-                doc.paragraph("尚无已报送的调研报告。");
-            }
-            for (int i = 0; i < shown.size(); i++) {
-                Compilation.Category category = shown.get(i);
-                doc.heading1(categoryHeading(i + 1, category));
-                for (int j = 0; j < category.chains().size(); j++) {
-                    Compilation.Chain chain = category.chains().get(j);
-                    doc.heading2(chainHeading(j + 1, chain));
-                    doc.paragraph("报告来源：" + sources(chain.sources()) + "。");
-                    int k = 1;
-                    for (Compilation.Kind kind : Compilation.Kind.values()) {
-                        List<Compilation.Group> groups = chain.groups().get(kind);
-                        doc.heading3(k++ + "." + kind.label() + "（" + groups.size() + "条）");
-                        if (groups.isEmpty()) {
-                            doc.paragraph("报告中未提出。");
-                        }
-                        for (int g = 0; g < groups.size(); g++) {
-                            Compilation.Group group = groups.get(g);
-                            List<Compilation.Source> who = group.sources();
-                            doc.paragraph("（" + (g + 1) + "）" + group.text() + "（" + sources(who) + "；计" + who.size() + "个）");
+            // The items are written as they are made, never held in POI's tree (issue 23: 500 with OutOfMemoryError).
+            doc.write(out, body -> {
+                body.startNewPage();
+                if (shown.isEmpty()) {
+                    body.paragraph(OfficialDocument.BODY, "尚无已报送的调研报告。");
+                }
+                for (int i = 0; i < shown.size(); i++) {
+                    Compilation.Category category = shown.get(i);
+                    body.paragraph(OfficialDocument.HEADING1, categoryHeading(i + 1, category));
+                    for (int j = 0; j < category.chains().size(); j++) {
+                        Compilation.Chain chain = category.chains().get(j);
+                        body.paragraph(OfficialDocument.HEADING2, chainHeading(j + 1, chain));
+                        body.paragraph(OfficialDocument.BODY, "报告来源：" + sources(chain.sources()) + "。");
+                        int k = 1;
+                        for (Compilation.Kind kind : Compilation.Kind.values()) {
+                            List<Compilation.Group> groups = chain.groups().get(kind);
+                            body.paragraph(OfficialDocument.HEADING3, k++ + "." + kind.label() + "（" + groups.size() + "条）");
+                            if (groups.isEmpty()) {
+                                body.paragraph(OfficialDocument.BODY, "报告中未提出。");
+                            }
+                            for (int g = 0; g < groups.size(); g++) {
+                                Compilation.Group group = groups.get(g);
+                                List<Compilation.Source> who = group.sources();
+                                body.paragraph(OfficialDocument.BODY,
+                                        "（" + (g + 1) + "）" + group.text() + "（" + sources(who) + "；计" + who.size() + "个）");
+                            }
                         }
                     }
                 }
-            }
-            doc.write(out);
+            });
         }
     }
 

@@ -10,20 +10,14 @@ import static org.hamcrest.Matchers.startsWith;
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Database;
 import cn.fjsti.chainreport.support.Fixtures;
+import cn.fjsti.chainreport.support.WordFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Tables and figures in a draft: placed, replaced and removed in the report's locked save; bad images refused. */
@@ -48,7 +42,7 @@ class ExhibitApiTest {
                 .body("exhibit.rows[0][1]", equalTo("产值（亿元）"))
                 .body("report.version", equalTo((int) v + 2));
         long tableId = ((Number) table.extract().path("exhibit.id")).longValue();
-        ValidatableResponse figure = placeFigure(Accounts.HAICANG, id, v + 2, "产业创新链图谱", 1, null, png(400, 240)).statusCode(200)
+        ValidatableResponse figure = placeFigure(Accounts.HAICANG, id, v + 2, "产业创新链图谱", 1, null, WordFiles.png(400, 240)).statusCode(200)
                 .body("exhibit.kind", equalTo("FIGURE")).body("exhibit.width", equalTo(400)).body("exhibit.height", equalTo(240))
                 .body("exhibit.mediaType", equalTo("image/png"));
         long figureId = ((Number) figure.extract().path("exhibit.id")).longValue();
@@ -68,7 +62,7 @@ class ExhibitApiTest {
         db.assertWritesNothing(() -> placeTable(Accounts.HULI, id, v + 3, "邻县的表", 0, null).statusCode(403));
         byte[] served = as(Accounts.XIAMEN).get("/api/reports/{id}/exhibits/{e}/image", id, figureId).then().statusCode(200)
                 .contentType("image/png").header("X-Content-Type-Options", "nosniff").extract().asByteArray();
-        assertThat(served).isEqualTo(png(400, 240));
+        assertThat(served).isEqualTo(WordFiles.png(400, 240));
         as(Accounts.HULI).get("/api/reports/{id}/exhibits/{e}/image", id, figureId).then().statusCode(403);
         as(Accounts.NINGDE).get("/api/reports/{id}/exhibits/{e}/image", id, figureId).then().statusCode(403);
         as(Accounts.GUTIAN).get("/api/reports/{id}/exhibits/{e}", id, figureId).then().statusCode(403);
@@ -113,21 +107,21 @@ class ExhibitApiTest {
             placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, "GIF89a\u0001\u0000\u0001\u0000".getBytes()).statusCode(415)
                     .contentType("application/problem+json").body("detail", containsString("这个文件是 GIF 图片"));
             placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, withPngName()).statusCode(415);
-            byte[] big = Arrays.copyOf(png(10, 10), 5 * 1024 * 1024 + 1);
+            byte[] big = Arrays.copyOf(WordFiles.png(10, 10), 5 * 1024 * 1024 + 1);
             placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, big).statusCode(413).body("detail", containsString("超过 5 MB"));
             // 49 million pixels in a file of a few kilobytes: refused from its header, never decoded.
-            byte[] bomb = binaryPng(7000, 7000);
+            byte[] bomb = WordFiles.binaryPng(7000, 7000);
             assertThat(bomb.length).isLessThan(100_000);
             placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, bomb).statusCode(413).body("detail", containsString("7000×7000 像素"));
-            placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, binaryPng(8001, 10)).statusCode(413);
-            placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, Arrays.copyOf(png(10, 10), 12)).statusCode(400)
+            placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, WordFiles.binaryPng(8001, 10)).statusCode(413);
+            placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, Arrays.copyOf(WordFiles.png(10, 10), 12)).statusCode(400)
                     .body("detail", containsString("已损坏"));
             placeFigure(Accounts.HAICANG, id, v, "图谱", null, null, new byte[0]).statusCode(400);
-            placeFigure(Accounts.HAICANG, id, v, " ", null, null, png(10, 10)).statusCode(400).body("fields[0].field", equalTo("caption"));
-            placeFigure(Accounts.HAICANG, id, v, "表3", null, null, png(10, 10)).statusCode(400).body("detail", containsString("题注"));
-            as(Accounts.HAICANG).contentType("image/png").body(png(10, 10))
+            placeFigure(Accounts.HAICANG, id, v, " ", null, null, WordFiles.png(10, 10)).statusCode(400).body("fields[0].field", equalTo("caption"));
+            placeFigure(Accounts.HAICANG, id, v, "表3", null, null, WordFiles.png(10, 10)).statusCode(400).body("detail", containsString("题注"));
+            as(Accounts.HAICANG).contentType("image/png").body(WordFiles.png(10, 10))
                     .post("/api/reports/{id}/exhibits/figures?version=abc&caption=x&section=COUNTY_INDUSTRY", id).then().statusCode(400);
-            as(Accounts.HAICANG).contentType("image/png").body(png(10, 10))
+            as(Accounts.HAICANG).contentType("image/png").body(WordFiles.png(10, 10))
                     .post("/api/reports/{id}/exhibits/figures?version=" + v + "&caption=x&section=NOPE", id).then().statusCode(400)
                     .body("fields[0].field", equalTo("section"));
             placeTable(Accounts.HAICANG, id, v, null, 0, null).statusCode(400).body("fields[0].field", equalTo("caption"));
@@ -181,7 +175,7 @@ class ExhibitApiTest {
         as(Accounts.HAICANG).body(Fixtures.completeDraft(v)).put("/api/reports/{id}/draft", old).then().statusCode(200);
         long oldTable = ((Number) placeTable(Accounts.HAICANG, old, v + 1, "上年产值", null, null).statusCode(200)
                 .extract().path("exhibit.id")).longValue();
-        placeFigure(Accounts.HAICANG, old, v + 2, "上年图谱", null, null, png(60, 40)).statusCode(200);
+        placeFigure(Accounts.HAICANG, old, v + 2, "上年图谱", null, null, WordFiles.png(60, 40)).statusCode(200);
         as(Accounts.HAICANG).body(Map.of("version", v + 3)).post("/api/reports/{id}/submit", old).then().statusCode(200);
 
         long campaign = ((Number) as(Accounts.ADMIN).body(Map.of("year", thisYear)).post("/api/campaigns").then()
@@ -270,33 +264,5 @@ class ExhibitApiTest {
     /** A PDF whose bytes a browser would send as "map.png": the name is not the content. */
     private static byte[] withPngName() {
         return "%PDF-1.7\n1 0 obj\n".getBytes();
-    }
-
-    /** A coloured test image as PNG, the same bytes every time. */
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(new Color(0x1F4E79));
-        g.fillRect(width / 10, height / 4, width / 3, height / 2);
-        g.setColor(new Color(0xC00000));
-        g.fillRect(width / 2, height / 4, width / 3, height / 2);
-        g.dispose();
-        return write(image);
-    }
-
-    private static byte[] binaryPng(int width, int height) {
-        return write(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY));
-    }
-
-    private static byte[] write(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

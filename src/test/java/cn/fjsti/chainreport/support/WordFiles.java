@@ -87,6 +87,7 @@ public final class WordFiles {
         }
     }
 
+    /** A coloured test image as PNG (two bars, like a small chart), the same bytes every time. */
     public static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -94,6 +95,8 @@ public final class WordFiles {
         g.fillRect(0, 0, width, height);
         g.setColor(new Color(0x1F4E79));
         g.fillRect(width / 10, height / 4, width / 3, height / 2);
+        g.setColor(new Color(0xC00000));
+        g.fillRect(width / 2, height / 4, width / 3, height / 2);
         g.dispose();
         return write(image);
     }

@@ -362,48 +362,22 @@ public final class Compilation {
     }
 
     /**
-     * The groups of one chain and kind. An item joins the first group (in order of creation) whose first item's Dice
-     * coefficient with it is at least {@link #SAME_ITEM}, exactly as a scan of every group would find, but only the
-     * groups that pass a <em>prefix filter</em> are compared (issue 23: the scan was quadratic in a chain's items, and
-     * counting over every shared bigram still touched thousands of postings per item).
-     *
-     * <p>The filter: Dice ≥ t with t = {@link #SAME_ITEM} needs an overlap of at least {@code o(n) = t·n/(2−t)}
-     * bigrams with any text, for a text of n distinct bigrams. Sort each text's bigrams in one total order; if two
-     * texts share at least o bigrams, the first {@code n − o + 1} of each share one (the smallest shared bigram lies in
-     * both). So each group indexes only that prefix of its first item's bigrams, and an item looks up only its own
-     * prefix; candidates are then verified exactly on the full sorted sets, lowest group number first.
-     *
-     * <p>The order: rarest first (fewest groups of this chain and kind having the bigram, then the code), which keeps
-     * the common bigrams out of the index. The counts are frozen in an epoch; when the number of groups doubles the
-     * counts are frozen anew and every group's prefix is indexed again under the new order, so index and lookups
-     * always share one order and the filter stays exact (amortised: each group is re-indexed O(log groups) times, the
-     * total work twice the indexing).
+     * The groups of one chain and kind, with an index from each bigram to the groups whose first item has it: an item
+     * joins the first group (in order of creation) whose Dice coefficient with it is at least {@link #SAME_ITEM}, as a
+     * scan of every group would find, but counting shared bigrams only over the groups that share one (issue 23: the
+     * scan was quadratic in a chain's items). Bigrams are numbers in the index only, not sets of strings per group.
      */
     private static final class KindGroups {
-        /** Smallest number of groups at which the order is first taken from counts (before: code order). */
-        private static final int FIRST_EPOCH = 32;
-
         final List<GroupBuilder> list = new ArrayList<>();
+        final Map<Integer, int[]> postings = new HashMap<>();
         final Map<Long, Integer> rarePairs = new HashMap<>();
-        /** Bigram → how many groups' first items have it (live), and the same frozen for the current order. */
-        IntIntMap counts = new IntIntMap();
-        IntIntMap frozen = new IntIntMap();
-        /** Bigram → slot in {@code postings}; a posting list is {@code [size, id, id, …]}, ids ascending. */
-        IntIntMap slots = new IntIntMap();
-        List<int[]> postings = new ArrayList<>();
-        int nextEpoch = FIRST_EPOCH;
-        int[] seen = new int[16];
-        int stamp;
+        int[] common = new int[16];
 
         /** The index is for adding only. */
         void release() {
-            counts = null;
-            frozen = null;
-            slots = null;
-            postings = null;
+            postings.clear();
             rarePairs.clear();
-            seen = new int[0];
-            list.forEach(g -> g.codes = null);
+            common = new int[0];
         }
 
         void add(Item item) {
@@ -416,7 +390,34 @@ public final class Compilation {
                     }
                 }
             } else {
-                found = firstSimilar(grams);
+                if (common.length < list.size()) {
+                    common = new int[Math.max(list.size(), common.length * 2)];
+                }
+                int[] touched = new int[64];
+                int touchedCount = 0;
+                for (int g : grams) {
+                    int[] p = postings.get(g);
+                    if (p == null) {
+                        continue;
+                    }
+                    for (int k = 1; k <= p[0]; k++) {
+                        int id = p[k];
+                        if (common[id]++ == 0) {
+                            if (touchedCount == touched.length) {
+                                touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+                            }
+                            touched[touchedCount++] = id;
+                        }
+                    }
+                }
+                for (int t = 0; t < touchedCount; t++) {
+                    int id = touched[t];
+                    if ((found < 0 || id < found)
+                            && 2.0 * common[id] / (list.get(id).grams + grams.length) >= SAME_ITEM) {
+                        found = id;
+                    }
+                    common[id] = 0;
+                }
             }
             if (found >= 0) {
                 GroupBuilder g = list.get(found);
@@ -425,217 +426,18 @@ public final class Compilation {
                 g.items.add(first.equals(item.text()) ? new Item(first, item.source()) : item);
                 return;
             }
-            GroupBuilder created = new GroupBuilder(grams, item);
-            list.add(created);
+            int id = list.size();
+            list.add(new GroupBuilder(grams.length, item));
             for (int g : grams) {
-                counts.add(g, 1);
-            }
-            if (list.size() == nextEpoch) {
-                nextEpoch *= 2;
-                reindex();
-            } else {
-                index(list.size() - 1, created.codes);
-            }
-        }
-
-        /** The lowest group number whose first item has Dice ≥ SAME_ITEM with {@code grams} (sorted codes); −1 if none. */
-        private int firstSimilar(int[] grams) {
-            if (seen.length < list.size()) {
-                seen = new int[Math.max(list.size(), seen.length * 2)];
-            }
-            if (++stamp == Integer.MAX_VALUE) {
-                java.util.Arrays.fill(seen, 0);
-                stamp = 1;
-            }
-            int[] prefix = prefix(grams);
-            int[] candidates = new int[16];
-            int count = 0;
-            for (int g : prefix) {
-                int slot = slots.get(g);
-                if (slot < 0) {
-                    continue;
-                }
-                int[] p = postings.get(slot);
-                for (int k = 1; k <= p[0]; k++) {
-                    int id = p[k];
-                    if (seen[id] != stamp) {
-                        seen[id] = stamp;
-                        if (count == candidates.length) {
-                            candidates = java.util.Arrays.copyOf(candidates, count * 2);
-                        }
-                        candidates[count++] = id;
-                    }
-                }
-            }
-            java.util.Arrays.sort(candidates, 0, count);
-            for (int c = 0; c < count; c++) {
-                int[] other = list.get(candidates[c]).codes;
-                int n = grams.length;
-                int m = other.length;
-                // Dice can reach SAME_ITEM only if the smaller set could be wholly shared.
-                if (2.0 * Math.min(n, m) / (n + m) >= SAME_ITEM && 2.0 * overlap(grams, other) / (n + m) >= SAME_ITEM) {
-                    return candidates[c];
-                }
-            }
-            return -1;
-        }
-
-        /** The first n − o(n) + 1 of the codes in the current order (rarest first), see the class comment. */
-        private int[] prefix(int[] codes) {
-            int n = codes.length;
-            int length = Math.min(n, n - minOverlap(n) + 1);
-            long[] keyed = new long[n];
-            for (int i = 0; i < n; i++) {
-                keyed[i] = (long) Math.max(frozen.get(codes[i]), 0) << 32 | (codes[i] & 0xFFFFFFFFL);
-            }
-            java.util.Arrays.sort(keyed);
-            int[] prefix = new int[length];
-            for (int i = 0; i < length; i++) {
-                prefix[i] = (int) keyed[i];
-            }
-            return prefix;
-        }
-
-        private void index(int id, int[] codes) {
-            for (int g : prefix(codes)) {
-                int slot = slots.get(g);
-                if (slot < 0) {
-                    slot = postings.size();
-                    postings.add(new int[4]);
-                    slots.put(g, slot);
-                }
-                int[] p = postings.get(slot);
-                if (p[0] + 1 == p.length) {
+                int[] p = postings.get(g);
+                if (p == null) {
+                    p = new int[4];
+                } else if (p[0] + 1 == p.length) {
                     p = java.util.Arrays.copyOf(p, p.length * 2);
-                    postings.set(slot, p);
                 }
                 p[++p[0]] = id;
+                postings.put(g, p);
             }
-        }
-
-        /** Freezes the counts as the order and indexes every group again under it. */
-        private void reindex() {
-            frozen = counts.copy();
-            slots = new IntIntMap();
-            postings = new ArrayList<>();
-            for (int id = 0; id < list.size(); id++) {
-                if (list.get(id).codes.length > 0) {
-                    index(id, list.get(id).codes);
-                }
-            }
-        }
-    }
-
-    /**
-     * The least number of shared bigrams with which a text of {@code n} distinct bigrams can reach Dice
-     * {@link #SAME_ITEM} with any other text: t·n/(2−t), rounded down (one too few at most: a longer prefix, still
-     * exact), at least 1.
-     */
-    static int minOverlap(int n) {
-        return Math.max(1, (int) Math.floor(SAME_ITEM * n / (2 - SAME_ITEM)));
-    }
-
-    /** How many codes two ascending arrays share. */
-    static int overlap(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return common;
-    }
-
-    /** An open-addressing map from int to non-negative int; {@link #get} is −1 when absent. */
-    private static final class IntIntMap {
-        private static final int FREE = Integer.MIN_VALUE;
-        private int[] keys = filled(16);
-        private int[] values = new int[16];
-        private int size;
-        private boolean hasFreeKey;
-        private int freeKeyValue;
-
-        private static int[] filled(int n) {
-            int[] a = new int[n];
-            java.util.Arrays.fill(a, FREE);
-            return a;
-        }
-
-        int get(int key) {
-            if (key == FREE) {
-                return hasFreeKey ? freeKeyValue : -1;
-            }
-            int mask = keys.length - 1;
-            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return values[i];
-                }
-                if (keys[i] == FREE) {
-                    return -1;
-                }
-            }
-        }
-
-        void put(int key, int value) {
-            if (key == FREE) {
-                hasFreeKey = true;
-                freeKeyValue = value;
-                return;
-            }
-            int mask = keys.length - 1;
-            int i = mix(key) & mask;
-            while (keys[i] != FREE && keys[i] != key) {
-                i = (i + 1) & mask;
-            }
-            if (keys[i] == FREE) {
-                keys[i] = key;
-                if (++size * 2 > keys.length) {
-                    values[i] = value;
-                    grow();
-                    return;
-                }
-            }
-            values[i] = value;
-        }
-
-        void add(int key, int delta) {
-            put(key, Math.max(get(key), 0) + delta);
-        }
-
-        IntIntMap copy() {
-            IntIntMap c = new IntIntMap();
-            c.keys = keys.clone();
-            c.values = values.clone();
-            c.size = size;
-            c.hasFreeKey = hasFreeKey;
-            c.freeKeyValue = freeKeyValue;
-            return c;
-        }
-
-        private void grow() {
-            int[] oldKeys = keys;
-            int[] oldValues = values;
-            keys = filled(oldKeys.length * 2);
-            values = new int[oldKeys.length * 2];
-            size = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != FREE) {
-                    put(oldKeys[i], oldValues[i]);
-                }
-            }
-        }
-
-        private static int mix(int key) {
-            int h = key * 0x9E3779B9;
-            return h ^ (h >>> 16);
         }
     }
 
@@ -664,15 +466,12 @@ public final class Compilation {
     }
 
     private static final class GroupBuilder {
-        /** How many distinct bigrams the first item has. */
+        /** How many distinct bigrams the first item has (the bigrams themselves are in the index only). */
         final int grams;
-        /** The first item's bigram codes, ascending, while building (dropped by {@code release}). */
-        int[] codes;
         final List<Item> items = new ArrayList<>(2);
 
-        GroupBuilder(int[] codes, Item first) {
-            this.grams = codes.length;
-            this.codes = codes;
+        GroupBuilder(int grams, Item first) {
+            this.grams = grams;
             items.add(first);
         }
 

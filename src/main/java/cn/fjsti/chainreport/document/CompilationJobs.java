@@ -83,6 +83,25 @@ public class CompilationJobs {
         executor.shutdownNow();
     }
 
+    /** The jobs are in memory: files an earlier run left are nobody's, and are deleted at start. */
+    void clean(@Observes io.quarkus.runtime.StartupEvent event) {
+        Path dir = directory();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(dir, "campaign-*")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.warnf("could not clean %s: %s", dir, e.getMessage());
+        }
+    }
+
+    private Path directory() {
+        return settings.compilation().directory().orElse(Path.of(System.getProperty("java.io.tmpdir"), "compilation"));
+    }
+
     /** Which of the two files. */
     public enum Format {
         DOCX, ITEMS
@@ -291,7 +310,7 @@ public class CompilationJobs {
             job.state = State.READING;
             CompilationReader.Compiled compiled = reader.read(job.campaignId, sent, n -> job.read = n, () -> job.cancelled);
             job.state = State.LAYING_OUT;
-            Path dir = settings.compilation().directory().orElse(Path.of(System.getProperty("java.io.tmpdir"), "compilation"));
+            Path dir = directory();
             Files.createDirectories(dir);
             String base = "campaign-" + job.campaignId + "-" + job.stamp.substring(0, 16);
             docx = write(dir, base + ".docx", out -> documents.writeCompilation(compiled, out));

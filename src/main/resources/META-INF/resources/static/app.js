@@ -825,9 +825,20 @@ function wireDownloads() {
       link.setAttribute('aria-busy', 'true');
       link.classList.add('busy');
       status.textContent = '正在生成“' + link.textContent.trim() + '”，请稍候…';
-      const timer = setInterval(() => { status.textContent = '正在生成“' + link.textContent.trim() + '”，已用 ' + seconds() + ' 秒…'; }, 1000);
+      const timer = setInterval(() => {
+        if (!status.textContent.includes('完成后自动下载')) status.textContent = '正在生成“' + link.textContent.trim() + '”，已用 ' + seconds() + ' 秒…';
+      }, 1000);
       try {
-        const response = await fetch(link.href, { credentials: 'same-origin' });
+        let response = await fetch(link.href, { credentials: 'same-origin' });
+        // 202: made in the background (the compilation); its progress until the file is ready.
+        while (response.status === 202) {
+          let pending = null;
+          try { pending = await response.json(); } catch (e) { pending = null; }
+          status.textContent = ((pending && pending.detail) || '正在生成') + '（已用 ' + seconds() + ' 秒），完成后自动下载…';
+          const wait = Math.min(30, Math.max(1, parseInt(response.headers.get('Retry-After'), 10) || 3));
+          await new Promise(resolve => setTimeout(resolve, wait * 1000));
+          response = await fetch(link.href, { credentials: 'same-origin' });
+        }
         if (!response.ok) {
           let problem = null;
           try { problem = await response.json(); } catch (e) { problem = null; }
@@ -855,6 +866,26 @@ function wireDownloads() {
   });
 }
 
+/** The compilation's status line on the institute's page: while a build runs, asked again every 3 s; reloaded when it ends. */
+function wireCompilationStatus() {
+  const line = document.getElementById('compilation-status');
+  if (!line || !line.dataset.running) return;
+  const poll = async () => {
+    try {
+      const s = await api('GET', line.dataset.statusUrl);
+      if (s.running) {
+        line.textContent = s.message;
+        setTimeout(poll, 3000);
+      } else {
+        location.reload();
+      }
+    } catch (e) {
+      line.textContent = ((e.problem && e.problem.detail) || '无法获取生成进度');
+    }
+  };
+  setTimeout(poll, 3000);
+}
+
 /** The file name a download answer gives (RFC 6266: filename* in UTF-8 first). */
 function fileName(disposition) {
   if (!disposition) return null;
@@ -877,6 +908,7 @@ document.addEventListener('DOMContentLoaded', () => {
   wireCountdowns();
   wireEditor();
   wireDownloads();
+  wireCompilationStatus();
   wirePrint();
   if (document.getElementById('units-body')) renumber();
 });

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -116,6 +118,9 @@ public final class DocumentResources {
         @Inject
         DocumentService documents;
 
+        @Inject
+        CompilationJobs jobs;
+
         @GET
         @Path("/{campaignId}/packages/{unit}/bundle")
         @APIResponse(responseCode = "200", description = "Word 文件（.docx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
@@ -152,8 +157,13 @@ public final class DocumentResources {
         @APIResponse(responseCode = "200", description = "Word 文件（.docx）", headers = @Header(name = "Content-Disposition", description = ATTACHMENT,
                 schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载技术瓶颈与攻关方向汇编（Word）", description = "按产业类别、产业链列出各报告一.2、二.2（技术瓶颈）与三.2（研究方向）中的条目，注明提出的县（市、区）及个数，意思相同的条目合并；前有汇总表和目录")
+        @APIResponse(responseCode = "202", description = "汇编正在生成（已完成 X/Y 或 排版中），Retry-After 秒后再请求；正文为 problem+json，"
+                + "compilation 为进度（同 GET …/compilation/status）", headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+        @APIResponse(responseCode = "503", description = "本次生成失败（如服务器内存不足）；POST …/compilation/build 重新生成",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
         public Response compilation(@PathParam("campaignId") Long campaignId) {
-            return download(documents.compilation(campaignId));
+            return compiled(jobs.download(campaignId, CompilationJobs.Format.DOCX));
         }
 
         @GET
@@ -164,8 +174,47 @@ public final class DocumentResources {
                 schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = DocumentService.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "下载技术瓶颈与研究方向条目（Excel）", description = "与汇编相同的条目，每行一条：产业类别、产业链、类型、条目、县（市、区）、设区市，"
                 + "以及在汇编中的编号和同组县市数，供排序筛选；仅省科学技术信息研究所和省科技厅")
+        @APIResponse(responseCode = "202", description = "汇编正在生成，Retry-After 秒后再请求（同 …/compilation）",
+                headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+        @APIResponse(responseCode = "503", description = "本次生成失败；POST …/compilation/build 重新生成",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
         public Response compilationItems(@PathParam("campaignId") Long campaignId) {
-            return download(documents.compilationItems(campaignId));
+            return compiled(jobs.download(campaignId, CompilationJobs.Format.ITEMS));
+        }
+
+        @GET
+        @Path("/{campaignId}/compilation/status")
+        @Tag(name = ApiTags.INSTITUTE)
+        @Tag(name = ApiTags.ADMIN)
+        @Operation(summary = "汇编生成进度", description = "当前已报送内容的汇编：NONE 尚未生成（下载时开始）、QUEUED/READING/LAYING_OUT 生成中"
+                + "（read/total 为已读取/全部报告数）、DONE 已生成（两个文件可立即下载）、FAILED 生成失败（message 说明原因，retry 为 true 时可重新生成）；"
+                + "仅省科学技术信息研究所和省科技厅")
+        public CompilationJobs.Status compilationStatus(@PathParam("campaignId") Long campaignId) {
+            return jobs.status(campaignId);
+        }
+
+        @POST
+        @Path("/{campaignId}/compilation/build")
+        @Tag(name = ApiTags.INSTITUTE)
+        @Tag(name = ApiTags.ADMIN)
+        @APIResponse(responseCode = "202", description = "已开始（或已在）生成；正文为进度", content = @Content(mediaType = "application/json",
+                schema = @Schema(implementation = CompilationJobs.Status.class)))
+        @Operation(summary = "生成（重新生成）汇编", description = "为当前已报送内容生成汇编 Word 和条目表 Excel；已在生成或已生成时不重复生成，"
+                + "生成失败后再次请求即重新生成。不需要请求体。仅省科学技术信息研究所和省科技厅")
+        public Response buildCompilation(@PathParam("campaignId") Long campaignId) {
+            return Response.accepted(jobs.start(campaignId)).type(MediaType.APPLICATION_JSON).build();
+        }
+
+        private static Response compiled(Object answer) {
+            if (answer instanceof DocumentService.Download d) {
+                return download(d);
+            }
+            CompilationJobs.Status status = ((CompilationJobs.Pending) answer).status();
+            Problem problem = new Problem("about:blank", "汇编正在生成", 202, status.message(), null, List.of(),
+                    Map.of("compilation", status));
+            return Response.status(202).type(Problem.MEDIA_TYPE).entity(problem)
+                    .header("Retry-After", CompilationJobs.RETRY_AFTER_SECONDS).build();
         }
     }
 }

@@ -199,78 +199,30 @@ public class DocumentService {
     }
 
     /**
-     * The compilation for next year's guide (Word): items by category and chain, see {@link Compilation}. Institute and
-     * administrators only (403 otherwise); 404 for an unknown campaign.
+     * The compilation for next year's guide (Word): items by category and chain, see {@link Compilation}; made in the
+     * background once per campaign and content by {@link CompilationJobs}, which calls this.
      */
-    public Download compilation(Long campaignId) {
-        Compiled c = compile(campaignId);
-        String title = c.yearText() + "县域重点产业技术瓶颈与研究方向汇编";
+    void writeCompilation(CompilationReader.Compiled c, OutputStream out) {
         String subtitle = "（供编制" + (c.year() == 0 ? "" : (c.year() + 1) + "年度") + "项目申报指南参考）";
-        ReportRenderer.CompilationHeading heading = new ReportRenderer.CompilationHeading(title, subtitle,
+        ReportRenderer.CompilationHeading heading = new ReportRenderer.CompilationHeading(compilationTitle(c), subtitle,
                 "截至" + CHINESE_DATE_TIME.format(c.asOf()) + "（北京时间）");
-        return new Download(title + ".docx", DOCX, out -> renderer.compilation(heading, c.compilation(), out));
+        renderer.compilation(heading, c.compilation(), out);
     }
 
-    /** The same items as .xlsx, one row per item as written (category, chain, kind, text, county, city); scoped alike. */
-    public Download compilationItems(Long campaignId) {
-        Compiled c = compile(campaignId);
-        String title = c.yearText() + "县域重点产业技术瓶颈与研究方向条目";
-        return new Download(title + ".xlsx", XLSX, out -> Spreadsheets.items(title, c.asOf(), c.compilation(), out));
+    /** The same items as .xlsx, one row per item as written (category, chain, kind, text, county, city). */
+    void writeCompilationItems(CompilationReader.Compiled c, OutputStream out) {
+        Spreadsheets.items(compilationItemsTitle(c), c.asOf(), c.compilation(), out);
     }
 
-    record Compiled(int year, LocalDateTime asOf, Compilation compilation) {
-        String yearText() {
-            return year == 0 ? "" : year + "年度";
-        }
+    String compilationTitle(CompilationReader.Compiled c) {
+        return c.yearText() + "县域重点产业技术瓶颈与研究方向汇编";
+    }
+
+    String compilationItemsTitle(CompilationReader.Compiled c) {
+        return c.yearText() + "县域重点产业技术瓶颈与研究方向条目";
     }
 
     private static final DateTimeFormatter CHINESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日HH:mm");
-
-    /**
-     * Reads the sent reports one at a time: each report's items are extracted and its text forgotten before the
-     * next is loaded (issue 23: holding every report's text ran a national compilation out of a 512 MB heap).
-     */
-    @Transactional
-    Compiled compile(Long campaignId) {
-        ReadOnlyPersistence.forThisTransaction();
-        int year = CampaignService.require(campaignId).year;
-        List<PackageService.SentReport> sent = packages.sentReports(campaignId);
-        Compilation.Builder builder = new Compilation.Builder(categories.categories());
-        for (PackageService.SentReport s : sent) {
-            Report r = Report.findById(s.reportId());
-            if (r == null) {
-                continue;
-            }
-            String city = s.unit().name;
-            List<Compilation.Source> sources = switch (r.kind) {
-                case COUNTY -> List.of(new Compilation.Source(ReportViews.regionName(r.authorRegion), city));
-                case CITY_LED -> List.of(new Compilation.Source(Compilation.CITY_OWN, city));
-                case MERGED -> {
-                    List<String> covered = coverageNames(r);
-                    yield covered.isEmpty() ? List.of(new Compilation.Source(Compilation.CITY_OWN, city))
-                            : covered.stream().map(n -> new Compilation.Source(n, city)).toList();
-                }
-            };
-            ReportContent content = r.content();
-            builder.add(categories.categoryOf(r.chainName), r.chainName, sources, Map.of(
-                    Compilation.Kind.BOTTLENECK, List.of(nz(Section.COUNTY_TECHNOLOGY.read(content)),
-                            nz(Section.DOMESTIC_TECHNOLOGY.read(content))),
-                    Compilation.Kind.DIRECTION, List.of(nz(Section.INNOVATION_DIRECTIONS.read(content)))));
-            ReadOnlyPersistence.forgetLoaded();
-        }
-        return new Compiled(year, Times.beijing(clock.instant()).toLocalDateTime(), builder.build());
-    }
-
-    /** The counties a merged report covers, by name, without loading their texts. */
-    private static List<String> coverageNames(Report merged) {
-        return Report.getEntityManager()
-                .createQuery("select r.authorRegion from Report r where r.mergedInto = :id order by r.authorRegion", String.class)
-                .setParameter("id", merged.id).getResultList().stream().map(ReportViews::regionName).toList();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 
     private ReportText text(Report report) {
         String name = ReportViews.regionName(report.authorRegion);

@@ -15,6 +15,21 @@ public interface DocumentSettings {
     @WithName("import")
     Import importing();
 
+    /** {@code chainreport.compilation.*}: the institute's compilation, built in the background ({@link CompilationJobs}). */
+    Compilation compilation();
+
+    /** How long a download waits for the build before answering 202, and where the finished files are kept. */
+    interface Compilation {
+
+        /** Default 8 s: with the page's own wait, a download answers within 10 s. */
+        @WithDefault("PT8S")
+        @WithName("wait")
+        java.time.Duration downloadWait();
+
+        /** Default: {@code compilation} under the system's temporary directory. */
+        Optional<Path> directory();
+    }
+
     /** {@code chainreport.documents.*}: a bureau's own copies of the files under {@code report-templates/}. */
     interface Documents {
 

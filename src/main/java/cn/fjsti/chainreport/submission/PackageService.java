@@ -98,8 +98,12 @@ public class PackageService {
         return new PackageContents(campaign, unit, last.orElse(null), reports);
     }
 
-    /** One report of a unit's last sending: which unit sent it, and its id (loaded by the caller, one at a time). */
-    public record SentReport(Region unit, Long reportId) {
+    /**
+     * One report of a unit's last sending: which unit sent it, its id (loaded by the caller, one at a time), and the
+     * sending's round number and decision (null while undecided; RETURNED, ACCEPTED), which the compilation's stamp
+     * includes.
+     */
+    public record SentReport(Region unit, Long reportId, int round, String decision) {
     }
 
     /**
@@ -117,7 +121,8 @@ public class PackageService {
                 .sorted(java.util.Comparator.comparing(pkg -> pkg.unitCode))
                 .flatMap(pkg -> pkg.lastRound().filter(r -> r.decision != PackageRound.Decision.WITHDRAWN).stream()
                         .flatMap(round -> round.reportIds.stream()
-                                .map(id -> new SentReport(Region.byCode(pkg.unitCode).orElseThrow(), id))))
+                                .map(id -> new SentReport(Region.byCode(pkg.unitCode).orElseThrow(), id, round.number,
+                                        round.decision == null ? null : round.decision.name()))))
                 .toList();
     }
 

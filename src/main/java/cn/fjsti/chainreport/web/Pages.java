@@ -44,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class Pages {
 
     @Inject
+    cn.fjsti.chainreport.document.CompilationJobs compilations;
+
+    @Inject
     Frames frames;
 
     @Inject
@@ -114,7 +117,8 @@ public class Pages {
 
     public record BoardPage(PackageViews.Board board, cn.fjsti.chainreport.common.Paging<BoardLine> lines, String chart,
                             String q, String stage, List<Option> stages,
-                            List<cn.fjsti.chainreport.submission.ChaseService.ChaseView> chases) {
+                            List<cn.fjsti.chainreport.submission.ChaseService.ChaseView> chases,
+                            cn.fjsti.chainreport.document.CompilationJobs.Status compilation) {
     }
 
     /** A choice in a filter's drop-down. */
@@ -293,7 +297,7 @@ public class Pages {
                 .filter(u -> u.stage().equals("PREPARING") || u.stage().equals("RETURNED")).map(PackageViews.BoardRow::unitCode).toList();
         return Views.institute(frame, new BoardPage(board, cn.fjsti.chainreport.common.Paging.slice(lines, pageNumber, 50, base),
                 ProgressChart.svg(progress.of(id)), query == null ? "" : query, stageFilter == null ? "" : stageFilter, stages,
-                user.is(Role.INSTITUTE) ? chases.targets(id, unsent) : List.of()));
+                user.is(Role.INSTITUTE) ? chases.targets(id, unsent) : List.of(), compilations.status(id)));
     }
 
     /**

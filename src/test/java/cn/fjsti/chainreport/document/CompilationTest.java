@@ -106,4 +106,108 @@ class CompilationTest {
         assertThat(ChineseNumerals.of(1) + ChineseNumerals.of(10) + ChineseNumerals.of(11) + ChineseNumerals.of(23))
                 .isEqualTo("一十十一二十三");
     }
+
+    /**
+     * The grouping through the prefix-filtered index finds the same groups as the plain rule (each item, in order, joins
+     * the first group whose first item has Dice ≥ 0.6, else starts one), here a scan of every group: 4,800 made-up
+     * items in two chains and both kinds, a third of them bases and the rest rewrites of a base at Dice just above or
+     * just below 0.6 (enough of each is asserted), from a small vocabulary so that unrelated items share bigrams too.
+     */
+    @Test
+    void shouldGroupExactlyAsAScanOfEveryGroup() {
+        java.util.Random random = new java.util.Random(23);
+        char[] vocabulary = new char[70];
+        for (int i = 0; i < vocabulary.length; i++) {
+            vocabulary[i] = (char) (0x5000 + random.nextInt(0x0FFF));
+        }
+        List<Compilation.Source> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pool.add(new Compilation.Source("县" + (char) ('甲' + i), "市" + (i % 3)));
+        }
+        Compilation.Builder b = new Compilation.Builder(List.of("电子信息"));
+        Map<String, List<List<Compilation.Item>>> reference = new java.util.LinkedHashMap<>();
+        Map<String, List<int[]>> referenceGrams = new java.util.HashMap<>();
+        int above = 0;
+        int below = 0;
+        Map<String, List<String>> basesByKey = new java.util.HashMap<>();
+        for (int n = 0; n < 4800; n++) {
+            String chain = n % 4 < 2 ? "集成电路产业链" : "光电产业链";
+            Compilation.Kind kind = n % 2 == 0 ? Compilation.Kind.BOTTLENECK : Compilation.Kind.DIRECTION;
+            String key = chain + kind;
+            List<String> bases = basesByKey.computeIfAbsent(key, k -> new java.util.ArrayList<>());
+            String text;
+            if (random.nextInt(3) == 0 || bases.isEmpty()) {
+                StringBuilder t = new StringBuilder();
+                for (int k = 20 + random.nextInt(60); k > 0; k--) {
+                    t.append(vocabulary[random.nextInt(vocabulary.length)]);
+                }
+                text = t.toString();
+                bases.add(text);
+            } else {
+                String base = bases.get(random.nextInt(bases.size()));
+                double target = random.nextBoolean() ? 0.6 + random.nextDouble() * 0.05 : 0.55 + random.nextDouble() * 0.05;
+                char[] c = base.toCharArray();
+                while (Compilation.similarity(base, new String(c)) > target) {
+                    c[random.nextInt(c.length)] = vocabulary[random.nextInt(vocabulary.length)];
+                }
+                text = new String(c);
+                double d = Compilation.similarity(base, text);
+                if (d >= 0.6 && d < 0.66) {
+                    above++;
+                } else if (d < 0.6 && d >= 0.5) {
+                    below++;
+                }
+            }
+            Compilation.Source source = pool.get(random.nextInt(pool.size()));
+            b.add("电子信息", chain, List.of(source), Map.of(kind, List.of(text + "。")));
+            // The reference: a scan of every group of the chain and kind, in order of creation.
+            List<List<Compilation.Item>> groups = reference.computeIfAbsent(key, k -> new java.util.ArrayList<>());
+            List<int[]> firsts = referenceGrams.computeIfAbsent(key, k -> new java.util.ArrayList<>());
+            int[] grams = bigramSet(text + "。");
+            Compilation.Item item = new Compilation.Item(text + "。", source);
+            int found = -1;
+            for (int g = 0; g < groups.size() && found < 0; g++) {
+                int[] first = firsts.get(g);
+                int common = 0;
+                for (int x : grams) {
+                    common += java.util.Arrays.binarySearch(first, x) >= 0 ? 1 : 0;
+                }
+                if (2.0 * common / (grams.length + first.length) >= Compilation.SAME_ITEM) {
+                    found = g;
+                }
+            }
+            if (found >= 0) {
+                groups.get(found).add(item);
+            } else {
+                groups.add(new java.util.ArrayList<>(List.of(item)));
+                firsts.add(grams);
+            }
+        }
+        assertThat(above).as("rewrites at Dice in [0.60, 0.66)").isGreaterThan(800);
+        assertThat(below).as("rewrites at Dice in [0.50, 0.60)").isGreaterThan(800);
+
+        Compilation c = b.build();
+        List<Compilation.Chain> chains = c.categories().get(0).chains();
+        assertThat(chains).extracting(Compilation.Chain::name).containsExactly("光电产业链", "集成电路产业链");
+        int groupCount = 0;
+        for (Compilation.Chain chain : chains) {
+            for (Compilation.Kind kind : Compilation.Kind.values()) {
+                List<List<Compilation.Item>> expected = reference.get(chain.name() + kind).stream()
+                        .sorted(java.util.Comparator.comparingInt(g -> -(int) g.stream().map(Compilation.Item::source).distinct().count()))
+                        .toList();
+                assertThat(chain.groups().get(kind)).extracting(Compilation.Group::items).as(chain.name() + kind)
+                        .containsExactlyElementsOf(expected);
+                groupCount += expected.size();
+            }
+        }
+        // Neither everything in one group nor nothing grouped.
+        assertThat(groupCount).isBetween(2000, 3900);
+    }
+
+    /** The distinct bigrams of the normalised text (two UTF-16 units each: the test's texts have no others), sorted. */
+    private static int[] bigramSet(String text) {
+        String n = Compilation.normalise(text);
+        return java.util.stream.IntStream.range(0, n.length() - 1).map(i -> n.charAt(i) << 16 | n.charAt(i + 1))
+                .sorted().distinct().toArray();
+    }
 }

@@ -199,4 +199,93 @@ class DocumentResourceTest {
             as(notProvince).get("/api/campaigns/{c}/compilation/items", campaign).then().statusCode(403).contentType("application/problem+json");
         }
     }
+
+    /**
+     * The compilation is made once per content in the background (issue 23 item 2): a second download reuses the
+     * files; returning, sending again or accepting the package gives a new build; a build still running answers 202
+     * with its progress in problem+json (two requests, one build), shown on the institute's page; a build that fails
+     * (OutOfMemoryError) is reported with a retry, never a 500; only the institute and administrators.
+     */
+    @Test
+    void shouldBuildTheCompilationOnceInTheBackgroundWithProgressAndARetry() throws Exception {
+        String chain = cn.fjsti.chainreport.support.ControlledCompilationReader.CHAIN;
+        var reads = cn.fjsti.chainreport.support.ControlledCompilationReader.READS;
+        long campaign = Fixtures.openCampaign();
+        long report = Fixtures.declare(Accounts.PINGTAN, campaign, chain).get(chain);
+        Fixtures.fillAndSubmit(Accounts.PINGTAN, report);
+        Fixtures.approve(Accounts.PINGTAN_ZONE, report);
+        String ptz = "/api/campaigns/" + campaign + "/packages/PTZ";
+        String compilation = "/api/campaigns/" + campaign + "/compilation";
+        as(Accounts.PINGTAN_ZONE).post(ptz + "/send").then().statusCode(200);
+        as(Accounts.INSTITUTE).get(compilation + "/status").then().statusCode(200)
+                .body("state", equalTo("NONE")).body("total", equalTo(1));
+
+        int before = reads.get();
+        byte[] first = download(Accounts.INSTITUTE, compilation);
+        as(Accounts.INSTITUTE).get(compilation + "/status").then().statusCode(200)
+                .body("state", equalTo("DONE")).body("running", equalTo(false)).body("message", containsString("汇编已生成"));
+        // Both files from one build; the same bytes again.
+        assertThat(download(Accounts.ADMIN, compilation)).isEqualTo(first);
+        download(Accounts.INSTITUTE, compilation + "/items");
+        assertThat(reads.get() - before).isEqualTo(1);
+
+        // Returned: another stamp, built again on the next download.
+        as(Accounts.INSTITUTE).body(Map.of("comment", "请补充技术瓶颈")).post(ptz + "/return").then().statusCode(200);
+        as(Accounts.INSTITUTE).get(compilation + "/status").then().statusCode(200).body("state", equalTo("NONE"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(Accounts.INSTITUTE, compilation + "/items")))) {
+            assertThat(book.getSheetAt(0).getRow(3).getCell(2).getStringCellValue()).isEqualTo(chain);
+        }
+        assertThat(reads.get() - before).isEqualTo(2);
+
+        // Sent again while a build is held: 202 with progress to two requesters at once, one build.
+        as(Accounts.PINGTAN_ZONE).post(ptz + "/send").then().statusCode(200);
+        cn.fjsti.chainreport.support.ControlledCompilationReader.close();
+        try {
+            var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> as(Accounts.ADMIN).get(compilation + "/items").statusCode());
+            as(Accounts.INSTITUTE).get(compilation).then().statusCode(202).contentType("application/problem+json")
+                    .header("Retry-After", "3")
+                    .body("detail", equalTo("汇编正在生成，已完成 0/1")).body("compilation.state", equalTo("READING"));
+            assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(202);
+            String page = as(Accounts.INSTITUTE).accept("text/html").get("/institute?campaign=" + campaign)
+                    .then().statusCode(200).extract().asString();
+            assertThat(page).contains("data-running=\"true\">汇编正在生成，已完成 0/1</p>").doesNotContain("重新生成汇编");
+        } finally {
+            cn.fjsti.chainreport.support.ControlledCompilationReader.open();
+        }
+        awaitState(compilation, "DONE");
+        assertThat(reads.get() - before).isEqualTo(3);
+
+        // Accepted, and the next build fails for lack of memory: 503 problem, the page offers 重新生成, which builds.
+        cn.fjsti.chainreport.support.ControlledCompilationReader.FAILURES.set(1);
+        as(Accounts.INSTITUTE).body(Map.of()).post(ptz + "/accept").then().statusCode(200);
+        as(Accounts.INSTITUTE).get(compilation).then().statusCode(503).contentType("application/problem+json")
+                .body("detail", containsString("服务器内存不足"));
+        as(Accounts.INSTITUTE).get(compilation + "/items").then().statusCode(503);
+        as(Accounts.INSTITUTE).get(compilation + "/status").then().statusCode(200)
+                .body("state", equalTo("FAILED")).body("retry", equalTo(true));
+        assertThat(as(Accounts.INSTITUTE).accept("text/html").get("/institute?campaign=" + campaign).then().statusCode(200)
+                .extract().asString()).contains("服务器内存不足", "重新生成汇编");
+        as(Accounts.INSTITUTE).post(compilation + "/build").then().statusCode(202).body("state", org.hamcrest.Matchers.not("FAILED"));
+        awaitState(compilation, "DONE");
+        download(Accounts.INSTITUTE, compilation);
+        assertThat(reads.get() - before).isEqualTo(4);
+
+        for (String outsider : List.of(Accounts.PINGTAN_ZONE, Accounts.PINGTAN)) {
+            as(outsider).get(compilation + "/status").then().statusCode(403).contentType("application/problem+json");
+            as(outsider).post(compilation + "/build").then().statusCode(403).contentType("application/problem+json");
+            as(outsider).accept("text/html").get("/institute?campaign=" + campaign).then().statusCode(403);
+        }
+        as(Accounts.INSTITUTE).get("/api/campaigns/999999/compilation/status").then().statusCode(404);
+        assertThat(reads.get() - before).isEqualTo(4);
+    }
+
+    private static void awaitState(String compilation, String state) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (state.equals(as(Accounts.INSTITUTE).get(compilation + "/status").then().statusCode(200).extract().path("state"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the compilation did not reach " + state);
+    }
 }

@@ -259,6 +259,8 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/campaigns/{campaignId}/board/export", a -> same(s -> as(a).get("/api/campaigns/{c}/board/export", s.campaign()), provinceOnly));
         rules.put("GET /api/campaigns/{campaignId}/compilation", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation", s.campaign()), provinceOnly));
         rules.put("GET /api/campaigns/{campaignId}/compilation/items", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation/items", s.campaign()), provinceOnly));
+        rules.put("GET /api/campaigns/{campaignId}/compilation/status", a -> same(s -> as(a).get("/api/campaigns/{c}/compilation/status", s.campaign()), provinceOnly));
+        rules.put("POST /api/campaigns/{campaignId}/compilation/build", a -> same(s -> as(a).post("/api/campaigns/{c}/compilation/build", s.campaign()), provinceOnly));
         rules.put("GET /api/notifications", a -> same(s -> as(a).get("/api/notifications"), everyone));
         rules.put("POST /api/notifications/read-all", a -> same(s -> as(a).post("/api/notifications/read-all"), everyone));
         rules.put("POST /api/notifications/{id}/read", a -> same(s -> as(a).post("/api/notifications/{n}/read", s.notification()),

@@ -11,6 +11,7 @@ import cn.fjsti.chainreport.report.Section;
 import cn.fjsti.chainreport.submission.PackageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +33,9 @@ import java.util.function.IntConsumer;
  */
 @ApplicationScoped
 public class CompilationReader {
+
+    /** The longest a compilation's read may take, in seconds (30 minutes). */
+    static final int READ_TIMEOUT_SECONDS = 1800;
 
     @Inject
     Clock clock;
@@ -79,8 +83,13 @@ public class CompilationReader {
      * next is loaded (issue 23: holding every report's text ran a national compilation out of a 512 MB heap).
      * {@code progress} is told the number read after each report; {@code cancelled} is asked before each (a
      * newer build has been asked for), and then {@link java.util.concurrent.CancellationException} ends the read.
+     *
+     * <p>One read-only transaction for the whole read, allowed {@value #READ_TIMEOUT_SECONDS} s instead of the default
+     * 60 s: on the national season's database (6,968 sent reports) the read took longer than a minute on a loaded
+     * machine, and the transaction manager rolled it back (issue 23: a 500 before the build moved to the background).
      */
     @Transactional
+    @TransactionConfiguration(timeout = READ_TIMEOUT_SECONDS)
     public Compiled read(Long campaignId, List<PackageService.SentReport> sent, IntConsumer progress, BooleanSupplier cancelled) {
         ReadOnlyPersistence.forThisTransaction();
         int year = CampaignService.require(campaignId).year;

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * --jdbc=URL (an empty database of the kind the jar was built for; default a fresh H2 file; credentials
  * from QUARKUS_DATASOURCE_USERNAME/_PASSWORD as for the service), --rush=ROUNDS (0: the deadline-day rush, off),
  * --rush-clients=N (20), --rush-auth=cookie|basic|both (cookie), --views=N (0: timed requests of the pages people
- * wait for, after the season).
+ * wait for, after the season), --rush-only (no season, no load: the counties and units log in, then the rush).
  */
 public final class SeasonSimulator {
 
@@ -66,7 +66,7 @@ public final class SeasonSimulator {
 
     /** What the simulator is told to do. */
     public record Options(Size size, int threads, int loadSeconds, int users, int thinkMillis, String jvm, Path jar, Path out,
-                          String jdbcUrl, int rushRounds, int rushClients, String rushAuth, int views) {
+                          String jdbcUrl, int rushRounds, int rushClients, String rushAuth, int views, boolean rushOnly) {
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
             for (String arg : args) {
@@ -83,7 +83,8 @@ public final class SeasonSimulator {
                     a.getOrDefault("jvm", ""), Paths.get(a.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")),
                     Paths.get(a.getOrDefault("out", "target/perf")), a.get("jdbc"),
                     Integer.parseInt(a.getOrDefault("rush", "0")), Integer.parseInt(a.getOrDefault("rush-clients", "20")),
-                    rushAuth(a.getOrDefault("rush-auth", "cookie")), Integer.parseInt(a.getOrDefault("views", "0")));
+                    rushAuth(a.getOrDefault("rush-auth", "cookie")), Integer.parseInt(a.getOrDefault("views", "0")),
+                    Boolean.parseBoolean(a.getOrDefault("rush-only", "false")));
         }
 
         private static String rushAuth(String value) {
@@ -163,7 +164,7 @@ public final class SeasonSimulator {
      */
     public static Result smoke(Path jar, Path out, String jdbcUrl) throws Exception {
         return new SeasonSimulator(new Options(SIZES.get("smoke"), 4, 5, 10, 200, "-XX:+UseSerialGC -Xmx512m", jar, out, jdbcUrl,
-                1, 4, "both", 1)).run();
+                1, 4, "both", 1, false)).run();
     }
 
     /** Runs the whole simulation against a freshly started service; the service is stopped afterwards. */
@@ -218,6 +219,10 @@ public final class SeasonSimulator {
         }
         List<String> counties = countiesByUnit.values().stream().flatMap(List::stream).toList();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemon());
+
+        if (options.rushOnly()) {
+            return rushOnly(service, pool, countiesByUnit, counties);
+        }
 
         long start = System.nanoTime();
         double serviceCpuBefore = cpuSeconds(service.pid());
@@ -519,6 +524,30 @@ public final class SeasonSimulator {
             post(unit, "/api/reports/" + id + "/approve", Map.of(), "stepApprove");
         }
         return n;
+    }
+
+    /** {@code --rush-only}: every county and unit logs in, then the rush runs; the rest of the result is left empty. */
+    private Result rushOnly(Process service, ExecutorService pool, Map<String, List<String>> countiesByUnit, List<String> counties)
+            throws Exception {
+        List<String> accounts = new ArrayList<>(counties);
+        accounts.addAll(countiesByUnit.keySet());
+        parallel(pool, accounts, this::login);
+        pool.shutdown();
+        Map<String, String> unitOfCounty = new LinkedHashMap<>();
+        countiesByUnit.forEach((unit, list) -> list.forEach(c -> unitOfCounty.put(c, unit)));
+        List<Rush> rushes = new ArrayList<>();
+        int year = 2030;
+        for (String auth : options.rushAuths()) {
+            rushes.add(rush(service, counties, unitOfCounty, year++, auth));
+        }
+        Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), 0, 0, requests.get(), 0, 0,
+                errors.get(), errorSamples.list(), 0, 0, rss(service.pid(), "VmRSS"), rss(service.pid(), "VmHWM"), -1,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, List.of(), Map.of(), Map.of(), 0, Double.NaN, Double.NaN, -1, Map.of(), 0, rushes);
+        print(result);
+        Files.createDirectories(options.out());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + "-rush.json").toFile(), result);
+        return result;
     }
 
     /**

@@ -972,6 +972,12 @@ public final class SeasonSimulator {
     }
 
     private static void print(Result r) {
+        if (r.reports() == 0 && !r.rush().isEmpty()) {
+            System.out.printf(Locale.ROOT, "%n== Season simulator: %s, the rush only (%d counties, %d units), %d requests, errors %d%n",
+                    r.size(), r.counties(), r.units(), r.requests(), r.errors());
+            printRush(r);
+            return;
+        }
         System.out.printf(Locale.ROOT, "%n== Season simulator: %s (%d counties, %d units, %d county reports, %d consolidated)%n",
                 r.size(), r.counties(), r.units(), r.reports(), r.mergedReports());
         System.out.printf(Locale.ROOT, "wall time %.2f s, %d requests, %.0f requests/s, errors %d%n",
@@ -1000,6 +1006,10 @@ public final class SeasonSimulator {
         if (!r.views().isEmpty()) {
             table("views (ms, one request at a time), errors " + r.viewErrors(), r.views());
         }
+        printRush(r);
+    }
+
+    private static void printRush(Result r) {
         for (Rush rush : r.rush()) {
             System.out.printf(Locale.ROOT, "rush (%s, %d counties, %d clients): submissions/s per round %s, median %.1f; "
                     + "service CPU %.1f ms per submission; errors %d%n", rush.auth(), rush.counties(), rush.clients(),

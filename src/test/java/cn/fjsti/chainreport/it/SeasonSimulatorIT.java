@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The season simulator at its smallest size against the packaged jar, as CI's smoke test: 3 units, 12
  * counties, the whole season with documents, a short load phase and (in a -Pbenchmark build only) the bare-engine
- * baseline, one round of the deadline-day rush (cookie and HTTP Basic) and one request of each view, with no error. On an H2 file of its own, or on the database named by SIMULATOR_IT_JDBC_URL (CI's PostgreSQL
- * pass, whose jar is built for PostgreSQL).
+ * baseline, one round of the deadline-day rush (cookie and HTTP Basic) and one request of each view, with no
+ * error. On an H2 file of its own, or on the database named by SIMULATOR_IT_JDBC_URL (CI's PostgreSQL pass, whose
+ * jar is built for PostgreSQL).
  */
 class SeasonSimulatorIT {
 

@@ -56,6 +56,8 @@ public class CampaignService {
         String title = typed == null ? Campaign.defaultTitle(request.year()) : typed;
         Campaign campaign = new Campaign(request.year(), title, deadline, now, user.username());
         campaign.persistAndFlush();
+        Campaign.getEntityManager().createNativeQuery("insert into campaign_part_lock (campaign_id) values (?1)")
+                .setParameter(1, campaign.id).executeUpdate();
         pilots.forEach((county, chains) -> chains.forEach(chain ->
                 new PilotChain(campaign.id, county, chain, ChainNames.key(chain)).persist()));
 
@@ -75,13 +77,20 @@ public class CampaignService {
      * Queues the caller behind anyone else finishing a county's or unit's part of this campaign, until the
      * transaction ends. The last part to end tells the campaign (CampaignPartEndedDelegate); it can only know
      * it is the last if the parts end one after the other: two ending side by side would each still see the
-     * other running, and the campaign would never hear. Take it first in the transaction, before writing
-     * anything that refers to the campaign: on PostgreSQL such a write holds a key-share lock on the campaign
-     * row, and two transactions that each hold one and then ask for this lock deadlock (SeasonSimulatorIT on
-     * PostgreSQL found it).
+     * other running, and the campaign would never hear. The lock is the campaign's row in
+     * {@code campaign_part_lock} (V26), which no other row refers to, so it may be taken anywhere in the
+     * transaction: take it just before the engine step that ends the part, so that only that step and the commit
+     * run one at a time. (It was the campaign row until V26; on PostgreSQL a report's foreign key holds a
+     * key-share lock on that row, so it had to be locked before anything was written, and whole declarations
+     * queued: docs/benchmarks.md, "Issue 23, item 4".)
      */
     public static void lockForCompletion(Campaign campaign) {
-        Campaign.getEntityManager().lock(campaign, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        List<?> locked = Campaign.getEntityManager()
+                .createNativeQuery("select campaign_id from campaign_part_lock where campaign_id = ?1 for update")
+                .setParameter(1, campaign.id).getResultList();
+        if (locked.isEmpty()) {
+            throw new IllegalStateException("Campaign " + campaign.id + " has no row in campaign_part_lock");
+        }
     }
 
     public static Campaign require(Long id) {

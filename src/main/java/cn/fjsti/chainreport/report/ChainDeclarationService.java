@@ -66,16 +66,15 @@ public class ChainDeclarationService {
         Campaign campaign = CampaignService.require(campaignId);
         Region county = Region.byCode(user.regionCode()).filter(Region::isDraftingCounty)
                 .orElseThrow(() -> ApiException.forbidden("只有须编写报告的县（市、区）可以申报产业链"));
+        // Two declarations of one county (two tabs, two clerks) queue on the county's row, before anything is read:
+        // the second sees the first one's reports, so it only adds its chains and does not complete the county's
+        // declaration task again. Other counties do not wait (nothing else locks a region row for update).
+        Region.getEntityManager().createNativeQuery("select code from region where code = ?1 for update")
+                .setParameter(1, county.code).getResultList();
         // The first declaration ends the county's part of the campaign (later ones only add reports, so a county
-        // with reports has no declaration task left): queue for that before writing anything.
+        // with reports has no declaration task left).
         List<Report> existing = Report.ofCampaignAndRegion(campaign.id, county.code);
         OpenTask declaration = existing.isEmpty() ? survey.declarationTask(campaign.id, county.code).orElse(null) : null;
-        if (declaration != null) {
-            CampaignService.lockForCompletion(campaign);
-            // The county's own first declaration (another tab) may have committed while this one queued.
-            existing = Report.ofCampaignAndRegion(campaign.id, county.code);
-            declaration = existing.isEmpty() ? declaration : null;
-        }
         Set<String> keys = existing.stream().map(r -> r.chainKey).collect(Collectors.toSet());
 
         List<FieldError> errors = new ArrayList<>();
@@ -106,6 +105,8 @@ public class ChainDeclarationService {
             process.start(report, campaign.deadline);
         }
         if (declaration != null) {
+            // Ending the county's part: one county at a time, so that the last one sees every other one ended.
+            CampaignService.lockForCompletion(campaign);
             survey.completeDeclaration(declaration, user.username());
         }
         return chainsOf(campaign.id, county);

@@ -32,6 +32,9 @@ class ConcurrencyTest {
     @Inject
     Database db;
 
+    @Inject
+    org.camunda.bpm.engine.RuntimeService runtime;
+
     private record Save(String account, long fromVersion, String text, int status) {
     }
 
@@ -104,6 +107,38 @@ class ConcurrencyTest {
             List<Integer> same = declareAtOnce(next, List.of("新型显示产业链"), List.of("新型显示产业链"));
             assertThat(same).containsExactlyInAnyOrder(200, 409);
         }
+    }
+
+    /**
+     * Every drafting county declares at the same time (8 at once): each declaration is taken, and the last county's
+     * part to end tells the campaign, although the declarations no longer queue as a whole, only around the engine
+     * step that ends a county's part (CampaignService.lockForCompletion, V26).
+     */
+    @Test
+    void shouldTellTheCampaignWhenEveryCountyDeclaresAtOnce() throws Exception {
+        long campaign = Fixtures.openCampaign();
+        List<Map<String, Object>> counties = as(Accounts.INSTITUTE).get("/api/regions").then().extract().jsonPath()
+                .param("x", 0).getList("findAll { it.draftingCounty }");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> declarations = new ArrayList<>();
+        for (Map<String, Object> county : counties) {
+            String code = (String) county.get("code");
+            String chain = code.equals(Accounts.GUTIAN) ? "锂电新能源产业链" : county.get("name") + "特色产业链";
+            declarations.add(pool.submit(() -> as(code).body(Map.of("chains", List.of(chain)))
+                    .post("/api/campaigns/{id}/chains", campaign).statusCode()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : declarations) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).hasSize(83).containsOnly(200);
+        assertThat(runtime.createExecutionQuery().processDefinitionKey(Workflow.Process.CAMPAIGN)
+                .processInstanceBusinessKey(String.valueOf(campaign)).activityId("Event_CountiesDeclared").count())
+                .as("the campaign heard that every county has declared").isZero();
+        assertThat(runtime.createExecutionQuery().processDefinitionKey(Workflow.Process.CAMPAIGN)
+                .processInstanceBusinessKey(String.valueOf(campaign)).activityId("Event_PackagesAccepted").count())
+                .as("and waits for the packages").isOne();
     }
 
     private static List<Integer> declareAtOnce(long campaign, List<String> first, List<String> second) throws Exception {

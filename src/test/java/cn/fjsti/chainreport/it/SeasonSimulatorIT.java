@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The season simulator at its smallest size against the packaged jar, as CI's smoke test: 3 units, 12
  * counties, the whole season with documents, a short load phase and (in a -Pbenchmark build only) the bare-engine
- * baseline, with no error. On an H2 file of its own, or on the database named by SIMULATOR_IT_JDBC_URL (CI's PostgreSQL
- * pass, whose jar is built for PostgreSQL).
+ * baseline, one round of the deadline-day rush (cookie and HTTP Basic) and one request of each view, with no
+ * error. On an H2 file of its own, or on the database named by SIMULATOR_IT_JDBC_URL (CI's PostgreSQL pass, whose
+ * jar is built for PostgreSQL).
  */
 class SeasonSimulatorIT {
 
@@ -43,5 +44,15 @@ class SeasonSimulatorIT {
         assertThat(result.serviceCpuSeconds()).isPositive();
         assertThat(result.liveHeapMb()).hasSize(3).allSatisfy(mb -> assertThat(mb).isPositive());
         assertThat(result.load().get("loadSaveDraft").get("count")).isPositive();
+        // One round of the deadline-day rush by cookie and by HTTP Basic, and one request of each view: the code paths run,
+        // without errors; no timing is asserted.
+        assertThat(result.viewErrors()).as("view errors").isZero();
+        assertThat(result.views()).containsKeys("viewBoard", "viewInstituteHome", "viewBoardXlsx", "viewCityHome", "viewReportPage");
+        assertThat(result.rush()).extracting(SeasonSimulator.Rush::auth).containsExactly("cookie", "basic");
+        assertThat(result.rush()).allSatisfy(rush -> {
+            assertThat(rush.errors()).as("rush errors (%s): %s", rush.auth(), rush.errorSamples()).isZero();
+            assertThat(rush.latencies().get("submit").get("count")).isEqualTo(12.0);
+            assertThat(rush.latencies().get("save").get("count")).isEqualTo(24.0);
+        });
     }
 }

@@ -46,7 +46,9 @@ import java.util.regex.Pattern;
  * --users=N (50), --think=MS (1500: a user's pause between two actions, as autosave waits 1.5 s after
  * typing; 0 makes every user a busy loop), --jvm="JVM options for the service", --jar=PATH,
  * --jdbc=URL (an empty database of the kind the jar was built for; default a fresh H2 file; credentials
- * from QUARKUS_DATASOURCE_USERNAME/_PASSWORD as for the service).
+ * from QUARKUS_DATASOURCE_USERNAME/_PASSWORD as for the service), --rush=ROUNDS (0: the deadline-day rush, off),
+ * --rush-clients=N (20), --rush-auth=cookie|basic|both (cookie), --views=N (0: timed requests of the pages people
+ * wait for, after the season), --rush-only (no season, no load: the counties and units log in, then the rush).
  */
 public final class SeasonSimulator {
 
@@ -64,7 +66,7 @@ public final class SeasonSimulator {
 
     /** What the simulator is told to do. */
     public record Options(Size size, int threads, int loadSeconds, int users, int thinkMillis, String jvm, Path jar, Path out,
-                          String jdbcUrl) {
+                          String jdbcUrl, int rushRounds, int rushClients, String rushAuth, int views, boolean rushOnly) {
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
             for (String arg : args) {
@@ -79,7 +81,21 @@ public final class SeasonSimulator {
                     Integer.parseInt(a.getOrDefault("load", "30")), Integer.parseInt(a.getOrDefault("users", "50")),
                     Integer.parseInt(a.getOrDefault("think", "1500")),
                     a.getOrDefault("jvm", ""), Paths.get(a.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")),
-                    Paths.get(a.getOrDefault("out", "target/perf")), a.get("jdbc"));
+                    Paths.get(a.getOrDefault("out", "target/perf")), a.get("jdbc"),
+                    Integer.parseInt(a.getOrDefault("rush", "0")), Integer.parseInt(a.getOrDefault("rush-clients", "20")),
+                    rushAuth(a.getOrDefault("rush-auth", "cookie")), Integer.parseInt(a.getOrDefault("views", "0")),
+                    Boolean.parseBoolean(a.getOrDefault("rush-only", "false")));
+        }
+
+        private static String rushAuth(String value) {
+            if (!List.of("cookie", "basic", "both").contains(value)) {
+                throw new IllegalArgumentException("--rush-auth must be cookie, basic or both");
+            }
+            return value;
+        }
+
+        List<String> rushAuths() {
+            return rushAuth.equals("both") ? List.of("cookie", "basic") : List.of(rushAuth);
         }
     }
 
@@ -93,7 +109,18 @@ public final class SeasonSimulator {
                          double serviceCpuSeconds, double simulatorCpuSeconds, List<Long> liveHeapMb,
                          Map<String, Map<String, Double>> latencies,
                          Map<String, Map<String, Double>> load, long loadErrors,
-                         double serviceWrittenMbSeason, double serviceWrittenMbLoad, long databaseMbAfterSeason) {
+                         double serviceWrittenMbSeason, double serviceWrittenMbLoad, long databaseMbAfterSeason,
+                         Map<String, Map<String, Double>> views, long viewErrors, List<Rush> rush) {
+    }
+
+    /**
+     * One deadline-day rush ({@code --rush}): every county declares one chain on a fresh campaign, then in each round
+     * saves its report twice and submits it, {@code clients} at once; the city returns every report between rounds.
+     * Submissions per second per round; latencies (ms) of declare, save and submit; the service's CPU per submission.
+     */
+    public record Rush(String auth, int counties, int clients, List<Double> submissionsPerSecond, double medianSubmissionsPerSecond,
+                       Map<String, Map<String, Double>> latencies, double serviceCpuMsPerSubmission, long errors,
+                       List<String> errorSamples) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,6 +138,8 @@ public final class SeasonSimulator {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    /** Accounts whose requests carry HTTP Basic credentials instead of their login cookie (the rush by a script). */
+    private final java.util.Set<String> basicAccounts = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Queue errorSamples = new Queue();
@@ -122,8 +151,10 @@ public final class SeasonSimulator {
 
     public static void main(String[] args) throws Exception {
         Result result = new SeasonSimulator(Options.parse(args)).run();
-        if (result.errors() + result.loadErrors() > 0) {
-            throw new IllegalStateException((result.errors() + result.loadErrors()) + " requests failed; see the samples above");
+        long failed = result.errors() + result.loadErrors() + result.viewErrors()
+                + result.rush().stream().mapToLong(Rush::errors).sum();
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " requests failed; see the samples above");
         }
     }
 
@@ -132,7 +163,8 @@ public final class SeasonSimulator {
      * @param jdbcUrl an empty database, or null for a fresh H2 file
      */
     public static Result smoke(Path jar, Path out, String jdbcUrl) throws Exception {
-        return new SeasonSimulator(new Options(SIZES.get("smoke"), 4, 5, 10, 200, "-XX:+UseSerialGC -Xmx512m", jar, out, jdbcUrl)).run();
+        return new SeasonSimulator(new Options(SIZES.get("smoke"), 4, 5, 10, 200, "-XX:+UseSerialGC -Xmx512m", jar, out, jdbcUrl,
+                1, 4, "both", 1, false)).run();
     }
 
     /** Runs the whole simulation against a freshly started service; the service is stopped afterwards. */
@@ -187,6 +219,10 @@ public final class SeasonSimulator {
         }
         List<String> counties = countiesByUnit.values().stream().flatMap(List::stream).toList();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemon());
+
+        if (options.rushOnly()) {
+            return rushOnly(service, pool, countiesByUnit, counties);
+        }
 
         long start = System.nanoTime();
         double serviceCpuBefore = cpuSeconds(service.pid());
@@ -287,6 +323,15 @@ public final class SeasonSimulator {
         double serviceMs = serviceMillisPerReport(reports);
         Map<String, Map<String, Double>> season = percentiles(latencies);
 
+        // The pages people wait for, on the season's campaign, one request at a time.
+        latencies.clear();
+        long viewErrorsBefore = errors.get();
+        if (options.views() > 0) {
+            views(campaign, countiesByUnit, reportsByCounty);
+        }
+        Map<String, Map<String, Double>> views = percentiles(latencies);
+        long viewErrors = errors.get() - viewErrorsBefore;
+
         // Side by side: the same process steps one report at a time, over HTTP and on the bare engine.
         latencies.clear();
         int stepReports = steps(counties, unitOfCounty, year + 2);
@@ -319,6 +364,15 @@ public final class SeasonSimulator {
         long loadErrors = errors.get() - loadErrorsBefore;
         pool.shutdown();
 
+        // The deadline-day rush, on campaigns of its own (one per kind of credentials).
+        List<Rush> rushes = new ArrayList<>();
+        if (options.rushRounds() > 0) {
+            int rushYear = year + 3;
+            for (String auth : options.rushAuths()) {
+                rushes.add(rush(service, counties, unitOfCounty, rushYear++, auth));
+            }
+        }
+
         long peak = rss(service.pid(), "VmHWM");
         // The H2 file's size; -1 for a database elsewhere (its server reports its own size).
         long dbMb = options.jdbcUrl() != null ? -1 : databaseMb(work);
@@ -327,7 +381,7 @@ public final class SeasonSimulator {
                 rssAfterSeason, peak, dbMb, serviceMs, bareMs, serviceMs / bareMs, wall * 1000 / reports,
                 wall * 1000 / reports / bareMs, stepReports, stepMs, stepMs / bareMs, stepAllInMs, serviceCpu, simulatorCpu,
                 liveHeap, season, load, loadErrors, (writtenAfterSeason - writtenBefore) / 1e6,
-                (writtenAfterLoad - writtenBeforeLoad) / 1e6, dbMbAfterSeason);
+                (writtenAfterLoad - writtenBeforeLoad) / 1e6, dbMbAfterSeason, views, viewErrors, rushes);
         print(result);
         Files.createDirectories(options.out());
         JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + ".json").toFile(), result);
@@ -472,6 +526,151 @@ public final class SeasonSimulator {
         return n;
     }
 
+    /** {@code --rush-only}: every county and unit logs in, then the rush runs; the rest of the result is left empty. */
+    private Result rushOnly(Process service, ExecutorService pool, Map<String, List<String>> countiesByUnit, List<String> counties)
+            throws Exception {
+        List<String> accounts = new ArrayList<>(counties);
+        accounts.addAll(countiesByUnit.keySet());
+        parallel(pool, accounts, this::login);
+        pool.shutdown();
+        Map<String, String> unitOfCounty = new LinkedHashMap<>();
+        countiesByUnit.forEach((unit, list) -> list.forEach(c -> unitOfCounty.put(c, unit)));
+        List<Rush> rushes = new ArrayList<>();
+        int year = 2030;
+        for (String auth : options.rushAuths()) {
+            rushes.add(rush(service, counties, unitOfCounty, year++, auth));
+        }
+        Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), 0, 0, requests.get(), 0, 0,
+                errors.get(), errorSamples.list(), 0, 0, rss(service.pid(), "VmRSS"), rss(service.pid(), "VmHWM"), -1,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, List.of(), Map.of(), Map.of(), 0, Double.NaN, Double.NaN, -1, Map.of(), 0, rushes);
+        print(result);
+        Files.createDirectories(options.out());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + "-rush.json").toFile(), result);
+        return result;
+    }
+
+    /**
+     * The views phase: {@code --views} requests, one at a time, of each page the institute and a city wait for on the
+     * season's campaign (board JSON, institute home, board .xlsx, a city's home page, a report page).
+     */
+    private void views(long campaign, Map<String, List<String>> countiesByUnit, Map<String, List<Long>> reportsByCounty) {
+        String unit = countiesByUnit.keySet().iterator().next();
+        String county = countiesByUnit.get(unit).stream().filter(reportsByCounty::containsKey).findFirst().orElseThrow();
+        long report = reportsByCounty.get(county).get(0);
+        for (int i = 0; i < options.views(); i++) {
+            get("institute", "/api/campaigns/" + campaign + "/board", "viewBoard");
+            page("institute", "/institute?campaign=" + campaign, "viewInstituteHome");
+            download("institute", "/api/campaigns/" + campaign + "/board/export", "viewBoardXlsx");
+            page(unit, "/city?campaign=" + campaign, "viewCityHome");
+            page(county, "/reports/" + report, "viewReportPage");
+        }
+        log("views: %d of each page", options.views());
+    }
+
+    /**
+     * The deadline-day rush on a fresh campaign of {@code year}: every county declares one chain (timed as declare,
+     * {@code --rush-clients} at once), its report is filled once (untimed: a report must be complete to be
+     * submitted); then each round every county saves two sections and submits, {@code --rush-clients} at once. Between
+     * rounds (untimed) the city returns every report and the county reads its version, so every round starts from
+     * the same state: a returned report in drafting, complete, with a known version.
+     */
+    private Rush rush(Process service, List<String> counties, Map<String, String> unitOfCounty, int year, String auth) throws Exception {
+        latencies.clear();
+        long errorsBefore = errors.get();
+        List<String> samplesBefore = errorSamples.list();
+        if (auth.equals("basic")) {
+            basicAccounts.addAll(counties);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(options.rushClients(), daemon());
+        try {
+            long campaign = post("admin", "/api/campaigns", Map.of("year", year), "rushOpenCampaign").get("id").asLong();
+            Map<String, Long> reportOf = new ConcurrentHashMap<>();
+            Map<String, Long> versionOf = new ConcurrentHashMap<>();
+            parallel(clients, counties, county -> {
+                int i = counties.indexOf(county);
+                JsonNode declared = post(county, "/api/campaigns/" + campaign + "/chains",
+                        Map.of("chains", List.of(CHAINS[i % CHAINS.length])), "declare");
+                if (declared != null) {
+                    reportOf.put(county, declared.get("declaredChains").get(0).get("reportId").asLong());
+                }
+            });
+            parallel(clients, new ArrayList<>(reportOf.keySet()), county -> {
+                long id = reportOf.get(county);
+                Random random = new Random(id);
+                Map<String, Object> sections = new LinkedHashMap<>();
+                for (String s : List.of("COUNTY_INDUSTRY", "COUNTY_TECHNOLOGY", "DOMESTIC_INDUSTRY", "DOMESTIC_TECHNOLOGY",
+                        "DOMESTIC_TRENDS", "INDUSTRY_MEASURES", "INNOVATION_DIRECTIONS")) {
+                    sections.put(s, text(random, options.size().sectionChars()));
+                }
+                List<Map<String, Object>> units = List.of(Map.of("name", "福建某某科技有限公司研发中心", "kind", "ENTERPRISE",
+                        "strength", "在关键工艺、装备集成与检测方面具有较强研发能力。", "contact", "0591-87654321"));
+                JsonNode saved = put(county, "/api/reports/" + id + "/draft",
+                        Map.of("version", 1, "sections", sections, "units", units), "rushPrepare");
+                if (saved != null) {
+                    versionOf.put(county, saved.get("version").asLong());
+                }
+            });
+            List<String> drafting = new ArrayList<>(versionOf.keySet());
+            List<Double> perSecond = new ArrayList<>();
+            AtomicLong submitted = new AtomicLong();
+            double cpu = 0;
+            for (int round = 0; round < options.rushRounds(); round++) {
+                if (round > 0) {
+                    // Untimed: the city returns every report, and the county opens it again.
+                    parallel(clients, drafting, county -> post(unitOfCounty.get(county), "/api/reports/" + reportOf.get(county) + "/return",
+                            Map.of("comment", "请补充近三年的产值数据。"), "rushReturn"));
+                    parallel(clients, drafting, county -> {
+                        JsonNode r = get(county, "/api/reports/" + reportOf.get(county), "rushGetReport");
+                        if (r != null) {
+                            versionOf.put(county, r.get("version").asLong());
+                        }
+                    });
+                }
+                long before = submitted.get();
+                int r = round;
+                long start = System.nanoTime();
+                double cpuBefore = cpuSeconds(service.pid());
+                parallel(clients, drafting, county -> {
+                    long id = reportOf.get(county);
+                    Random random = new Random(id * 31 + r);
+                    JsonNode saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", versionOf.get(county),
+                            "sections", Map.of("COUNTY_INDUSTRY", text(random, options.size().sectionChars()))), "save");
+                    if (saved == null) {
+                        return;
+                    }
+                    saved = put(county, "/api/reports/" + id + "/draft", Map.of("version", saved.get("version").asLong(),
+                            "sections", Map.of("INDUSTRY_MEASURES", text(random, options.size().sectionChars()))), "save");
+                    if (saved == null) {
+                        return;
+                    }
+                    if (post(county, "/api/reports/" + id + "/submit", Map.of("version", saved.get("version").asLong()), "submit") != null) {
+                        submitted.incrementAndGet();
+                    }
+                });
+                double seconds = (System.nanoTime() - start) / 1e9;
+                cpu += cpuSeconds(service.pid()) - cpuBefore;
+                perSecond.add((submitted.get() - before) / seconds);
+                log("rush (%s) round %d: %d submissions in %.2f s, %.1f/s", auth, round + 1, submitted.get() - before, seconds,
+                        perSecond.get(perSecond.size() - 1));
+            }
+            // The service's CPU in the timed rounds only (two saves and a submission each), not the returns between them.
+            double cpuMs = cpu * 1000 / Math.max(1, submitted.get());
+            List<Double> sorted = perSecond.stream().sorted().toList();
+            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+            Map<String, Map<String, Double>> timed = new java.util.TreeMap<>(percentiles(latencies));
+            timed.keySet().retainAll(List.of("declare", "save", "submit"));
+            List<String> samples = new ArrayList<>(errorSamples.list());
+            samples.removeAll(samplesBefore);
+            return new Rush(auth, counties.size(), options.rushClients(), perSecond, median, timed, cpuMs,
+                    errors.get() - errorsBefore, samples);
+        } finally {
+            clients.shutdown();
+            basicAccounts.clear();
+        }
+    }
+
     /** Adds the service's live heap to {@code heaps}; returns the nanoseconds that took. */
     private static long recordLiveHeap(Process service, List<Long> heaps) {
         long start = System.nanoTime();
@@ -589,6 +788,10 @@ public final class SeasonSimulator {
     private HttpRequest.Builder request(String account, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json");
+        if (basicAccounts.contains(account)) {
+            return b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((account + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
         String cookie = cookies.get(account);
         return cookie == null ? b : b.header("Cookie", cookie);
     }
@@ -769,6 +972,12 @@ public final class SeasonSimulator {
     }
 
     private static void print(Result r) {
+        if (r.reports() == 0 && !r.rush().isEmpty()) {
+            System.out.printf(Locale.ROOT, "%n== Season simulator: %s, the rush only (%d counties, %d units), %d requests, errors %d%n",
+                    r.size(), r.counties(), r.units(), r.requests(), r.errors());
+            printRush(r);
+            return;
+        }
         System.out.printf(Locale.ROOT, "%n== Season simulator: %s (%d counties, %d units, %d county reports, %d consolidated)%n",
                 r.size(), r.counties(), r.units(), r.reports(), r.mergedReports());
         System.out.printf(Locale.ROOT, "wall time %.2f s, %d requests, %.0f requests/s, errors %d%n",
@@ -794,6 +1003,21 @@ public final class SeasonSimulator {
             table("load latencies (ms), errors " + r.loadErrors(), r.load());
         }
         r.errorSamples().forEach(e -> System.out.println("error: " + e));
+        if (!r.views().isEmpty()) {
+            table("views (ms, one request at a time), errors " + r.viewErrors(), r.views());
+        }
+        printRush(r);
+    }
+
+    private static void printRush(Result r) {
+        for (Rush rush : r.rush()) {
+            System.out.printf(Locale.ROOT, "rush (%s, %d counties, %d clients): submissions/s per round %s, median %.1f; "
+                    + "service CPU %.1f ms per submission; errors %d%n", rush.auth(), rush.counties(), rush.clients(),
+                    rush.submissionsPerSecond().stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList(),
+                    rush.medianSubmissionsPerSecond(), rush.serviceCpuMsPerSubmission(), rush.errors());
+            table("rush latencies (" + rush.auth() + ", ms)", rush.latencies());
+            rush.errorSamples().forEach(e -> System.out.println("rush error: " + e));
+        }
     }
 
     private static void table(String title, Map<String, Map<String, Double>> rows) {

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 public class RetryOnEngineConflictInterceptor {
 
     static final int ATTEMPTS = 10;
+    static final java.util.Set<String> RETRIED_SQL_STATES = java.util.Set.of("40001", "40P01", "HYT00", "55P03");
     private static final Logger LOG = Logger.getLogger(RetryOnEngineConflictInterceptor.class);
 
     @AroundInvoke
@@ -38,7 +39,11 @@ public class RetryOnEngineConflictInterceptor {
             if (cause instanceof OptimisticLockingException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+            // 40001 serialization failure, 40P01 deadlock (PostgreSQL); HYT00 H2's lock timeout and 55P03 PostgreSQL's
+            // lock_not_available: the transaction waited in line behind others (the institute accepting several
+            // packages at once queue on the campaign row) and was rolled back whole, so running it again is safe.
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && RETRIED_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause instanceof ApiException) {

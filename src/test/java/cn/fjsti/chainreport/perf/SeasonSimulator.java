@@ -185,7 +185,7 @@ public final class SeasonSimulator {
         }
         command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + (options.jdbcUrl() != null ? options.jdbcUrl()
-                        : "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")));
+                        : "jdbc:h2:retry:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")));
         command.addAll(regionArgs);
         command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
         long launched = System.nanoTime();

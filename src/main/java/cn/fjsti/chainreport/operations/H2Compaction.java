@@ -48,11 +48,8 @@ public class H2Compaction {
 
     void start(@Observes StartupEvent event) {
         long interval = settings.interval().toMillis();
-        if (interval <= 0) {
-            return;
-        }
         store = fileStore();
-        if (store == null) {
+        if (store == null || interval <= 0) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(task -> {

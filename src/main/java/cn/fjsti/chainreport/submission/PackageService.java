@@ -117,12 +117,29 @@ public class PackageService {
         if (!user.seesEverything()) {
             throw ApiException.forbidden("汇编仅供省科学技术信息研究所和省科技厅使用");
         }
-        return CityPackage.of(campaign.id).stream()
-                .sorted(java.util.Comparator.comparing(pkg -> pkg.unitCode))
-                .flatMap(pkg -> pkg.lastRound().filter(r -> r.decision != PackageRound.Decision.WITHDRAWN).stream()
-                        .flatMap(round -> round.reportIds.stream()
-                                .map(id -> new SentReport(Region.byCode(pkg.unitCode).orElseThrow(), id, round.number,
-                                        round.decision == null ? null : round.decision.name()))))
+        // A fixed number of queries whatever the number of units (issue 23: one query per package for its last
+        // round and one for its report list made the institute's page wait ≈ 200 ms nationally for its compilation
+        // line): the packages, their last rounds, the rounds' report lists in batches, the units.
+        Map<Long, String> unitOf = new java.util.HashMap<>();
+        CityPackage.of(campaign.id).forEach(pkg -> unitOf.put(pkg.id, pkg.unitCode));
+        List<PackageRound> last = PackageRound.getEntityManager().createQuery(
+                        "select r from PackageRound r where r.packageId in "
+                                + "(select p.id from CityPackage p where p.campaignId = :campaign) "
+                                + "and r.number = (select max(r2.number) from PackageRound r2 where r2.packageId = r.packageId)",
+                        PackageRound.class)
+                .setParameter("campaign", campaign.id).getResultList().stream()
+                .filter(r -> r.decision != PackageRound.Decision.WITHDRAWN)
+                .sorted(java.util.Comparator.comparing((PackageRound r) -> unitOf.get(r.packageId)))
+                .toList();
+        Map<String, Region> units = new java.util.HashMap<>();
+        if (!last.isEmpty()) {
+            Region.<Region>list("code in ?1", last.stream().map(r -> unitOf.get(r.packageId)).distinct().toList())
+                    .forEach(region -> units.put(region.code, region));
+        }
+        return last.stream()
+                .flatMap(round -> round.reportIds.stream()
+                        .map(id -> new SentReport(units.get(unitOf.get(round.packageId)), id, round.number,
+                                round.decision == null ? null : round.decision.name())))
                 .toList();
     }
 

@@ -141,6 +141,12 @@ class HttpRefusalsTest {
         }
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body("{\"unreadOnly\":true}").post("/api/notifications/read-all")
                 .then().statusCode(400));
+        // 重新生成 the compilation takes no options either: a body is refused and no build starts.
+        long campaign = Fixtures.openCampaign();
+        as(Accounts.INSTITUTE).body("{\"force\":true}").post("/api/campaigns/{id}/compilation/build", campaign)
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("不需要请求内容"));
+        as(Accounts.INSTITUTE).get("/api/campaigns/{id}/compilation/status", campaign)
+                .then().statusCode(200).body("state", equalTo("NONE"));
         // Nothing, or an empty object, is what a script sends: taken.
         as(Accounts.HAICANG).body(" { } ").post("/api/reports/{id}/withdraw", report).then().statusCode(200);
         as(Accounts.HAICANG).post("/api/notifications/read-all").then().statusCode(200);

@@ -5,8 +5,11 @@
 'use strict';
 
 /** Calls the API. Resolves with the parsed answer; rejects with {status, problem}. */
-async function api(method, url, body, contentType) {
-  const headers = { 'Accept': 'application/json, application/problem+json' };
+/** Asks a save or submission to answer only the report's new version and stage (ReportViews.Saved). */
+const MINIMAL = { 'Prefer': 'return=minimal' };
+
+async function api(method, url, body, contentType, extraHeaders) {
+  const headers = Object.assign({ 'Accept': 'application/json, application/problem+json' }, extraHeaders || {});
   let payload = body;
   if (body !== undefined && !(body instanceof Blob)) {
     headers['Content-Type'] = 'application/json';
@@ -357,7 +360,8 @@ function wireEditor() {
     state.dirty.clear();
     state.unitsDirty = false;
     setStatus('正在保存…', 'dirty');
-    state.saving = api('PUT', '/api/reports/' + reportId + '/draft', body);
+    // The answer to an autosave is only the new version and stage (RFC 7240 Prefer): the texts are those on the page.
+    state.saving = api('PUT', '/api/reports/' + reportId + '/draft', body, undefined, MINIMAL);
     try {
       const answer = await state.saving;
       state.version = answer.version;
@@ -392,7 +396,7 @@ function wireEditor() {
     if (!confirm(submitButton.dataset.confirm || '提交后报告将转市级审核，审核期间不能修改。确定提交吗？')) return;
     if (!(await save())) return;
     try {
-      await api('POST', '/api/reports/' + reportId + '/submit', { version: state.version });
+      await api('POST', '/api/reports/' + reportId + '/submit', { version: state.version }, undefined, MINIMAL);
       localStorage.removeItem(backupKey);
       flash(submitButton.dataset.flash || '报告已提交，等待市级审核。');
       location.reload();

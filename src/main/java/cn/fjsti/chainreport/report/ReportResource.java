@@ -7,13 +7,20 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Reports: read, save drafts, submit, and the frozen revisions. */
 @Tag(name = ApiTags.GENERAL)
@@ -43,9 +50,15 @@ public class ReportResource {
     @Tag(name = ApiTags.CITY)
     @Operation(summary = "保存草稿", description = "version 为编辑开始时的版本；已被他人修改时返回 409，内容不被覆盖。"
             + "提交的章节替换原文，未提交的章节保持不变；units 提交时替换整个表格。每章节最多 20000 字。")
-    public ReportViews.Detail saveDraft(@PathParam("id") Long id,
-                                        @NotNull(message = "请求内容不能为空") @Valid ReportRequests.SaveDraft request) {
-        return reports.saveDraft(id, request);
+    @APIResponse(responseCode = "200", description = "保存后的报告；请求头 Prefer: return=minimal 时只返回版本号与阶段（ReportViews.Saved）",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ReportViews.Detail.class, ReportViews.Saved.class})))
+    public Response saveDraft(@PathParam("id") Long id,
+                              @Parameter(description = "return=minimal：只返回保存后的版本号与阶段（编辑页自动保存时使用）")
+                              @HeaderParam("Prefer") String prefer,
+                              @NotNull(message = "请求内容不能为空") @Valid ReportRequests.SaveDraft request) {
+        boolean minimal = Prefer.minimal(prefer);
+        return Prefer.answer(reports.saveDraft(id, request, minimal), minimal);
     }
 
     @POST
@@ -53,9 +66,15 @@ public class ReportResource {
     @Tag(name = ApiTags.COUNTY)
     @Tag(name = ApiTags.CITY)
     @Operation(summary = "提交报告", description = "检查提纲是否完整（缺项返回 422 并逐项列出），保存提交版本，转设区市审核")
-    public ReportViews.Detail submit(@PathParam("id") Long id,
-                                     @NotNull(message = "请求内容不能为空") @Valid ReportRequests.Submit request) {
-        return reports.submit(id, request);
+    @APIResponse(responseCode = "200", description = "提交后的报告；请求头 Prefer: return=minimal 时只返回版本号与阶段（ReportViews.Saved）",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ReportViews.Detail.class, ReportViews.Saved.class})))
+    public Response submit(@PathParam("id") Long id,
+                           @Parameter(description = "return=minimal：只返回提交后的版本号与阶段")
+                           @HeaderParam("Prefer") String prefer,
+                           @NotNull(message = "请求内容不能为空") @Valid ReportRequests.Submit request) {
+        boolean minimal = Prefer.minimal(prefer);
+        return Prefer.answer(reports.submit(id, request, minimal), minimal);
     }
 
     @POST

@@ -106,9 +106,15 @@ public class ReportService {
         return ReportViews.detail(report, process.stageOf(report));
     }
 
+    /**
+     * Saves the sections and units sent (see {@link Report#saveDraft}); 409 on a stale {@code version} or when the
+     * report is not editable by the caller. {@code minimal}: answer only the new state ({@code Prefer:
+     * return=minimal}, as the editor's autosave asks), which spares reading the reviews, rounds, tables and last
+     * year's report at every autosave.
+     */
     @Transactional
     @Audited("report.saveDraft")
-    public ReportViews.Detail saveDraft(Long id, ReportRequests.SaveDraft request) {
+    public ReportViews.Answer saveDraft(Long id, ReportRequests.SaveDraft request, boolean minimal) {
         Report report = writable(id);
         ReportStage stage = process.stageOf(report);
         List<StrengthUnit> units = request.units() == null ? null
@@ -118,13 +124,16 @@ public class ReportService {
         ExhibitService.requireOwnMarkers(report, request.sections() == null ? List.of() : request.sections().keySet());
         // Flush now so that a concurrent save that slipped past the version check fails here, as a 409.
         Report.flush();
-        return ReportViews.detail(report, stage);
+        return ReportViews.answer(report, stage, minimal);
     }
 
-    /** Validates the outline, then completes the drafting task: the process freezes a revision and asks the city to review. */
+    /**
+     * Validates the outline, then completes the drafting task: the process freezes a revision and asks the city to
+     * review. 422 with every missing item; 409 on a stale {@code version}. {@code minimal} as for {@link #saveDraft}.
+     */
     @Transactional
     @Audited("report.submit")
-    public ReportViews.Detail submit(Long id, ReportRequests.Submit request) {
+    public ReportViews.Answer submit(Long id, ReportRequests.Submit request, boolean minimal) {
         Report report = writable(id);
         // Two submissions of one report (two tabs, two nodes) queue on the row instead of racing in the engine.
         Report.getEntityManager().lock(report, LockModeType.PESSIMISTIC_WRITE);
@@ -140,7 +149,7 @@ public class ReportService {
         process.complete(draft, user.username(), Map.of());
         submissionNotices.submitted(report);
         Report.flush();
-        return ReportViews.detail(report, process.stageOf(report));
+        return ReportViews.answer(report, process.stageOf(report), minimal);
     }
 
     /**

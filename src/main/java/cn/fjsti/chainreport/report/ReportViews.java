@@ -36,7 +36,24 @@ public final class ReportViews {
                          OffsetDateTime updatedAt, String updatedBy, Long mergedInto, OffsetDateTime withdrawnAt,
                          List<OutlineItem> outline, Map<Section, String> sections, List<UnitView> units,
                          List<ReviewView> reviews, List<PackageRoundView> packageRounds, List<ExhibitView> exhibits,
-                         LastYearView lastYear, List<NumberingHints.Hint> numberingHints) {
+                         LastYearView lastYear, List<NumberingHints.Hint> numberingHints) implements Answer {
+    }
+
+    /**
+     * What a save or a submission answers: the whole report ({@link Detail}), or, when the client sent
+     * {@code Prefer: return=minimal} (RFC 7240), only what changed in the report's state ({@link Saved}).
+     */
+    public sealed interface Answer permits Detail, Saved {
+    }
+
+    /**
+     * The minimal answer to a save or a submission ({@code Prefer: return=minimal}): the report's new
+     * {@code version} (for the next save's optimistic lock), its stage, whether the caller may still edit it, and
+     * when and by whom it was last saved (Beijing time). The texts, outline, reviews and tables stay as the client
+     * sent them; {@code GET /api/reports/{id}} reads them all.
+     */
+    public record Saved(Long id, long version, String stage, String stageLabel, boolean editable,
+                        OffsetDateTime updatedAt, String updatedBy) implements Answer {
     }
 
     /**
@@ -108,6 +125,16 @@ public final class ReportViews {
                 ReviewComment.of(r.id).stream().map(c -> new ReviewView(c.revisionNumber, c.decision.name(),
                         c.decision.label(), c.comment, c.actor, Times.beijing(c.createdAt))).toList(),
                 packageRounds(r), exhibits(r.id, r.content()), lastYear(r), NumberingHints.of(sections(r.content())));
+    }
+
+    /** The minimal answer: the report's state after a save or a submission. */
+    public static Saved saved(Report r, ReportStage stage) {
+        return new Saved(r.id, r.version, stage.name(), stage.label(), stage.editable(), Times.beijing(r.updatedAt), r.updatedBy);
+    }
+
+    /** The whole report, or with {@code minimal} only its new state. */
+    public static Answer answer(Report r, ReportStage stage, boolean minimal) {
+        return minimal ? saved(r, stage) : detail(r, stage);
     }
 
     public static ExhibitView exhibit(Exhibit e) {

@@ -764,11 +764,18 @@ public final class SeasonSimulator {
     }
 
     private JsonNode post(String account, String path, Object body, String kind) {
-        return json(send(request(account, path).POST(publisher(body)).header("Content-Type", "application/json").build(), kind), kind, path);
+        return json(send(asEditor(path, request(account, path).POST(publisher(body)).header("Content-Type", "application/json")).build(),
+                kind), kind, path);
     }
 
     private JsonNode put(String account, String path, Object body, String kind) {
-        return json(send(request(account, path).PUT(publisher(body)).header("Content-Type", "application/json").build(), kind), kind, path);
+        return json(send(asEditor(path, request(account, path).PUT(publisher(body)).header("Content-Type", "application/json")).build(),
+                kind), kind, path);
+    }
+
+    /** Saves and submissions ask for the minimal answer (new version and stage), as the report editor does. */
+    private static HttpRequest.Builder asEditor(String path, HttpRequest.Builder request) {
+        return path.endsWith("/draft") || path.endsWith("/submit") ? request.header("Prefer", "return=minimal") : request;
     }
 
     private void download(String account, String path, String kind) {

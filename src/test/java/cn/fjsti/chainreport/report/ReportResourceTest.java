@@ -87,6 +87,50 @@ class ReportResourceTest {
     }
 
     @Test
+    void shouldAnswerOnlyTheNewStateWhenTheEditorPrefersAMinimalAnswer() {
+        long id = Fixtures.newReport(Accounts.HAICANG);
+        long v = Fixtures.version(Accounts.HAICANG, id);
+        // The editor's autosave: RFC 7240 "return=minimal", here among other preferences and in another case.
+        var saved = as(Accounts.HAICANG).header("Prefer", "respond-async, RETURN=Minimal; x=1")
+                .body(Map.of("version", v, "sections", Map.of("COUNTY_INDUSTRY", "自动保存的正文")))
+                .put("/api/reports/{id}/draft", id).then().statusCode(200)
+                .header("Preference-Applied", "return=minimal")
+                .header("Vary", "Prefer")
+                .body("id", equalTo((int) id))
+                .body("version", equalTo((int) v + 1))
+                .body("stage", equalTo("DRAFTING"))
+                .body("editable", is(true))
+                .body("updatedBy", equalTo(Accounts.HAICANG))
+                .extract().jsonPath();
+        assertThat(saved.getMap("")).containsOnlyKeys("id", "version", "stage", "stageLabel", "editable", "updatedAt", "updatedBy");
+        as(Accounts.HAICANG).get("/api/reports/{id}", id).then()
+                .body("sections.COUNTY_INDUSTRY", equalTo("自动保存的正文")).body("version", equalTo((int) v + 1));
+
+        // Any other preference, or none, gets the whole report, without saying a preference was applied.
+        as(Accounts.HAICANG).header("Prefer", "return=representation")
+                .body(Map.of("version", v + 1, "sections", Map.of("DOMESTIC_TRENDS", "国内趋势")))
+                .put("/api/reports/{id}/draft", id).then().statusCode(200)
+                .header("Preference-Applied", org.hamcrest.Matchers.nullValue())
+                .body("sections.COUNTY_INDUSTRY", equalTo("自动保存的正文"))
+                .body("outline", hasSize(8));
+
+        // A stale minimal save is refused as any other: 409 problem, nothing written.
+        db.assertWritesNothing(() -> as(Accounts.HAICANG).header("Prefer", "return=minimal")
+                .body(Map.of("version", v, "sections", Map.of("COUNTY_INDUSTRY", "旧标签页")))
+                .put("/api/reports/{id}/draft", id).then().statusCode(409)
+                .contentType("application/problem+json").body("currentVersion", equalTo((int) v + 2)));
+
+        // The submission too: the editor reloads the page after it.
+        long full = ((Number) as(Accounts.HAICANG).header("Prefer", "return=minimal").body(Fixtures.completeDraft(v + 2))
+                .put("/api/reports/{id}/draft", id).then().statusCode(200).extract().path("version")).longValue();
+        as(Accounts.HAICANG).header("Prefer", "return=minimal").body(Map.of("version", full))
+                .post("/api/reports/{id}/submit", id).then().statusCode(200)
+                .header("Preference-Applied", "return=minimal")
+                .body("stage", equalTo("UNDER_REVIEW")).body("stageLabel", equalTo("待市级审核"))
+                .body("editable", is(false)).body("sections", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void shouldRefuseAStaleSaveAndKeepTheNewerText() {
         long id = Fixtures.newReport(Accounts.HAICANG);
         long v = Fixtures.version(Accounts.HAICANG, id);

@@ -1,0 +1,32 @@
+package cn.fjsti.chainreport.report;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code Prefer} request header of RFC 7240 §4.2, as far as saves and submissions honour it: {@code
+ * return=minimal} asks for the report's new state only ({@link ReportViews.Saved}) instead of the whole report;
+ * any other value, or none, gets the whole report. The answer then says {@code Preference-Applied: return=minimal}
+ * (RFC 7240 §3) and, either way, {@code Vary: Prefer}.
+ */
+final class Prefer {
+
+    /** A {@code return=minimal} preference among the header's comma-separated preferences (token case-insensitive). */
+    private static final Pattern MINIMAL = Pattern.compile("(^|,)\\s*return\\s*=\\s*\"?minimal\"?\\s*(;|,|$)");
+
+    private Prefer() {
+    }
+
+    /** Whether the header asks for {@code return=minimal}; null or blank: no. */
+    static boolean minimal(String header) {
+        return header != null && MINIMAL.matcher(header.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** 200 with the answer, saying which preference was applied. */
+    static Response answer(ReportViews.Answer answer, boolean minimal) {
+        Response.ResponseBuilder ok = Response.ok(answer).header(HttpHeaders.VARY, "Prefer");
+        return minimal ? ok.header("Preference-Applied", "return=minimal").build() : ok.build();
+    }
+}

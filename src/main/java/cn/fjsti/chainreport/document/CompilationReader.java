@@ -50,9 +50,11 @@ public class CompilationReader {
     }
 
     /**
-     * What the compilation is made of, as 64 hex digits: SHA-256 over each sent report's unit, sending (round number
-     * and decision), id and version, in the order of {@code sent} (one query of ids and versions per 500 reports, no
-     * texts). A package sent, withdrawn, returned, accepted or sent again changes it; so does an edited report.
+     * What the compilation is made of, as 64 hex digits: SHA-256 over each sent report's unit, id and version, in the
+     * order of {@code sent} (one query of ids and versions per 500 reports, no texts). A package sent for the first
+     * time or withdrawn changes it, and so does any report edited, reopened or replaced; the institute's decisions
+     * and a package sent again unchanged do not, because the compilation shows only the reports' texts (accepting
+     * the last packages of a national season must not read 7,000 reports again).
      */
     @Transactional
     public String stamp(Long campaignId, List<PackageService.SentReport> sent) {
@@ -68,8 +70,7 @@ public class CompilationReader {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(("campaign " + campaignId + "\n").getBytes(StandardCharsets.UTF_8));
             for (PackageService.SentReport s : sent) {
-                digest.update((s.unit().code + " " + s.round() + " " + s.decision() + " " + s.reportId() + " "
-                        + versions.get(s.reportId()) + "\n")
+                digest.update((s.unit().code + " " + s.reportId() + " " + versions.get(s.reportId()) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -4,19 +4,22 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@link H2Compaction}'s step: how often, below which average fill of H2's chunks, and how much it may rewrite. */
+/** {@link H2Compaction}: when the H2 file counts as quiet, and how long one compaction call may hold H2's store lock. */
 @ConfigMapping(prefix = "chainreport.h2-compaction")
 public interface CompactionSettings {
 
-    /** Time between two steps; 0 switches the compaction off. */
-    @WithDefault("30s")
-    Duration interval();
+    /**
+     * How long no commit must have reached the H2 file before it is compacted; {@code 0s} switches the compaction off.
+     * It is looked at every quarter of this, at most every 15 s.
+     */
+    @WithDefault("60s")
+    Duration quiet();
 
-    /** Percent: chunks less live than this on average are rewritten (H2's own background step uses 90 by default). */
-    @WithDefault("80")
-    int fillRate();
-
-    /** Bytes one step may rewrite (bounds how long a commit may wait behind it). */
-    @WithDefault("16777216")
-    int writeLimit();
+    /**
+     * How long one call of H2's {@code MVStore.compactFile} may run under H2's store lock; a commit that arrives
+     * meanwhile waits for it (at most about this long plus one 16 MB step), and the compaction stops there until
+     * the file is quiet again.
+     */
+    @WithDefault("250ms")
+    Duration stepTime();
 }

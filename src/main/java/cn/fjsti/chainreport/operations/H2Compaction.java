@@ -17,25 +17,30 @@ import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the H2 file from growing with pages nobody reads any more (issue 23 item 3; figures in docs/benchmarks.md,
- * "Issue 23: the season's file and the engine's features").
+ * Gives the H2 file back its dead space once nobody is writing (issue 23 item 3; figures in docs/benchmarks.md,
+ * "Issue 23: the file compacted when quiet").
  *
- * <p>H2 writes every commit as a new chunk and frees a chunk once none of its pages is live any more (and it is older
- * than the retention time, 45 s). Its own background thread also rewrites the few live pages of mostly dead chunks, so
- * that those chunks can be freed ("housekeeping"); but with {@code WRITE_DELAY=0}, which the service needs so that
- * every acknowledged save is in the file when it is answered, H2 runs no background thread at all
- * ({@code FileStore.setAutoCommitDelay(0)} stops it, H2 2.3.230), and chunks kept alive by a few pages stay for good.
- * This bean does that one step from a thread of its own: every {@code chainreport.h2-compaction.interval}, H2's
- * public {@link MVStore#compact(int, int)}: if the chunks are on average less than {@code fill-rate} % live, rewrite the
- * live pages of the emptiest ones, at most {@code write-limit} bytes, under H2's store lock (a commit waits for it,
- * as it waits for another commit), then free them as H2 always does. Commits stay synchronous, the retention time
- * stays H2's default: nothing about durability changes. Only for an H2 file; on PostgreSQL (or {@code interval=0})
- * nothing runs.
+ * <p>H2 writes every commit as a new chunk and may reuse a chunk's space only once none of its pages is live and it
+ * has been dead for the retention time (45 s); its own background thread moves live chunks together and shortens the
+ * file when the store is idle ("housekeeping"). With {@code WRITE_DELAY=0}, which the service needs so that every
+ * acknowledged save is in the file when it is answered, H2 runs no background thread ({@code
+ * FileStore.setAutoCommitDelay(0)} stops it, H2 2.3.230): the file only grows. This bean does the idle part from a
+ * thread of its own: when no commit has reached the file for {@code chainreport.h2-compaction.quiet} (and something
+ * was written since it last ran), it calls H2's public {@link MVStore#compactFile(int)} in steps of at most {@code
+ * step-time}: rewrite the live pages of mostly dead chunks, sync the file, move the chunks together, truncate the file.
+ * H2 syncs the file before it overwrites or truncates anything, so every acknowledged commit stays on disk;
+ * {@code compactFile} sets the retention time to 0, and this bean sets it back afterwards. A commit that arrives during a step waits for it
+ * (H2's store lock) and ends the compaction until the file is quiet again. Only for an H2 file; on PostgreSQL (or
+ * with {@code quiet=0s}) nothing runs.
  */
 @ApplicationScoped
 public class H2Compaction {
 
     private static final Logger LOG = Logger.getLogger(H2Compaction.class);
+    /** Steps in one quiet spell at most (each ends with H2's own time check); 200 × 250 ms ≈ 50 s. */
+    private static final int MAX_STEPS = 200;
+    /** Between two steps, so that a commit waiting for H2's store lock goes first. */
+    private static final long PAUSE_MILLIS = 20;
 
     @Inject
     AgroalDataSource dataSource;
@@ -45,19 +50,25 @@ public class H2Compaction {
 
     private ScheduledExecutorService executor;
     private volatile MVStore store;
+    /** The store's version when last looked at, and when it last changed (System.nanoTime). */
+    private long seenVersion = -1;
+    private long seenChangeAt;
+    /** The store's version right after the last compaction: nothing to do until a commit moves it on. */
+    private long compactedVersion = -1;
 
     void start(@Observes StartupEvent event) {
-        long interval = settings.interval().toMillis();
+        long quiet = settings.quiet().toMillis();
         store = fileStore();
-        if (store == null || interval <= 0) {
+        if (store == null || quiet <= 0) {
             return;
         }
+        long every = Math.max(1000, Math.min(15_000, quiet / 4));
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "h2-compaction");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::compact, interval, interval, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> compactIfQuiet(System.nanoTime()), every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -66,21 +77,106 @@ public class H2Compaction {
         }
     }
 
-    /** One step: true if H2 rewrote chunks. Never throws (a failed step is logged; the next one tries again). */
-    boolean compact() {
+    /**
+     * The scheduled look at {@code now} ({@link System#nanoTime()}): compacts when no commit has reached the file
+     * since a look at least {@code quiet} earlier and something was written since the last compaction. Returns what
+     * the compaction did, or null when it did not run. Never throws.
+     */
+    synchronized Result compactIfQuiet(long now) {
         MVStore s = store;
         if (s == null || s.isClosed()) {
-            return false;
+            return null;
         }
-        try {
-            return s.compact(settings.fillRate(), settings.writeLimit());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "H2 compaction step failed");
-            return false;
+        long version = s.getCurrentVersion();
+        if (version != seenVersion) {
+            seenVersion = version;
+            seenChangeAt = now;
+            return null;
         }
+        if (version == compactedVersion || now - seenChangeAt < settings.quiet().toNanos()) {
+            return null;
+        }
+        Result result = compact();
+        if (result != null && result.interrupted()) {
+            // Users are back: wait for the next quiet spell.
+            seenChangeAt = now;
+        }
+        return result;
     }
 
-    /** The H2 store this bean compacts, or null when it does nothing (another database, or switched off). */
+    /**
+     * Compacts the file now, in steps, until H2 finds nothing more to do ({@code finished}), a commit arrives between
+     * two steps ({@code interrupted}), or {@value #MAX_STEPS} steps ran (a large file: the next look goes on while it
+     * stays quiet). Returns the file's size before and after (bytes), or null when there is no H2 file. Never throws:
+     * a failed step is logged and the next quiet spell tries again.
+     */
+    synchronized Result compact() {
+        MVStore s = store;
+        if (s == null || s.isClosed()) {
+            return null;
+        }
+        long before = s.getFileStore().size();
+        long started = System.nanoTime();
+        int retention = s.getRetentionTime();
+        int steps = 0;
+        boolean interrupted = false;
+        boolean finished = false;
+        try {
+            long last = s.getCurrentVersion();
+            while (steps < MAX_STEPS) {
+                long size = s.getFileStore().size();
+                int fill = s.getFileStore().getChunksFillRate();
+                s.compactFile((int) Math.max(1, settings.stepTime().toMillis()));
+                steps++;
+                // A step that neither shortened the file nor filled the chunks better: H2 has done what it can.
+                if (s.getFileStore().size() >= size && s.getFileStore().getChunksFillRate() <= fill) {
+                    finished = true;
+                    break;
+                }
+                last = s.getCurrentVersion();
+                // A commit that waited for the step goes first; if one came, users are back: stop here.
+                try {
+                    Thread.sleep(PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (s.getCurrentVersion() != last) {
+                    interrupted = true;
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "H2 compaction failed after %d steps", steps);
+        } finally {
+            if (!s.isClosed()) {
+                s.setRetentionTime(retention);
+            }
+        }
+        long after = s.isClosed() ? before : s.getFileStore().size();
+        long version = s.isClosed() ? -1 : s.getCurrentVersion();
+        // The compaction's own commits are not users' writes.
+        seenVersion = version;
+        if (finished) {
+            compactedVersion = version;
+        }
+        Result result = new Result(before, after, steps, finished, interrupted, (System.nanoTime() - started) / 1_000_000);
+        // Once per quiet spell after writes: at most a line a minute.
+        {
+            LOG.infof("H2 file compacted while quiet: %d MB -> %d MB in %d steps, %d ms%s", before >> 20, after >> 20,
+                    steps, result.millis(), interrupted ? " (stopped: a commit arrived)" : finished ? "" : " (goes on at the next look)");
+        }
+        return result;
+    }
+
+    /**
+     * One compaction: the file's size before and after (bytes), the steps, whether H2 had nothing more to do, whether
+     * a commit stopped it, its time (ms).
+     */
+    record Result(long before, long after, int steps, boolean finished, boolean interrupted, long millis) {
+    }
+
+    /** The H2 store this bean compacts, or null when it does nothing (another database, or an in-memory one). */
     MVStore store() {
         return store;
     }

@@ -9,13 +9,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The H2 compaction step (issue 23 item 3) finds the service's H2 file through the pool, rewrites mostly dead chunks
- * after many small commits, and leaves every committed row as it was. On PostgreSQL it finds nothing to do.
+ * The H2 file compacted when quiet (issue 23 item 3): it finds the service's H2 file through the pool, waits until no
+ * commit has come for the quiet time, then gives the dead space back (the file shrinks) and leaves every committed
+ * row as it was and H2's retention time as it found it; it does nothing again until something is written. On
+ * PostgreSQL it finds nothing to do.
  */
 @QuarkusTest
 class H2CompactionTest {
@@ -27,10 +30,12 @@ class H2CompactionTest {
     AgroalDataSource dataSource;
 
     @Test
-    void shouldRewriteMostlyDeadChunksAndKeepEveryRow() throws Exception {
+    void shouldShrinkTheFileWhenQuietAndKeepEveryRow() throws Exception {
+        long quiet = Duration.ofSeconds(60).toNanos();
         if ("postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
             assertThat(compaction.store()).isNull();
-            assertThat(compaction.compact()).isFalse();
+            assertThat(compaction.compact()).isNull();
+            assertThat(compaction.compactIfQuiet(System.nanoTime() + quiet)).isNull();
             return;
         }
         MVStore store = compaction.store();
@@ -39,45 +44,51 @@ class H2CompactionTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("create table compaction_probe (id int primary key, body varchar(4000), round int)");
             try {
+                // One commit per row and round (autocommit): each leaves the previous copies of the pages it changed dead;
+                // then most rows go, as drafts replaced by their next version do.
                 try (PreparedStatement insert = c.prepareStatement("insert into compaction_probe values (?, ?, 0)")) {
-                    for (int i = 0; i < 300; i++) {
+                    for (int i = 0; i < 2000; i++) {
                         insert.setInt(1, i);
                         insert.setString(2, text);
                         insert.executeUpdate();
                     }
                 }
-                // One commit per row and round (autocommit): each leaves the previous copies of the pages it changed dead.
                 try (PreparedStatement update = c.prepareStatement("update compaction_probe set round = ? where id = ?")) {
-                    for (int round = 1; round <= 3; round++) {
-                        for (int i = 0; i < 300; i += 7) {
+                    for (int round = 1; round <= 2; round++) {
+                        for (int i = 0; i < 2000; i += 7) {
                             update.setInt(1, round);
                             update.setInt(2, i);
                             update.executeUpdate();
                         }
                     }
                 }
-                int before = store.getFileStore().getChunksFillRate();
-                assertThat(before).as("chunks' fill rate before").isLessThan(80);
-
-                // H2 rewrites only chunks older than its retention time (45 s) and frees them at a later commit once
-                // they have been dead that long; how old the test's chunks are depends on how fast the test JVM
-                // started, so the test's own store is told not to wait, then set back.
+                s.executeUpdate("delete from compaction_probe where mod(id, 7) <> 0");
                 int retention = store.getRetentionTime();
-                try {
-                    store.setRetentionTime(0);
-                    assertThat(compaction.compact()).as("rewrote chunks").isTrue();
-                    s.executeUpdate("update compaction_probe set round = round where id = 0");
-                    assertThat(store.getFileStore().getChunksFillRate()).as("fill rate after").isGreaterThan(before);
-                } finally {
-                    store.setRetentionTime(retention);
-                }
+
+                // Not quiet yet: the last commit is new to it, or newer than the quiet time.
+                long now = System.nanoTime();
+                assertThat(compaction.compactIfQuiet(now)).isNull();
+                H2Compaction.Result done = compaction.compactIfQuiet(now + quiet + 1);
+                assertThat(done).as("compacted once quiet").isNotNull();
+                assertThat(done.after()).as("the file shrank (%s)", done).isLessThan(done.before());
+                assertThat(done.finished()).as("H2 had nothing more to do").isTrue();
+                assertThat(done.interrupted()).isFalse();
+                assertThat(store.getRetentionTime()).as("H2's retention time set back").isEqualTo(retention);
+                // Nothing written since: nothing to do, however long it stays quiet.
+                assertThat(compaction.compactIfQuiet(now + 3 * quiet)).isNull();
 
                 try (ResultSet r = s.executeQuery("select count(*), sum(round), min(body) = max(body), min(body) from compaction_probe")) {
                     r.next();
-                    assertThat(r.getInt(1)).isEqualTo(300);
-                    assertThat(r.getInt(2)).isEqualTo(3 * ((300 + 6) / 7));
+                    assertThat(r.getInt(1)).isEqualTo((2000 + 6) / 7);
+                    assertThat(r.getInt(2)).isEqualTo(2 * ((2000 + 6) / 7));
                     assertThat(r.getBoolean(3)).isTrue();
                     assertThat(r.getString(4)).isEqualTo(text);
+                }
+                // A commit after the compaction is kept as any other.
+                s.executeUpdate("update compaction_probe set round = 9 where id = 0");
+                try (ResultSet r = s.executeQuery("select round from compaction_probe where id = 0")) {
+                    r.next();
+                    assertThat(r.getInt(1)).isEqualTo(9);
                 }
             } finally {
                 s.execute("drop table compaction_probe");

@@ -14,8 +14,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /**
  * The last step of a campaign part (a county's survey, a unit's package): when no other part of the same
  * kind is still running in the campaign, sends the campaign the message its input parameter
- * {@code campaignMessage} names. Parts of one campaign end one at a time, queued on the campaign row
- * ({@link CampaignService#lockForCompletion}), so the last one to end sees every other one ended.
+ * {@code campaignMessage} names. Parts of one campaign end one at a time: this step first takes the campaign's
+ * row in {@code campaign_part_lock} ({@link CampaignService#lockForCompletion}; an acceptance has taken it
+ * already, and taking it again in the same transaction costs nothing), so the last one to end sees every other
+ * one ended and exactly one part tells the campaign.
+ *
+ * <p>In a county's survey this step is an asynchronous continuation (county-survey.bpmn): the job executor runs
+ * it after the declaration has committed, and a survey whose step still waits as a job counts as running, so the
+ * campaign hears from the last of those jobs. A run that fails rolls back whole and is retried by the job
+ * executor (the BPMN's retry intervals). Surveys started from an earlier version of the process run it
+ * synchronously inside the declaration, under the same lock.
  */
 @Dependent
 @Named("campaignPartEndedDelegate")
@@ -33,6 +41,8 @@ public class CampaignPartEndedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long campaignId = (Long) execution.getVariable(Workflow.Var.CAMPAIGN_ID);
+        Campaign campaign = CampaignService.require(campaignId);
+        CampaignService.lockForCompletion(campaign);
         String processKey = repository.getProcessDefinition(execution.getProcessDefinitionId()).getKey();
         // This part is still in the database until the transaction ends: look for one that is not this one.
         // A native query, because the engine's own process instance query filters on the parent column and
@@ -49,7 +59,7 @@ public class CampaignPartEndedDelegate implements JavaDelegate {
                 .isEmpty();
         if (lastPart) {
             runtime.createMessageCorrelation((String) execution.getVariableLocal(Workflow.Var.CAMPAIGN_MESSAGE))
-                    .processInstanceId(CampaignService.require(campaignId).processInstanceId)
+                    .processInstanceId(campaign.processInstanceId)
                     .correlate();
         }
     }

@@ -82,7 +82,11 @@ public class CampaignService {
      * transaction: take it just before the engine step that ends the part, so that only that step and the commit
      * run one at a time. (It was the campaign row until V26; on PostgreSQL a report's foreign key holds a
      * key-share lock on that row, so it had to be locked before anything was written, and whole declarations
-     * queued: docs/benchmarks.md, "Issue 23, item 4".)
+     * queued: docs/benchmarks.md, "Issue 23, item 4".) CampaignPartEndedDelegate takes it itself; a county's
+     * survey runs that step as a job after the declaration has committed, so a declaration no longer waits here
+     * at all; an acceptance takes it first, before the package's row.
+     *
+     * @throws IllegalStateException if the campaign has no lock row (a database not migrated to V26)
      */
     public static void lockForCompletion(Campaign campaign) {
         List<?> locked = Campaign.getEntityManager()

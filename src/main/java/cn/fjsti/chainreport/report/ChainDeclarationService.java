@@ -105,8 +105,9 @@ public class ChainDeclarationService {
             process.start(report, campaign.deadline);
         }
         if (declaration != null) {
-            // Ending the county's part: one county at a time, so that the last one sees every other one ended.
-            CampaignService.lockForCompletion(campaign);
+            // Ends the county's declaration; the survey's last step ("is this the campaign's last county?") waits as
+            // a job and runs after this commits, queued on the campaign (CampaignPartEndedDelegate), so declarations
+            // of different counties do not queue behind each other (issue 23, item 4).
             survey.completeDeclaration(declaration, user.username());
         }
         return chainsOf(campaign.id, county);

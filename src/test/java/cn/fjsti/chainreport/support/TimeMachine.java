@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Moves the service clock and the engine clock together, and runs the timer jobs that are due then
- * (the job executor is off in tests, so nothing fires behind the test's back).
+ * Moves the service clock and the engine clock together, and runs the timer jobs that are due then, and the
+ * asynchronous continuations a test needs to have run (the job executor is off in tests, so nothing fires
+ * behind the test's back).
  */
 @ApplicationScoped
 public class TimeMachine {
@@ -48,6 +49,63 @@ public class TimeMachine {
             }
         }
         return fired;
+    }
+
+    /**
+     * Runs the asynchronous continuations waiting in one campaign's parts (a county's "last county?" step after its
+     * declaration), as the job executor, off in tests, would at once: {@code threads} jobs side by side, until none
+     * is left. A job that fails on an engine conflict is run again, as the job executor retries it; any other
+     * failure is thrown. Returns how many jobs succeeded.
+     */
+    public int runWaitingJobs(long campaignId, int threads) throws InterruptedException {
+        java.util.Set<String> parts = new java.util.HashSet<>();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(Workflow.partBusinessKeyPrefix(campaignId) + "%")
+                .list().forEach(p -> parts.add(p.getId()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                List<Job> waiting = management.createJobQuery().messages().withRetriesLeft().list().stream()
+                        .filter(j -> parts.contains(j.getProcessInstanceId())).toList();
+                if (waiting.isEmpty()) {
+                    return done.get();
+                }
+                List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+                for (Job job : waiting) {
+                    runs.add(pool.submit(() -> {
+                        try {
+                            management.executeJob(job.getId());
+                            done.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            // The engine wraps the job's exception. A conflict leaves the job with its retries
+                            // decremented: the next pass runs it again.
+                            if (!isConflict(e)) {
+                                throw e;
+                            }
+                        }
+                    }));
+                }
+                for (var run : runs) {
+                    try {
+                        run.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("a job of campaign " + campaignId + " failed", e.getCause());
+                    }
+                }
+            }
+            throw new IllegalStateException("jobs of campaign " + campaignId + " still waiting after 10 passes");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Job> dueTimers(long campaignId) {

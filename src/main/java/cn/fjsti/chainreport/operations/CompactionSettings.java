@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@link H2Compaction}: when the H2 file counts as quiet, and how long one compaction call may hold H2's store lock. */
+/** {@link H2Compaction}: when the H2 file counts as quiet. */
 @ConfigMapping(prefix = "chainreport.h2-compaction")
 public interface CompactionSettings {
 
@@ -14,12 +14,4 @@ public interface CompactionSettings {
      */
     @WithDefault("60s")
     Duration quiet();
-
-    /**
-     * How long one call of H2's {@code MVStore.compactFile} may run under H2's store lock; a commit that arrives
-     * meanwhile waits for it (at most about this long plus one 16 MB step), and the compaction stops there until
-     * the file is quiet again.
-     */
-    @WithDefault("250ms")
-    Duration stepTime();
 }

@@ -48,7 +48,9 @@ import java.util.regex.Pattern;
  * --jdbc=URL (an empty database of the kind the jar was built for; default a fresh H2 file; credentials
  * from QUARKUS_DATASOURCE_USERNAME/_PASSWORD as for the service), --rush=ROUNDS (0: the deadline-day rush, off),
  * --rush-clients=N (20), --rush-auth=cookie|basic|both (cookie), --views=N (0: timed requests of the pages people
- * wait for, after the season), --rush-only (no season, no load: the counties and units log in, then the rush).
+ * wait for, after the season), --rush-only (no season, no load: the counties and units log in, then the rush),
+ * --settle=SECONDS (0: at the very end, no request for this long, then the H2 file's size again: the service compacts
+ * the file once it has been quiet for chainreport.h2-compaction.quiet, 60 s by default).
  */
 public final class SeasonSimulator {
 
@@ -66,7 +68,8 @@ public final class SeasonSimulator {
 
     /** What the simulator is told to do. */
     public record Options(Size size, int threads, int loadSeconds, int users, int thinkMillis, String jvm, Path jar, Path out,
-                          String jdbcUrl, int rushRounds, int rushClients, String rushAuth, int views, boolean rushOnly) {
+                          String jdbcUrl, int rushRounds, int rushClients, String rushAuth, int views, boolean rushOnly,
+                          int settleSeconds) {
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
             for (String arg : args) {
@@ -84,7 +87,7 @@ public final class SeasonSimulator {
                     Paths.get(a.getOrDefault("out", "target/perf")), a.get("jdbc"),
                     Integer.parseInt(a.getOrDefault("rush", "0")), Integer.parseInt(a.getOrDefault("rush-clients", "20")),
                     rushAuth(a.getOrDefault("rush-auth", "cookie")), Integer.parseInt(a.getOrDefault("views", "0")),
-                    Boolean.parseBoolean(a.getOrDefault("rush-only", "false")));
+                    Boolean.parseBoolean(a.getOrDefault("rush-only", "false")), Integer.parseInt(a.getOrDefault("settle", "0")));
         }
 
         private static String rushAuth(String value) {
@@ -110,7 +113,7 @@ public final class SeasonSimulator {
                          Map<String, Map<String, Double>> latencies,
                          Map<String, Map<String, Double>> load, long loadErrors,
                          double serviceWrittenMbSeason, double serviceWrittenMbLoad, long databaseMbAfterSeason,
-                         Map<String, Map<String, Double>> views, long viewErrors, List<Rush> rush) {
+                         Map<String, Map<String, Double>> views, long viewErrors, List<Rush> rush, long databaseMbSettled) {
     }
 
     /**
@@ -164,7 +167,7 @@ public final class SeasonSimulator {
      */
     public static Result smoke(Path jar, Path out, String jdbcUrl) throws Exception {
         return new SeasonSimulator(new Options(SIZES.get("smoke"), 4, 5, 10, 200, "-XX:+UseSerialGC -Xmx512m", jar, out, jdbcUrl,
-                1, 4, "both", 1, false)).run();
+                1, 4, "both", 1, false, 0)).run();
     }
 
     /** Runs the whole simulation against a freshly started service; the service is stopped afterwards. */
@@ -376,12 +379,18 @@ public final class SeasonSimulator {
         long peak = rss(service.pid(), "VmHWM");
         // The H2 file's size; -1 for a database elsewhere (its server reports its own size).
         long dbMb = options.jdbcUrl() != null ? -1 : databaseMb(work);
+        long dbMbSettled = -1;
+        if (options.settleSeconds() > 0 && options.jdbcUrl() == null) {
+            log("quiet for %d s, then the file again", options.settleSeconds());
+            Thread.sleep(options.settleSeconds() * 1000L);
+            dbMbSettled = databaseMb(work);
+        }
         Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), reports, merged.size(),
                 seasonRequests, wall, seasonRequests / wall, seasonErrors, samples, startSeconds, rssAfterStart,
                 rssAfterSeason, peak, dbMb, serviceMs, bareMs, serviceMs / bareMs, wall * 1000 / reports,
                 wall * 1000 / reports / bareMs, stepReports, stepMs, stepMs / bareMs, stepAllInMs, serviceCpu, simulatorCpu,
                 liveHeap, season, load, loadErrors, (writtenAfterSeason - writtenBefore) / 1e6,
-                (writtenAfterLoad - writtenBeforeLoad) / 1e6, dbMbAfterSeason, views, viewErrors, rushes);
+                (writtenAfterLoad - writtenBeforeLoad) / 1e6, dbMbAfterSeason, views, viewErrors, rushes, dbMbSettled);
         print(result);
         Files.createDirectories(options.out());
         JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + ".json").toFile(), result);
@@ -543,7 +552,7 @@ public final class SeasonSimulator {
         Result result = new Result(options.size().name(), counties.size(), countiesByUnit.size(), 0, 0, requests.get(), 0, 0,
                 errors.get(), errorSamples.list(), 0, 0, rss(service.pid(), "VmRSS"), rss(service.pid(), "VmHWM"), -1,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, List.of(), Map.of(), Map.of(), 0, Double.NaN, Double.NaN, -1, Map.of(), 0, rushes);
+                Double.NaN, List.of(), Map.of(), Map.of(), 0, Double.NaN, Double.NaN, -1, Map.of(), 0, rushes, -1);
         print(result);
         Files.createDirectories(options.out());
         JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve(options.size().name() + "-rush.json").toFile(), result);
@@ -995,6 +1004,9 @@ public final class SeasonSimulator {
         System.out.printf(Locale.ROOT, "database after the season %s (before the load); service wrote %.0f MB during the season, %.0f MB during the load%n",
                 r.databaseMbAfterSeason() < 0 ? "not measured (not H2)" : r.databaseMbAfterSeason() + " MB",
                 r.serviceWrittenMbSeason(), r.serviceWrittenMbLoad());
+        if (r.databaseMbSettled() >= 0) {
+            System.out.printf(Locale.ROOT, "database after a quiet spell at the end (--settle) %d MB%n", r.databaseMbSettled());
+        }
         System.out.printf(Locale.ROOT, "per county report: requests %.2f ms (sum of its requests' latencies), bare engine %.2f ms, ratio %.2f%n",
                 r.serviceMsPerReport(), r.bareEngineMsPerReport(), r.overheadRatio());
         System.out.printf(Locale.ROOT, "per county report: season wall time %.2f ms (everything, documents included), ratio to bare engine %.2f%n",

@@ -161,9 +161,11 @@ function wireApiForms() {
       if (button) button.disabled = true;
       try {
         const body = form.dataset.nobody ? undefined : (form.id === 'open-campaign' ? campaignBody(form) : formBody(form));
-        const answer = await api(form.dataset.method || 'POST', form.dataset.url, body);
-        if (form.dataset.flash) flash(form.dataset.flash);
         const success = form.dataset.success || 'reload';
+        // Only a goto:…/:key reads the answer; otherwise the page reloads, so the minimal answer will do.
+        const readsAnswer = success.startsWith('goto:') && /:[A-Za-z]/.test(success.slice(5));
+        const answer = await api(form.dataset.method || 'POST', form.dataset.url, body, undefined, readsAnswer ? undefined : MINIMAL);
+        if (form.dataset.flash) flash(form.dataset.flash);
         if (success.startsWith('goto:')) {
           // goto:/reports/:id — each :name is taken from the API's answer.
           location.href = success.slice(5).replace(/:([A-Za-z]+)/g, (m, key) => encodeURIComponent(answer[key]));

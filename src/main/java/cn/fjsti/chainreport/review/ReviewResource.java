@@ -4,6 +4,7 @@ import cn.fjsti.chainreport.common.ApiTags;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.Text;
 import cn.fjsti.chainreport.common.FreeText;
+import cn.fjsti.chainreport.report.Prefer;
 import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,10 +13,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** City review of county reports. */
 @Tag(name = ApiTags.CITY)
@@ -59,25 +68,42 @@ public class ReviewResource {
     @Path("/approve")
     @Operation(summary = "批量审核通过", description = "一次通过本市所辖县（市、区）的多份待审核报告，可附一条共同意见。全部通过或全部不变："
             + "有报告不存在 404，不属于本市 403，不在待审核状态 409（列出这些报告），均不写入任何内容")
-    public java.util.List<ReportViews.Detail> approveAll(@NotNull(message = "请求内容不能为空") @Valid ApproveAll request) {
-        return reviews.approveAll(request.reportIds(), stripped(FreeText.COMMENT.cleanAt("comment", request.comment())));
+    @APIResponse(responseCode = "200", description = "通过后的各份报告；请求头 Prefer: return=minimal 时每份只返回版本号与阶段（ReportViews.Saved）",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, oneOf = {ReportViews.Detail.class, ReportViews.Saved.class})))
+    public Response approveAll(@Parameter(description = PREFER) @HeaderParam("Prefer") String prefer,
+                               @NotNull(message = "请求内容不能为空") @Valid ApproveAll request) {
+        boolean minimal = Prefer.minimal(prefer);
+        return Prefer.answer(reviews.approveAll(request.reportIds(), stripped(FreeText.COMMENT.cleanAt("comment", request.comment())),
+                minimal), minimal);
     }
 
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "审核通过")
-    public ReportViews.Detail approve(@PathParam("id") Long id, @Valid Approve request) {
+    @APIResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {ReportViews.Detail.class, ReportViews.Saved.class})))
+    public Response approve(@PathParam("id") Long id, @Parameter(description = PREFER) @HeaderParam("Prefer") String prefer,
+                            @Valid Approve request) {
         String comment = request == null ? null : stripped(FreeText.COMMENT.cleanAt("comment", request.comment()));
-        return reviews.decide(id, true, comment);
+        boolean minimal = Prefer.minimal(prefer);
+        return Prefer.answer(reviews.decide(id, true, comment, minimal), minimal);
     }
 
     @POST
     @Path("/{id}/return")
     @Operation(summary = "退回修改", description = "附修改意见退回县（市、区），县修改后重新提交；每一轮意见都保留")
-    public ReportViews.Detail returnReport(@PathParam("id") Long id,
-                                           @NotNull(message = "请求内容不能为空") @Valid Return request) {
-        return reviews.decide(id, false, stripped(FreeText.COMMENT.requireAt("comment", request.comment())));
+    @APIResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {ReportViews.Detail.class, ReportViews.Saved.class})))
+    public Response returnReport(@PathParam("id") Long id, @Parameter(description = PREFER) @HeaderParam("Prefer") String prefer,
+                                 @NotNull(message = "请求内容不能为空") @Valid Return request) {
+        boolean minimal = Prefer.minimal(prefer);
+        return Prefer.answer(reviews.decide(id, false, stripped(FreeText.COMMENT.requireAt("comment", request.comment())), minimal),
+                minimal);
     }
+
+    private static final String PREFER = "return=minimal：只返回审核后的版本号与阶段（审核页不读回答时使用）";
+    private static final String ANSWER = "审核后的报告；请求头 Prefer: return=minimal 时只返回版本号与阶段（ReportViews.Saved）";
 
     private static String stripped(String comment) {
         return comment == null ? null : comment.strip();

@@ -50,7 +50,7 @@ public class ReviewService {
 
     @Transactional
     @Audited("report.review")
-    public ReportViews.Detail decide(Long reportId, boolean approve, String comment) {
+    public ReportViews.Answer decide(Long reportId, boolean approve, String comment, boolean minimal) {
         // Row lock first: two reviewers of one report queue here instead of racing (and deadlocking) in the engine.
         Report report = Report.<Report>findByIdOptional(reportId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("没有编号为 " + reportId + " 的报告"));
@@ -71,7 +71,7 @@ public class ReviewService {
                 approve ? "报告已审核通过" : "报告被退回修改",
                 approve ? title + " 已审核通过。" + (comment == null ? "" : "意见：" + comment)
                         : title + " 被退回修改。意见：" + comment, report.id));
-        return reports.get(report.id);
+        return minimal ? ReportViews.saved(report, process.stageOf(report)) : reports.get(report.id);
     }
 
     /**
@@ -85,7 +85,7 @@ public class ReviewService {
      */
     @Transactional
     @Audited("report.review.batch")
-    public List<ReportViews.Detail> approveAll(List<Long> reportIds, String comment) {
+    public List<ReportViews.Answer> approveAll(List<Long> reportIds, String comment, boolean minimal) {
         List<Long> ids = reportIds.stream().distinct().sorted().toList();
         List<String> notWaiting = new java.util.ArrayList<>();
         for (Long id : ids) {
@@ -108,7 +108,7 @@ public class ReviewService {
         if (!notWaiting.isEmpty()) {
             throw ApiException.conflict("以下报告不在待审核状态，未审核任何报告：" + String.join("；", notWaiting));
         }
-        return ids.stream().map(id -> decide(id, true, comment)).toList();
+        return ids.stream().map(id -> decide(id, true, comment, minimal)).toList();
     }
 
     /**

@@ -782,9 +782,13 @@ public final class SeasonSimulator {
                 kind), kind, path);
     }
 
-    /** Saves and submissions ask for the minimal answer (new version and stage), as the report editor does. */
+    /**
+     * Saves, submissions and the city's decisions ask for the minimal answer (new version and stage), as the report
+     * editor and the review page do.
+     */
     private static HttpRequest.Builder asEditor(String path, HttpRequest.Builder request) {
-        return path.endsWith("/draft") || path.endsWith("/submit") ? request.header("Prefer", "return=minimal") : request;
+        return path.endsWith("/draft") || path.endsWith("/submit") || path.endsWith("/approve") || path.endsWith("/return")
+                ? request.header("Prefer", "return=minimal") : request;
     }
 
     private void download(String account, String path, String kind) {

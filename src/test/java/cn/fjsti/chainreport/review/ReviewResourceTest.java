@@ -2,6 +2,7 @@ package cn.fjsti.chainreport.review;
 
 import static cn.fjsti.chainreport.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Database;
@@ -65,5 +66,38 @@ class ReviewResourceTest {
                 .body("reviews.revision", equalTo(List.of(1, 2, 3)))
                 .body("reviews.actor", equalTo(List.of(Accounts.XIAMEN, Accounts.XIAMEN, Accounts.XIAMEN)));
         as(Accounts.HULI).get("/api/reports/{id}/revisions", id).then().body("size()", equalTo(3));
+    }
+
+    @Test
+    void shouldAnswerOnlyTheNewStateWhenTheReviewPagePrefersAMinimalAnswer() {
+        long returned = Fixtures.newReport(Accounts.HULI);
+        Fixtures.fillAndSubmit(Accounts.HULI, returned);
+        as(Accounts.XIAMEN).header("Prefer", "return=minimal").body(Map.of("comment", "请补充数据"))
+                .post("/api/reports/{id}/return", returned).then().statusCode(200)
+                .header("Preference-Applied", "return=minimal")
+                .body("id", equalTo((int) returned)).body("stage", equalTo("RETURNED")).body("reviews", nullValue());
+        long single = Fixtures.newReport(Accounts.HAICANG);
+        Fixtures.fillAndSubmit(Accounts.HAICANG, single);
+        as(Accounts.XIAMEN).header("Prefer", "return=minimal").body(Map.of())
+                .post("/api/reports/{id}/approve", single).then().statusCode(200)
+                .header("Preference-Applied", "return=minimal")
+                .body("stage", equalTo("APPROVED")).body("editable", equalTo(false)).body("outline", nullValue());
+        long first = Fixtures.newReport(Accounts.HULI);
+        long second = Fixtures.newReport(Accounts.HAICANG);
+        Fixtures.fillAndSubmit(Accounts.HULI, first);
+        Fixtures.fillAndSubmit(Accounts.HAICANG, second);
+        as(Accounts.XIAMEN).header("Prefer", "return=minimal").body(Map.of("reportIds", List.of(second, first), "comment", "同意"))
+                .post("/api/reports/approve").then().statusCode(200)
+                .header("Preference-Applied", "return=minimal")
+                .body("id", equalTo(List.of((int) Math.min(first, second), (int) Math.max(first, second))))
+                .body("stage", equalTo(List.of("APPROVED", "APPROVED"))).body("[0].sections", nullValue());
+        // The whole report, as before, for a client that does not ask; the decision stands either way.
+        as(Accounts.HULI).get("/api/reports/{id}", first).then().statusCode(200)
+                .body("stage", equalTo("APPROVED")).body("reviews.comment", equalTo(List.of("同意")));
+        // The minimal answer is no way around the scoping: another city is refused as before.
+        long other = Fixtures.newReport(Accounts.HAICANG);
+        Fixtures.fillAndSubmit(Accounts.HAICANG, other);
+        db.assertWritesNothing(() -> as(Accounts.FUZHOU).header("Prefer", "return=minimal").body(Map.of())
+                .post("/api/reports/{id}/approve", other).then().statusCode(403).contentType("application/problem+json"));
     }
 }

@@ -27,18 +27,28 @@ public class Notifier {
     }
 
     public void toRegion(String regionCode, Message message) {
-        send(Account.list("regionCode = ?1 and enabled = true and role in ?2", regionCode, List.of(Role.COUNTY, Role.CITY)),
+        send(usernames("a.regionCode = ?1 and a.enabled = true and a.role in ?2", regionCode, List.of(Role.COUNTY, Role.CITY)),
                 message);
     }
 
     public void toInstitute(Message message) {
-        send(Account.list("role = ?1 and enabled = true", Role.INSTITUTE), message);
+        send(usernames("a.role = ?1 and a.enabled = true", Role.INSTITUTE), message);
     }
 
-    private void send(List<Account> recipients, Message m) {
+    private void send(List<String> recipients, Message m) {
         Instant now = clock.instant();
-        for (Account account : recipients) {
-            new Notification(account.username, m.campaignId(), m.kind(), m.title(), m.body(), m.reportId(), now).persist();
+        for (String username : recipients) {
+            new Notification(username, m.campaignId(), m.kind(), m.title(), m.body(), m.reportId(), now).persist();
         }
+    }
+
+    /** The user names only: whole accounts would be loaded and dirty-checked at every flush of a submission. */
+    private static List<String> usernames(String where, Object... parameters) {
+        var query = Account.getEntityManager().createQuery("select a.username from Account a where " + where + " order by a.username",
+                String.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
     }
 }

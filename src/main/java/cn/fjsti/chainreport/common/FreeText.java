@@ -174,9 +174,15 @@ public enum FreeText {
     private String normalise(String raw, String label) {
         refuseInvalid(raw, label);
         String filtered = filter(raw);
-        String normalised = form == Form.NAME ? nfkcKeepingFullWidthPunctuation(filtered) : Normalizer.normalize(filtered, Normalizer.Form.NFC);
-        // Normalisation may bring out new invisible or space characters (U+FFA0 becomes a Hangul filler): filter again.
-        String text = filter(normalised);
+        String text;
+        if (form != Form.NAME && Normalizer.isNormalized(filtered, Normalizer.Form.NFC)) {
+            // Nearly every text a clerk types is NFC already (quick check): nothing new to filter (filter is idempotent).
+            text = filtered;
+        } else {
+            String normalised = form == Form.NAME ? nfkcKeepingFullWidthPunctuation(filtered) : Normalizer.normalize(filtered, Normalizer.Form.NFC);
+            // Normalisation may bring out new invisible or space characters (U+FFA0 becomes a Hangul filler): filter again.
+            text = filter(normalised);
+        }
         if (form == Form.TEXT) {
             return text.codePoints().allMatch(FreeText::isSpace) ? "" : text;
         }

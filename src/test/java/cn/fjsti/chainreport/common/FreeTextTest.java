@@ -181,4 +181,37 @@ class FreeTextTest {
         s.codePoints().forEach(c -> out.append(String.format("U+%04X ", c)));
         return out.toString();
     }
+
+    /**
+     * The NFC quick path (text already NFC is filtered once, not normalised and filtered again) gives what the long
+     * path gives: random mixes of CJK, invisible and control characters, line breaks, spaces, combining marks and
+     * decomposed letters clean to the same text as their NFC form, and cleaning twice changes nothing.
+     */
+    @Test
+    void shouldCleanTheSameWhetherTheTextArrivesComposedOrNot() {
+        List<String> pieces = new ArrayList<>(List.of("产业链", "创新", "e\u0301", "\u00e9", "\u1100\u1161", "\uAC00", "A\u030A",
+                "\u212B", "ﬃ", "½", "\uFFA0", " ", "\u3000", "\t", "。", "（一）", "\uD83D\uDC4D\uFE0F", "\u200D"));
+        pieces.addAll(LINE_BREAKS);
+        INVISIBLE.forEach(cp -> pieces.add(cp(cp)));
+        CONTROL.stream().limit(8).forEach(cp -> pieces.add(cp(cp)));
+        java.util.Random random = new java.util.Random(23);
+        SoftAssertions softly = new SoftAssertions();
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder raw = new StringBuilder("正文");
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                raw.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String text = raw.toString();
+            if (text.codePoints().anyMatch(cp -> CONTROL.contains(cp))) {
+                continue;
+            }
+            for (FreeText kind : List.of(FreeText.SECTION, FreeText.UNIT_NAME)) {
+                String once = kind.clean(text);
+                softly.assertThat(kind.clean(once)).as("%s twice: %s", kind, text).isEqualTo(once);
+                softly.assertThat(kind.clean(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)))
+                        .as("%s decomposed: %s", kind, text).isEqualTo(once);
+            }
+        }
+        softly.assertAll();
+    }
 }

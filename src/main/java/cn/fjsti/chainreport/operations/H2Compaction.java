@@ -45,8 +45,11 @@ public class H2Compaction {
     private static final int MAX_STEPS = 200;
     /** Chunks less live than this (percent) are rewritten: H2's own default for its housekeeping. */
     private static final int TARGET_FILL_RATE = 90;
-    /** Steps that only moved chunks, without shortening the file, before the compaction gives up (≈ 2 GB moved). */
-    private static final int MAX_MOVES_WITHOUT_PROGRESS = 128;
+    /**
+     * Steps that only moved chunks, without shortening the file, before the compaction gives up until the next
+     * writes (at most 32 × 64 MB moved; the national file shortened at the second such step).
+     */
+    private static final int MAX_MOVES_WITHOUT_PROGRESS = 32;
     /** Bytes one step may rewrite (as H2's compactFile does); the chunks it writes are a little larger. */
     private static final int STEP_BYTES = 16 << 20;
     /**
@@ -160,7 +163,8 @@ public class H2Compaction {
                 // file shortens once the chunks at its end have moved).
                 boolean progress = rewrote || s.getFileStore().size() < size;
                 movesWithoutProgress = progress ? 0 : movesWithoutProgress + 1;
-                if (!progress && (s.getFileStore().getFillRate() >= TARGET_FILL_RATE || movesWithoutProgress >= MAX_MOVES_WITHOUT_PROGRESS)) {
+                if (!progress && (s.getFileStore().getFillRate() >= TARGET_FILL_RATE
+                        || movesWithoutProgress >= MAX_MOVES_WITHOUT_PROGRESS)) {
                     finished = true;
                     break;
                 }

@@ -30,7 +30,7 @@ class H2CompactionTest {
     AgroalDataSource dataSource;
 
     @Test
-    void shouldShrinkTheFileWhenQuietAndKeepEveryRow() throws Exception {
+    void shouldRewriteMostlyDeadChunksWhenQuietAndKeepEveryRow() throws Exception {
         long quiet = Duration.ofSeconds(60).toNanos();
         if ("postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
             assertThat(compaction.store()).isNull();
@@ -77,13 +77,12 @@ class H2CompactionTest {
                     assertThat(compaction.compactIfQuiet(now)).isNull();
                     done = compaction.compactIfQuiet(now + quiet + 1);
                     assertThat(done).as("compacted once quiet").isNotNull();
-                    assertThat(done.finished()).as("H2 had nothing more to rewrite (%s)", done).isTrue();
                     assertThat(done.interrupted()).isFalse();
-                    assertThat(done.steps()).as("rewrote in steps").isGreaterThan(1);
+                    assertThat(done.steps()).as("rewrote in steps, at most 32 (%s)", done).isBetween(2, 32);
                     s.executeUpdate("update compaction_probe set round = round where id = 0");
                     assertThat(store.getFileStore().getChunksFillRate()).as("fill rate after").isGreaterThan(before);
-                    // Nothing written since the compaction but that one row: it looks again only after the next quiet spell.
-                    assertThat(compaction.compactIfQuiet(now + quiet + 2)).isNull();
+                    // Once per quiet spell: nothing more until new writes, however long it stays quiet.
+                    assertThat(compaction.compactIfQuiet(now + 3 * quiet)).isNull();
                 } finally {
                     store.setRetentionTime(retention);
                 }

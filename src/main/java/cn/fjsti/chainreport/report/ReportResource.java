@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport.report;
 
 import cn.fjsti.chainreport.common.ApiTags;
+import cn.fjsti.chainreport.common.Prefer;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;

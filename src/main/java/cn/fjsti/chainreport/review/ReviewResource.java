@@ -4,7 +4,7 @@ import cn.fjsti.chainreport.common.ApiTags;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.fjsti.chainreport.common.Text;
 import cn.fjsti.chainreport.common.FreeText;
-import cn.fjsti.chainreport.report.Prefer;
+import cn.fjsti.chainreport.common.Prefer;
 import cn.fjsti.chainreport.report.ReportViews;
 import cn.fjsti.chainreport.security.Role;
 import jakarta.annotation.security.RolesAllowed;

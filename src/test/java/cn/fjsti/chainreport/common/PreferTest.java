@@ -1,4 +1,4 @@
-package cn.fjsti.chainreport.report;
+package cn.fjsti.chainreport.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

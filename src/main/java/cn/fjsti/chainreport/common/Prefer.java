@@ -1,4 +1,4 @@
-package cn.fjsti.chainreport.report;
+package cn.fjsti.chainreport.common;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code Prefer} request header of RFC 7240 §4.2, as far as saves, submissions and the city's decisions honour it: {@code
- * return=minimal} asks for the report's new state only ({@link ReportViews.Saved}) instead of the whole report;
+ * return=minimal} asks for the report's new state only ({@code ReportViews.Saved}) instead of the whole report;
  * any other value, or none, gets the whole report. The answer then says {@code Preference-Applied: return=minimal}
  * (RFC 7240 §3) and, either way, {@code Vary: Prefer}.
  */

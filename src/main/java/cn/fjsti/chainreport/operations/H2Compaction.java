@@ -17,7 +17,7 @@ import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
 /**
- * Gives the H2 file back its dead space once nobody is writing (issue 23 item 3; figures in docs/benchmarks.md,
+ * Rewrites mostly dead H2 chunks once nobody is writing, when switched on (issue 23 item 3; figures in docs/benchmarks.md,
  * "Issue 23, ninth session: the rush's CPU, the file compacted when quiet").
  *
  * <p>H2 writes every commit as a new chunk and may reuse a chunk's space only once none of its pages is live and it

@@ -9,9 +9,9 @@ import java.time.Duration;
 public interface CompactionSettings {
 
     /**
-     * How long no commit must have reached the H2 file before it is compacted; {@code 0s} (the default) switches the
+     * How long no commit must have reached the H2 file before it is compacted (default 60 s); {@code 0s} switches the
      * compaction off. It is looked at every quarter of this, at most every 15 s.
      */
-    @WithDefault("0s")
+    @WithDefault("60s")
     Duration quiet();
 }

@@ -14,47 +14,56 @@ import java.util.concurrent.TimeUnit;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.jboss.logging.Logger;
 
 /**
- * Rewrites mostly dead H2 chunks once nobody is writing, when switched on (issue 23 item 3; figures in docs/benchmarks.md,
- * "Issue 23, ninth session: the rush's CPU, the file compacted when quiet").
+ * Gives the H2 file back its dead space once nobody is writing (issue 23 item 3; figures in docs/benchmarks.md,
+ * "Issue 23, tenth session: a file that stays small").
  *
  * <p>H2 writes every commit as a new chunk and may reuse a chunk's space only once none of its pages is live and it
  * has been dead for the retention time (45 s); its own background thread moves live chunks together and shortens the
  * file when the store is idle ("housekeeping"). With {@code WRITE_DELAY=0}, which the service needs so that every
  * acknowledged save is in the file when it is answered, H2 runs no background thread ({@code
- * FileStore.setAutoCommitDelay(0)} stops it, H2 2.3.230): the file only grows. This bean does the idle part from a
- * thread of its own: when no commit has reached the file for {@code chainreport.h2-compaction.quiet} (and something
- * was written since it last ran), it runs steps of H2's public {@link MVStore#compact(int, int)}, each rewriting at
- * most 16 MB: the live pages of the chunks less than 90 % live go into new chunks, and the emptied chunks' space is
- * free for the next writes once H2's retention time (45 s, unchanged) has passed (H2 truncates the file when the free
- * space is at its end). This is the rewrite step of H2's own idle housekeeping, with H2's own settings: nothing about
- * durability changes. A step holds H2's store lock; a commit between two steps ends the compaction until the file is
- * quiet again. Steps go on until one rewrites nothing or {@value #MAX_STEPS} ran, once per quiet spell. Only for an H2
- * file; on PostgreSQL, or with {@code quiet=0s} (the default: measured, the rewrite left the province file no smaller),
+ * FileStore.setAutoCommitDelay(0)} stops it, H2 2.3–2.5): the file only grows, to 7–12 times its content after a
+ * season. This bean does the idle part from a thread of its own: when no commit has reached the file for {@code
+ * chainreport.h2-compaction.quiet} (default 60 s) and something was written since it last ran, it runs steps of H2's
+ * public API, as H2's own {@code MVStore.compactFile} does: {@link MVStore#compact(int, int)} rewrites at most 16 MB of
+ * the live pages of chunks less than 90 % live, {@link MVStore#sync()}, then {@code
+ * RandomAccessStore.compactMoveChunks} moves at most 64 MB of chunks into the free space nearer the start and
+ * truncates the file. H2 syncs the file before it overwrites or truncates anything, so every acknowledged commit stays
+ * on disk. During a step the retention time is 0 (as in {@code compactFile}), so that the chunks it just emptied can
+ * be reused; between steps it is H2's again.
+ *
+ * <p>A step holds H2's store lock for a moment (a commit that arrives waits for it); a commit between two steps ends
+ * the compaction until the file is quiet again. One quiet spell runs at most {@value #MAX_STEPS} steps; when H2 has
+ * nothing more to do, or the spell did not shorten the file, it waits for new writes; a spell that shortened the file
+ * but hit the step limit goes on at the next look. Only for an H2 file; on PostgreSQL, or with {@code quiet=0s},
  * nothing runs.
  *
- * <p>Not done: moving chunks towards the start of the file ({@code RandomAccessStore.compactMoveChunks}, the other
- * half of H2's idle housekeeping and of {@code MVStore.compactFile}), which is what makes the file shorter. In H2
- * 2.3.230 it can allocate a moved chunk across the boundary it must stay inside (H2 issue 4086; fixed upstream after
- * 2.4.240): with assertions on, the test suite caught it as an AssertionError that closed the store. A file is made
- * small again offline (docs/operations.md).
+ * <p>Requires H2 with the fix for moving a chunk across the area it must stay inside (H2 issue 4086, fixed in
+ * 2.5.250; 2.3.230's move step threw an AssertionError that closed the store in this project's CI).
  */
 @ApplicationScoped
 public class H2Compaction {
 
     private static final Logger LOG = Logger.getLogger(H2Compaction.class);
     /**
-     * Steps in one quiet spell at most (≈ 512 MB rewritten); then nothing more until the next writes. Rewriting does
-     * not always converge (each rewrite leaves parent pages dead in the chunks written just before): in the test
-     * suite's 270 MB file 200 steps did not reach H2's "nothing to rewrite".
+     * Steps in one quiet spell at most (≈ 0.5 GB rewritten, 2 GB moved); a spell that shortened the file goes on at
+     * the next look. Rewriting alone does not always converge (each rewrite leaves parent pages dead in the chunks
+     * written just before): in the test suite's 270 MB file 200 rewrite steps did not reach H2's "nothing to rewrite".
      */
     private static final int MAX_STEPS = 32;
     /** Chunks less live than this (percent) are rewritten: H2's own default for its housekeeping. */
     private static final int TARGET_FILL_RATE = 90;
     /** Bytes one step may rewrite (as H2's compactFile does); the chunks it writes are a little larger. */
     private static final int STEP_BYTES = 16 << 20;
+    /**
+     * Bytes of chunks one step may move. H2 moves no chunk larger than this, so it must exceed the rewrite's chunks
+     * (≈ 17 MB): with 16 MB the national file did not shrink at all; with 64 MB it went from 9.7 GB to 1.2 GB in three
+     * steps of 0.3–4.7 s (ninth session, H2 2.3.230).
+     */
+    private static final long MOVE_BYTES = 64L << 20;
     /** Between two steps, so that a commit waiting for H2's store lock goes first. */
     private static final long PAUSE_MILLIS = 20;
 
@@ -122,8 +131,9 @@ public class H2Compaction {
 
     /**
      * Compacts the file now, in steps, until H2 finds nothing more to do ({@code finished}), a commit arrives between
-     * two steps ({@code interrupted}), or {@value #MAX_STEPS} steps ran. Returns the file's size before and after (bytes), or null when there is no H2 file. Never throws:
-     * a failed step is logged and the next quiet spell tries again.
+     * two steps ({@code interrupted}), or {@value #MAX_STEPS} steps ran. Returns the file's size before and after
+     * (bytes), or null when there is no H2 file. Never throws: a failed step is logged and the next quiet spell tries
+     * again.
      */
     synchronized Result compact() {
         MVStore s = store;
@@ -132,15 +142,29 @@ public class H2Compaction {
         }
         long before = s.getFileStore().size();
         long started = System.nanoTime();
+        int retention = s.getRetentionTime();
         int steps = 0;
         boolean interrupted = false;
         boolean finished = false;
         try {
             while (steps < MAX_STEPS) {
-                // H2's own rewrite step, with H2's retention time: after a quiet minute every chunk is older than it.
-                boolean rewrote = s.compact(TARGET_FILL_RATE, STEP_BYTES);
+                long size = s.getFileStore().size();
+                boolean rewrote;
+                // Dead chunks may be reused at once while the step runs (the file is synced before any is
+                // overwritten); H2's retention time is back between two steps, when commits may come.
+                s.setRetentionTime(0);
+                try {
+                    rewrote = s.compact(TARGET_FILL_RATE, STEP_BYTES);
+                    s.sync();
+                    if (s.getFileStore() instanceof RandomAccessStore file) {
+                        file.compactMoveChunks(101, MOVE_BYTES, s);
+                    }
+                } finally {
+                    s.setRetentionTime(retention);
+                }
                 steps++;
-                if (!rewrote) {
+                // Done when a step neither rewrote a chunk nor shortened the file.
+                if (!rewrote && s.getFileStore().size() >= size) {
                     finished = true;
                     break;
                 }
@@ -162,17 +186,17 @@ public class H2Compaction {
         }
         long after = s.isClosed() ? before : s.getFileStore().size();
         long version = s.isClosed() ? -1 : s.getCurrentVersion();
-        // The compaction's own commits are not users' writes; one spell per quiet spell, then wait for new writes.
+        // The compaction's own commits are not users' writes.
         seenVersion = version;
-        if (!interrupted) {
+        boolean goesOn = !finished && !interrupted && after < before;
+        if (!interrupted && !goesOn) {
+            // Nothing more to gain until users write again.
             compactedVersion = version;
         }
         Result result = new Result(before, after, steps, finished, interrupted, (System.nanoTime() - started) / 1_000_000);
-        // Once per quiet spell after writes: at most a line a minute.
-        {
-            LOG.infof("H2 file compacted while quiet: %d MB -> %d MB in %d steps, %d ms%s", before >> 20, after >> 20,
-                    steps, result.millis(), interrupted ? " (stopped: a commit arrived)" : finished ? "" : " (step limit)");
-        }
+        // Once per quiet spell after writes, or per look while a large file shrinks: at most a line every few seconds.
+        LOG.infof("H2 file compacted while quiet: %d MB -> %d MB in %d steps, %d ms%s", before >> 20, after >> 20, steps,
+                result.millis(), interrupted ? " (stopped: a commit arrived)" : goesOn ? " (goes on at the next look)" : "");
         return result;
     }
 

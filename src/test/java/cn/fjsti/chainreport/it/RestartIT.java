@@ -36,7 +36,7 @@ class RestartIT {
     @Test
     void shouldKeepDraftsRevisionsTasksAndTimersAcrossAKill() throws Exception {
         // The H2 file is compacted after 2 s without a commit (operations.H2Compaction), so that the kill below comes
-        // after a compaction, with more commits on top.
+        // after a compaction moved the chunks, with more commits on top.
         app = PackagedJar.start("restart-it", dbUrl, "-Dchainreport.h2-compaction.quiet=2s");
         int campaign = as("admin").body(Map.of("year", 2096)).post("/api/campaigns").then().statusCode(201).extract().path("id");
         int submitted = declare("350205", campaign, "集成电路产业链");

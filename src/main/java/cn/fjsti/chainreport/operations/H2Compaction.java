@@ -61,7 +61,7 @@ public class H2Compaction {
     /**
      * Bytes of chunks one step may move. H2 moves no chunk larger than this, so it must exceed the rewrite's chunks
      * (≈ 17 MB): with 16 MB the national file did not shrink at all; with 64 MB it went from 9.7 GB to 1.2 GB in three
-     * steps of 0.3–4.7 s (ninth session, H2 2.3.230).
+     * steps of 0.3–4.7 s (ninth session).
      */
     private static final long MOVE_BYTES = 64L << 20;
     /** Between two steps, so that a commit waiting for H2's store lock goes first. */

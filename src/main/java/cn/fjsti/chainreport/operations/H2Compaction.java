@@ -36,9 +36,10 @@ import org.jboss.logging.Logger;
  * be reused; between steps it is H2's again.
  *
  * <p>A step holds H2's store lock for a moment (a commit that arrives waits for it); a commit between two steps ends
- * the compaction until the file is quiet again. One quiet spell runs at most {@value #MAX_STEPS} steps; when H2 has
- * nothing more to do, or the spell did not shorten the file, it waits for new writes; a spell that shortened the file
- * but hit the step limit goes on at the next look. Only for an H2 file; on PostgreSQL, or with {@code quiet=0s},
+ * the compaction until the file is quiet again. One spell runs at most {@value #MAX_STEPS} steps; a spell that hit
+ * that limit goes on at the next look while the file shrinks, or for up to {@value #MAX_SPELLS_WITHOUT_SHRINKING}
+ * spells in a row without shrinking (a large file's dead chunks are rewritten before moves can shorten it); when H2
+ * has nothing more to do, or after those spells, it waits for new writes. Only for an H2 file; on PostgreSQL, or with {@code quiet=0s},
  * nothing runs.
  *
  * <p>Requires H2 with the fix for moving a chunk across the area it must stay inside (H2 issue 4086, fixed in
@@ -54,6 +55,11 @@ public class H2Compaction {
      * written just before): in the test suite's 270 MB file 200 rewrite steps did not reach H2's "nothing to rewrite".
      */
     private static final int MAX_STEPS = 32;
+    /**
+     * Spells in a row (each of {@value #MAX_STEPS} steps) that may run without shortening the file before the
+     * compaction waits for new writes: the national file after a season (7.5 GB) shortened in its third.
+     */
+    private static final int MAX_SPELLS_WITHOUT_SHRINKING = 4;
     /** Chunks less live than this (percent) are rewritten: H2's own default for its housekeeping. */
     private static final int TARGET_FILL_RATE = 90;
     /** Bytes one step may rewrite (as H2's compactFile does); the chunks it writes are a little larger. */
@@ -80,6 +86,8 @@ public class H2Compaction {
     private long seenChangeAt;
     /** The store's version right after the last compaction: nothing to do until a commit moves it on. */
     private long compactedVersion = -1;
+    /** Spells in a row that hit the step limit without shortening the file. */
+    private int spellsWithoutShrinking;
 
     void start(@Observes StartupEvent event) {
         long quiet = settings.quiet().toMillis();
@@ -188,7 +196,15 @@ public class H2Compaction {
         long version = s.isClosed() ? -1 : s.getCurrentVersion();
         // The compaction's own commits are not users' writes.
         seenVersion = version;
-        boolean goesOn = !finished && !interrupted && after < before;
+        // A large file first needs its dead chunks rewritten before moves can shorten it: the national file after a
+        // season shrank only in its third spell. Rewriting alone may also never converge (CI's test file): so a
+        // spell that hit the step limit goes on at the next look while the file shrinks, or for a few spells
+        // without it.
+        spellsWithoutShrinking = after < before ? 0 : spellsWithoutShrinking + 1;
+        boolean goesOn = !finished && !interrupted && spellsWithoutShrinking < MAX_SPELLS_WITHOUT_SHRINKING;
+        if (interrupted || !goesOn) {
+            spellsWithoutShrinking = 0;
+        }
         if (!interrupted && !goesOn) {
             // Nothing more to gain until users write again.
             compactedVersion = version;

@@ -150,29 +150,15 @@ public class H2Compaction {
         }
         long before = s.getFileStore().size();
         long started = System.nanoTime();
-        int retention = s.getRetentionTime();
         int steps = 0;
         boolean interrupted = false;
         boolean finished = false;
         try {
             while (steps < MAX_STEPS) {
-                long size = s.getFileStore().size();
-                boolean rewrote;
-                // Dead chunks may be reused at once while the step runs (the file is synced before any is
-                // overwritten); H2's retention time is back between two steps, when commits may come.
-                s.setRetentionTime(0);
-                try {
-                    rewrote = s.compact(TARGET_FILL_RATE, STEP_BYTES);
-                    s.sync();
-                    if (s.getFileStore() instanceof RandomAccessStore file) {
-                        file.compactMoveChunks(101, MOVE_BYTES, s);
-                    }
-                } finally {
-                    s.setRetentionTime(retention);
-                }
+                boolean progress = step(s);
                 steps++;
                 // Done when a step neither rewrote a chunk nor shortened the file.
-                if (!rewrote && s.getFileStore().size() >= size) {
+                if (!progress) {
                     finished = true;
                     break;
                 }
@@ -217,6 +203,29 @@ public class H2Compaction {
     }
 
     /**
+     * One step of H2's idle housekeeping on {@code s}: rewrites at most 16 MB of the live pages of chunks less than
+     * 90 % live, syncs, then moves at most 64 MB of chunks towards the start and cuts the file. The retention time is
+     * 0 during the step (so that the chunks just emptied can take moved ones) and H2's own again after it. Returns
+     * whether it rewrote a chunk or shortened the file. H2's exceptions pass through.
+     */
+    static boolean step(MVStore s) {
+        long size = s.getFileStore().size();
+        int retention = s.getRetentionTime();
+        boolean rewrote;
+        s.setRetentionTime(0);
+        try {
+            rewrote = s.compact(TARGET_FILL_RATE, STEP_BYTES);
+            s.sync();
+            if (s.getFileStore() instanceof RandomAccessStore file) {
+                file.compactMoveChunks(101, MOVE_BYTES, s);
+            }
+        } finally {
+            s.setRetentionTime(retention);
+        }
+        return rewrote || s.getFileStore().size() < size;
+    }
+
+    /**
      * One compaction: the file's size before and after (bytes), the steps, whether H2 had nothing more to do, whether
      * a commit stopped it, its time (ms).
      */
@@ -231,19 +240,24 @@ public class H2Compaction {
     /** The file-backed MVStore behind the datasource, or null for another database or an in-memory one. */
     private MVStore fileStore() {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)) {
-                return null;
-            }
-            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            var database = session.getDatabase();
-            if (!database.isPersistent() || database.getStore() == null) {
-                return null;
-            }
-            MVStore mvStore = database.getStore().getMvStore();
-            return mvStore.getFileStore() == null ? null : mvStore;
+            return fileStoreOf(connection);
         } catch (SQLException | ClassCastException e) {
             LOG.debugf(e, "No H2 file store to compact");
             return null;
         }
+    }
+
+    /** The file-backed MVStore behind an embedded H2 connection, or null for another database or an in-memory one. */
+    static MVStore fileStoreOf(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            return null;
+        }
+        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        var database = session.getDatabase();
+        if (!database.isPersistent() || database.getStore() == null) {
+            return null;
+        }
+        MVStore mvStore = database.getStore().getMvStore();
+        return mvStore.getFileStore() == null ? null : mvStore;
     }
 }

@@ -39,19 +39,20 @@ import org.jboss.logging.Logger;
  * the compaction until the file is quiet again. One spell runs at most {@value #MAX_STEPS} steps; a spell that hit
  * that limit goes on at the next look while the file shrinks, or for up to {@value #MAX_SPELLS_WITHOUT_SHRINKING}
  * spells in a row without shrinking (a large file's dead chunks are rewritten before moves can shorten it); when H2
- * has nothing more to do, or after those spells, it waits for new writes. Only for an H2 file; on PostgreSQL, or with {@code quiet=0s},
- * nothing runs.
+ * has nothing more to do, or after those spells, it waits for new writes. Only for an H2 file; on PostgreSQL, or
+ * with {@code quiet=0s}, nothing runs.
  *
- * <p>Requires H2 with the fix for moving a chunk across the area it must stay inside (H2 issue 4086, fixed in
- * 2.5.250; 2.3.230's move step threw an AssertionError that closed the store in this project's CI).
+ * <p>Requires H2 with the fix for moving a chunk across the area it must stay inside (H2 issue 4086, fixed after
+ * 2.4.240; the service ships 2.5.252, see pom.xml): 2.3.230's move step threw an AssertionError that closed the store
+ * in this project's CI.
  */
 @ApplicationScoped
 public class H2Compaction {
 
     private static final Logger LOG = Logger.getLogger(H2Compaction.class);
     /**
-     * Steps in one quiet spell at most (≈ 0.5 GB rewritten, 2 GB moved); a spell that shortened the file goes on at
-     * the next look. Rewriting alone does not always converge (each rewrite leaves parent pages dead in the chunks
+     * Steps in one quiet spell at most (≈ 0.5 GB rewritten, 2 GB moved); a spell that hits it goes on at the next look
+     * (see {@link #MAX_SPELLS_WITHOUT_SHRINKING}). Rewriting alone does not always converge (each rewrite leaves parent pages dead in the chunks
      * written just before): in the test suite's 270 MB file 200 rewrite steps did not reach H2's "nothing to rewrite".
      */
     private static final int MAX_STEPS = 32;

@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport;
 
 import cn.fjsti.chainreport.common.ClockProducer;
+import cn.fjsti.chainreport.operations.H2Recovery;
 import cn.fjsti.chainreport.security.SessionKey;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.util.TimeZone;
 
 /**
- * Starts the service. Before Quarkus reads its configuration it settles three things the configuration
+ * Starts the service. Before Quarkus reads its configuration it settles four things the configuration
  * cannot:
  * <ul>
  *   <li>the JVM's time zone is Asia/Shanghai whatever the server's is: the workflow engine stores timer due
@@ -17,7 +18,9 @@ import java.util.TimeZone;
  *   <li>the data directory ({@code chainreport.data-dir}, env {@code CHAINREPORT_DATA_DIR}, default
  *       {@code ./data}) is made absolute once, so the database and the key file never depend on where the
  *       service was started from;</li>
- *   <li>the login cookie's key is supplied ({@link SessionKey}): never the one committed to the repository.</li>
+ *   <li>the login cookie's key is supplied ({@link SessionKey}): never the one committed to the repository;</li>
+ *   <li>an H2 file the last process did not close is checked for commits H2's own open would miss ({@link
+ *       H2Recovery}), before anything opens it.</li>
  * </ul>
  */
 @QuarkusMain
@@ -35,6 +38,8 @@ public final class ChainReportMain {
         Path dataDir = dataDir();
         System.setProperty(DATA_DIR, dataDir.toString());
         SessionKey.supply(dataDir);
+        String jdbcUrl = System.getProperty("quarkus.datasource.jdbc.url", System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+        H2Recovery.recoverAtStart(jdbcUrl, dataDir);
         Quarkus.run(args);
     }
 

@@ -65,6 +65,10 @@ class RestartIT {
         Thread.sleep(Math.max(0, java.time.OffsetDateTime.parse(soon).toInstant().toEpochMilli() + 2000 - System.currentTimeMillis()));
         app = PackagedJar.start("restart-it", dbUrl);
 
+        if (dbUrl.startsWith("jdbc:h2:")) {
+            // The killed process left the file unclosed: the start checked it for commits H2's own open could miss.
+            assertThat(app.log()).contains("was not closed cleanly");
+        }
         as("350205").get("/api/reports/{id}", submitted).then().statusCode(200)
                 .body("stage", equalTo("UNDER_REVIEW")).body("revisionCount", equalTo(1));
         as("350205").get("/api/reports/{id}/revisions/1", submitted).then().statusCode(200)

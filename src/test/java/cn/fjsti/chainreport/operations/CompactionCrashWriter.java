@@ -15,7 +15,9 @@ import org.h2.mvstore.MVStore;
  * Prints {@code READY size} once filled and {@code STEP n size} after each step that rewrote or moved something (the
  * file's size in bytes).
  *
- * <p>Arguments: the H2 file's path without {@code .mv.db}.
+ * <p>Arguments: the H2 file's path without {@code .mv.db}, then {@code compact} (the default) or {@code reuse}: no
+ * compaction, and a retention time of 100 ms, so that H2 writes commits into space freed a moment before (the case
+ * {@link H2Recovery} exists for). In {@code reuse} mode it prints {@code STEP n size} after each round of updates.
  */
 public final class CompactionCrashWriter {
 
@@ -31,7 +33,9 @@ public final class CompactionCrashWriter {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Connection c = DriverManager.getConnection("jdbc:h2:file:" + args[0] + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
+        boolean reuse = args.length > 1 && "reuse".equals(args[1]);
+        Connection c = DriverManager.getConnection("jdbc:h2:file:" + args[0] + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + (reuse ? ";RETENTION_TIME=100" : ""), "sa", "");
         try (Statement s = c.createStatement()) {
             s.execute("create table probe (id int primary key, body varchar(4000), round int)");
         }
@@ -55,7 +59,9 @@ public final class CompactionCrashWriter {
             }
         }, "compactor");
         compactor.setDaemon(true);
-        compactor.start();
+        if (!reuse) {
+            compactor.start();
+        }
         try (PreparedStatement update = c.prepareStatement("update probe set round = ?, body = ? where id = ?")) {
             for (int round = 1; ; round++) {
                 for (int id = 0; id < ROWS; id += 7) {
@@ -64,6 +70,9 @@ public final class CompactionCrashWriter {
                     update.setInt(3, id);
                     update.executeUpdate();
                     out.println("ACK " + id + " " + round);
+                }
+                if (reuse) {
+                    out.println("STEP " + round + " " + store.getFileStore().size());
                 }
             }
         }

@@ -21,25 +21,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A process killed with SIGKILL in the middle of the quiet-time compaction (issue 23 item 3: "without losing any
- * acknowledged save"): {@link CompactionCrashWriter} compacts its H2 file step after step while committing updates,
- * and is killed after a different number of steps each time; the file then opens, every row is there, and every
- * update whose commit had returned is there with its text. A killed process keeps what it wrote to the file (the
- * operating system holds it); a power cut is H2's own fsync and retention domain, not tested here.
+ * A process killed with SIGKILL (issue 23 item 3: "without losing any acknowledged save"), in two ways:
+ * {@link CompactionCrashWriter} compacts its H2 file step after step while committing updates and is killed after a
+ * different number of steps each time; or it commits into space H2 freed a moment before (no compaction, retention
+ * 100 ms) and is killed after a few rounds. The file then goes through {@link H2Recovery}, as at the service's start,
+ * and opens: every row is there, and every update whose commit had returned is there with its text. Without the
+ * recovery H2's quick open lost the last 1–9 commits in about half of the {@code reuse} kills (measured, not asserted:
+ * it depends on where H2 put the last chunk). A killed process keeps what it wrote to the file (the operating system
+ * holds it); a power cut is H2's own fsync and retention domain, not tested here. {@code -Dcompaction-crash.kills=N}
+ * runs N kills of each kind (default 3).
  */
 class H2CompactionCrashTest {
 
     @Test
     void shouldKeepEveryAcknowledgedCommitWhenKilledDuringACompaction() throws Exception {
+        killAndReopen("compact");
+    }
+
+    @Test
+    void shouldKeepEveryAcknowledgedCommitWrittenIntoReusedSpace() throws Exception {
+        killAndReopen("reuse");
+    }
+
+    private void killAndReopen(String mode) throws Exception {
         Path dir = Files.createDirectories(Paths.get("target", "h2", "compaction-crash"));
-        for (int kill = 0; kill < 3; kill++) {
+        int kills = Integer.getInteger("compaction-crash.kills", 3);
+        for (int kill = 0; kill < kills; kill++) {
             Path file = Files.createTempDirectory(dir, "kill" + kill).resolve("probe");
             Map<Integer, Integer> acknowledged = new ConcurrentHashMap<>();
             AtomicInteger steps = new AtomicInteger();
             CountDownLatch ready = new CountDownLatch(1);
             Process writer = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-ea",
                     "-Xmx256m", "-cp", System.getProperty("java.class.path"), CompactionCrashWriter.class.getName(),
-                    file.toAbsolutePath().toString()).redirectErrorStream(true).start();
+                    file.toAbsolutePath().toString(), mode).redirectErrorStream(true).start();
             StringBuilder log = new StringBuilder();
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
@@ -62,13 +76,16 @@ class H2CompactionCrashTest {
             reader.start();
             try {
                 assertThat(ready.await(120, TimeUnit.SECONDS)).as("the writer filled its file; its output:\n%s", log).isTrue();
-                // Killed during the second, third and fourth step that does something (the first ones rewrite and
-                // move the most), with commits going on between and during them.
-                int killAfter = 1 + kill;
+                // Compacting: killed during the second, third and fourth step that does something (the first ones
+                // rewrite and move the most), with commits going on between and during them. Reusing: during the
+                // second to fourth round of updates.
+                int killAfter = 1 + kill % 3;
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while ((steps.get() < killAfter || acknowledged.size() < 3) && System.nanoTime() < until && writer.isAlive()) {
                     Thread.sleep(5);
                 }
+                // Somewhere inside the next step or round, not at its start.
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(250));
                 assertThat(writer.isAlive()).as("the writer still runs (its output:\n%s)", log).isTrue();
                 assertThat(steps.get()).as("compaction steps before the kill").isGreaterThanOrEqualTo(killAfter);
             } finally {
@@ -77,9 +94,11 @@ class H2CompactionCrashTest {
                 reader.join(10_000);
             }
             Map<Integer, Integer> acked = new HashMap<>(acknowledged);
-            System.out.printf("compaction crash %d: killed after %d working steps, %d rows acknowledged up to round %d, file %d KB%n", kill,
+            H2Recovery.Result recovered = H2Recovery.recover(Paths.get(file + ".mv.db"));
+            System.out.printf("%s crash %d: killed after %d steps, %d rows acknowledged up to round %d, file %d KB, %s%n", mode, kill,
                     steps.get(), acked.size(), acked.values().stream().mapToInt(Integer::intValue).max().orElse(0),
-                    Files.size(Paths.get(file + ".mv.db")) >> 10);
+                    Files.size(Paths.get(file + ".mv.db")) >> 10, recovered);
+            assertThat(recovered.cleanlyClosed()).as("a killed process leaves its file unclosed").isFalse();
             try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";IFEXISTS=TRUE", "sa", "");
                  Statement s = c.createStatement()) {
                 Map<Integer, Integer> found = new HashMap<>();

@@ -1,0 +1,68 @@
+package cn.fjsti.chainreport.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The start-time check of H2 files ({@link H2Recovery}) on what it must leave alone; what it recovers after a kill is
+ * proven in {@link H2CompactionCrashTest}.
+ */
+class H2RecoveryTest {
+
+    @Test
+    void shouldFindTheFileOfEveryH2FileUrlAndNoOther() {
+        assertThat(H2Recovery.h2File("jdbc:h2:retry:file:/data/chainreport;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"))
+                .contains(Paths.get("/data/chainreport.mv.db"));
+        assertThat(H2Recovery.h2File("jdbc:h2:file:/srv/x/db")).contains(Paths.get("/srv/x/db.mv.db"));
+        assertThat(H2Recovery.h2File("jdbc:h2:nio:file:./rel/db;MODE=PostgreSQL"))
+                .contains(Paths.get("rel/db.mv.db").toAbsolutePath());
+        assertThat(H2Recovery.h2File("jdbc:h2:mem:test")).isEmpty();
+        assertThat(H2Recovery.h2File("jdbc:postgresql://db:5432/chainreport")).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveACleanlyClosedFileUntouched() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Paths.get("target", "h2")), "recovery");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("create table t (id int primary key)");
+            s.execute("insert into t values (1)");
+        }
+        Path file = dir.resolve("db.mv.db");
+        byte[] before = Files.readAllBytes(file);
+        assertThat(H2Recovery.closedCleanly(file)).isTrue();
+        List<H2Recovery.Result> results = H2Recovery.recoverAtStart(null, dir);
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.cleanlyClosed()).isTrue();
+            assertThat(r.repaired()).isFalse();
+        });
+        assertThat(Arrays.equals(before, Files.readAllBytes(file))).as("not a byte written").isTrue();
+        // A URL for another database: nothing looked at, even with H2 files in the data directory.
+        assertThat(H2Recovery.recoverAtStart("jdbc:postgresql://db:5432/chainreport", dir)).isEmpty();
+    }
+
+    @Test
+    void shouldTreatATornOrShortHeaderAsUnclean() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Paths.get("target", "h2")), "recovery");
+        Path shortFile = dir.resolve("short.mv.db");
+        Files.write(shortFile, "H:2,clean:1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(H2Recovery.closedCleanly(shortFile)).isFalse();
+        byte[] torn = new byte[8192];
+        byte[] one = "H:2,block:2,chunk:1,clean:1,version:1,fletcher:0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] other = "H:2,block:2,chunk:2,version:2,fletcher:0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(one, 0, torn, 0, one.length);
+        System.arraycopy(other, 0, torn, 4096, other.length);
+        Path tornFile = dir.resolve("torn.mv.db");
+        Files.write(tornFile, torn);
+        assertThat(H2Recovery.closedCleanly(tornFile)).isFalse();
+    }
+}

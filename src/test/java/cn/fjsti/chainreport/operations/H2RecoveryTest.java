@@ -51,6 +51,34 @@ class H2RecoveryTest {
     }
 
     @Test
+    void shouldReadTheNewestWholeChunkAsH2Does() throws Exception {
+        // The read for newer chunks parses H2's chunk headers and footers itself: it must agree with H2 on its files.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Paths.get("target", "h2")), "recovery");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("create table t (id int primary key, body varchar(4000))");
+            for (int i = 0; i < 300; i++) {
+                s.execute("insert into t values (" + i + ", '" + "县域重点产业创新链".repeat(100) + "')");
+            }
+            s.execute("delete from t where mod(id, 3) <> 0");
+        }
+        Path file = dir.resolve("db.mv.db");
+        long h2Version;
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            h2Version = store.getCurrentVersion();
+        }
+        assertThat(h2Version).isGreaterThan(300);
+        assertThat(H2Recovery.newestChunkVersion(file)).isEqualTo(h2Version);
+        // Bytes that only start like a chunk are not one.
+        Path fake = dir.resolve("fake.mv.db");
+        byte[] bytes = new byte[4 * 4096];
+        byte[] header = "chunk:7,len:2,pages:1,max:10,map:1,root:0,time:0,version:63\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(header, 0, bytes, 2 * 4096, header.length);
+        Files.write(fake, bytes);
+        assertThat(H2Recovery.newestChunkVersion(fake)).isEqualTo(-1);
+    }
+
+    @Test
     void shouldTreatATornOrShortHeaderAsUnclean() throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Paths.get("target", "h2")), "recovery");
         Path shortFile = dir.resolve("short.mv.db");

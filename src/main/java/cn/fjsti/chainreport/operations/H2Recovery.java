@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
@@ -62,7 +65,7 @@ public final class H2Recovery {
      */
     public record Result(Path file, boolean cleanlyClosed, long quickVersion, long scannedVersion, boolean repaired) {
 
-        /** Commits (store versions) H2's quick open would have dropped. */
+        /** Store versions H2's quick open would have dropped (each commit is one, and so is each step of a compaction). */
         public long versionsFound() {
             return Math.max(0, scannedVersion - quickVersion);
         }
@@ -96,8 +99,8 @@ public final class H2Recovery {
                 Result result = recover(file);
                 results.add(result);
                 if (result.repaired()) {
-                    LOG.warnf("H2 file %s was not closed cleanly; recovered %d commits H2's quick open would have missed "
-                            + "(version %d instead of %d)", file, result.versionsFound(), result.scannedVersion(), result.quickVersion());
+                    LOG.warnf("H2 file %s was not closed cleanly; recovered %d store versions (the last commits) H2's quick "
+                            + "open would have missed (version %d instead of %d)", file, result.versionsFound(), result.scannedVersion(), result.quickVersion());
                 } else if (!result.cleanlyClosed()) {
                     LOG.infof("H2 file %s was not closed cleanly; every commit found (version %d)", file, result.quickVersion());
                 }
@@ -174,7 +177,7 @@ public final class H2Recovery {
                 readFully(channel, buffer, base);
                 byte[] bytes = buffer.array();
                 for (int at = 0; at + start.length <= buffer.position(); at += HEADER_BLOCK) {
-                    if (java.util.Arrays.equals(bytes, at, at + start.length, start, 0, start.length)) {
+                    if (Arrays.equals(bytes, at, at + start.length, start, 0, start.length)) {
                         newest = Math.max(newest, wholeChunkVersion(channel, base + at, size));
                     }
                 }
@@ -186,10 +189,10 @@ public final class H2Recovery {
     /** The version of the chunk whose header is at {@code position}, or -1 unless header and footer agree. */
     private static long wholeChunkVersion(FileChannel channel, long position, long size) throws IOException {
         try {
-            java.util.Map<String, String> header = org.h2.mvstore.DataUtils.parseMap(line(channel, position, MAX_HEADER_LENGTH));
-            long id = org.h2.mvstore.DataUtils.readHexLong(header, "chunk", -1);
-            long blocks = org.h2.mvstore.DataUtils.readHexLong(header, "len", 0);
-            long version = org.h2.mvstore.DataUtils.readHexLong(header, "version", -1);
+            Map<String, String> header = DataUtils.parseMap(line(channel, position, MAX_HEADER_LENGTH));
+            long id = DataUtils.readHexLong(header, "chunk", -1);
+            long blocks = DataUtils.readHexLong(header, "len", 0);
+            long version = DataUtils.readHexLong(header, "version", -1);
             long footerAt = position + blocks * HEADER_BLOCK - FOOTER_LENGTH;
             if (id < 0 || version < 0 || blocks <= 0 || footerAt + FOOTER_LENGTH > size) {
                 return -1;
@@ -200,12 +203,12 @@ public final class H2Recovery {
                 return -1;
             }
             byte[] signed = footer.substring(0, sum).getBytes(StandardCharsets.ISO_8859_1);
-            java.util.Map<String, String> fields = org.h2.mvstore.DataUtils.parseMap(footer);
-            boolean agrees = org.h2.mvstore.DataUtils.readHexLong(fields, "chunk", -2) == id
-                    && org.h2.mvstore.DataUtils.readHexLong(fields, "len", -2) == blocks
-                    && org.h2.mvstore.DataUtils.readHexLong(fields, "version", -2) == version
-                    && (int) org.h2.mvstore.DataUtils.readHexLong(fields, "fletcher", -2)
-                            == org.h2.mvstore.DataUtils.getFletcher32(signed, 0, signed.length);
+            Map<String, String> fields = DataUtils.parseMap(footer);
+            boolean agrees = DataUtils.readHexLong(fields, "chunk", -2) == id
+                    && DataUtils.readHexLong(fields, "len", -2) == blocks
+                    && DataUtils.readHexLong(fields, "version", -2) == version
+                    && (int) DataUtils.readHexLong(fields, "fletcher", -2)
+                            == DataUtils.getFletcher32(signed, 0, signed.length);
             return agrees ? version : -1;
         } catch (RuntimeException notAChunk) {
             // Text that starts like a header but is not one (stale or torn bytes).

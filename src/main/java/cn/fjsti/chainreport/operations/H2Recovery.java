@@ -10,8 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,8 +55,11 @@ public final class H2Recovery {
     private static final int FOOTER_LENGTH = 128;
     private static final Pattern CLEAN = Pattern.compile("(?:^|,)clean:1(?:,|$)");
     private static final Pattern VERSION = Pattern.compile("(?:^|,)version:([0-9a-f]+)(?:,|$)");
-    /** {@code jdbc:h2:[prefix:]*file:PATH[;settings]}: the prefixes are H2's file systems (retry, nio, async...). */
-    private static final Pattern FILE_URL = Pattern.compile("^jdbc:h2:(?:[a-zA-Z]+:)*?file:([^;]+)");
+    /** A prefix of an H2 URL's database name: {@code file:}, a file system ({@code retry:}, {@code nio:}...), or a mode. */
+    private static final Pattern PREFIX = Pattern.compile("([a-zA-Z]{2,}):");
+    /** Prefixes after which the database is no local {@code .mv.db} file. */
+    private static final Set<String> NOT_A_FILE = Set.of("mem", "tcp", "ssl", "zip", "memfs", "memlzf",
+            "niomemfs", "niomemlzf");
 
     private H2Recovery() {
     }
@@ -112,12 +117,34 @@ public final class H2Recovery {
     }
 
     /**
-     * The {@code .mv.db} file of an H2 file URL ({@code jdbc:h2:retry:file:/data/chainreport;...} gives {@code
-     * /data/chainreport.mv.db}), or empty for any other URL (in-memory H2, PostgreSQL).
+     * The {@code .mv.db} file of an H2 URL for a local file ({@code jdbc:h2:retry:file:/data/chainreport;...} gives
+     * {@code /data/chainreport.mv.db}; also {@code jdbc:h2:./db}, {@code jdbc:h2:~/db} and H2's file-system prefixes
+     * such as {@code nio:} or {@code async:}), or empty for any other URL: in-memory H2, an H2 server ({@code tcp:},
+     * {@code ssl:}), a zip, PostgreSQL.
      */
     static Optional<Path> h2File(String jdbcUrl) {
-        Matcher m = FILE_URL.matcher(jdbcUrl.trim());
-        return m.find() ? Optional.of(Path.of(m.group(1) + ".mv.db").toAbsolutePath().normalize()) : Optional.empty();
+        String url = jdbcUrl.trim();
+        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            return Optional.empty();
+        }
+        String rest = url.substring(8);
+        int settings = rest.indexOf(';');
+        if (settings >= 0) {
+            rest = rest.substring(0, settings);
+        }
+        for (Matcher prefix = PREFIX.matcher(rest); prefix.lookingAt(); prefix = PREFIX.matcher(rest)) {
+            if (NOT_A_FILE.contains(prefix.group(1).toLowerCase(Locale.ROOT))) {
+                return Optional.empty();
+            }
+            rest = rest.substring(prefix.end());
+        }
+        if (rest.isBlank()) {
+            return Optional.empty();
+        }
+        if (rest.startsWith("~")) {
+            rest = System.getProperty("user.home") + rest.substring(1);
+        }
+        return Optional.of(Path.of(rest + ".mv.db").toAbsolutePath().normalize());
     }
 
     /**

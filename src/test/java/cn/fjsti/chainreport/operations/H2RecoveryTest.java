@@ -25,7 +25,15 @@ class H2RecoveryTest {
         assertThat(H2Recovery.h2File("jdbc:h2:file:/srv/x/db")).contains(Paths.get("/srv/x/db.mv.db"));
         assertThat(H2Recovery.h2File("jdbc:h2:nio:file:./rel/db;MODE=PostgreSQL"))
                 .contains(Paths.get("rel/db.mv.db").toAbsolutePath());
+        assertThat(H2Recovery.h2File("jdbc:h2:./data/chainreport")).contains(Paths.get("data/chainreport.mv.db").toAbsolutePath());
+        assertThat(H2Recovery.h2File("jdbc:h2:~/chainreport;WRITE_DELAY=0"))
+                .contains(Paths.get(System.getProperty("user.home"), "chainreport.mv.db"));
+        assertThat(H2Recovery.h2File("JDBC:H2:async:/srv/db")).contains(Paths.get("/srv/db.mv.db"));
         assertThat(H2Recovery.h2File("jdbc:h2:mem:test")).isEmpty();
+        assertThat(H2Recovery.h2File("jdbc:h2:retry:mem:test")).isEmpty();
+        assertThat(H2Recovery.h2File("jdbc:h2:tcp://localhost/~/db")).isEmpty();
+        assertThat(H2Recovery.h2File("jdbc:h2:zip:/backups/db.zip!/db")).isEmpty();
+        assertThat(H2Recovery.h2File("jdbc:h2:file:")).isEmpty();
         assertThat(H2Recovery.h2File("jdbc:postgresql://db:5432/chainreport")).isEmpty();
     }
 

@@ -170,7 +170,8 @@ public final class H2Recovery {
      * Checks one {@code .mv.db} file that no process has open, and makes H2's quick open see every commit in it.
      *
      * @throws IOException when the file's header cannot be read
-     * @throws org.h2.mvstore.MVStoreException when H2 cannot open it (locked, corrupt)
+     * @throws org.h2.mvstore.MVStoreException when H2 cannot open it (locked, corrupt); when that happens during the
+     *     write, the file is first put back as it was
      */
     public static Result recover(Path file) throws IOException {
         if (closedCleanly(file)) {
@@ -200,11 +201,16 @@ public final class H2Recovery {
         // counts: keep the file as it was, beside it, before anything is written.
         Path copy = file.resolveSibling(file.getFileName() + ".before-recovery-" + quick);
         Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        // Opened for writing in recovery mode and closed: H2 writes the header naming the newest chunk, clean.
-        new MVStore.Builder().fileName(name).recoveryMode().open().close();
         long after;
-        try (MVStore s = new MVStore.Builder().fileName(name).readOnly().open()) {
-            after = s.getCurrentVersion();
+        try {
+            // Opened for writing in recovery mode and closed: H2 writes the header naming the newest chunk, clean.
+            new MVStore.Builder().fileName(name).recoveryMode().open().close();
+            try (MVStore s = new MVStore.Builder().fileName(name).readOnly().open()) {
+                after = s.getCurrentVersion();
+            }
+        } catch (RuntimeException | Error e) {
+            Files.copy(copy, file, StandardCopyOption.REPLACE_EXISTING);
+            throw e;
         }
         if (after < scanned) {
             Files.copy(copy, file, StandardCopyOption.REPLACE_EXISTING);

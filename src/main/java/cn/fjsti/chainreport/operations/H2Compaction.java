@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * the live pages of chunks less than 90 % live, {@link MVStore#sync()}, then {@code
  * RandomAccessStore.compactMoveChunks} moves at most 64 MB of chunks into the free space nearer the start and
  * truncates the file. H2 syncs the file before it overwrites or truncates anything, so every acknowledged commit stays
- * on disk. During a step the retention time is 0 (as in {@code compactFile}), so that the chunks it just emptied can
+ * on disk; after a crash H2's own open may still miss the last of them (a chunk written into freed space, which
+ * this compaction makes more of), which {@link H2Recovery} finds at the next start. During a step the retention time is 0 (as in {@code compactFile}), so that the chunks it just emptied can
  * be reused; between steps it is H2's again.
  *
  * <p>A step holds H2's store lock for a moment (a commit that arrives waits for it); a commit between two steps ends

@@ -4,6 +4,7 @@ import cn.fjsti.chainreport.security.Account;
 import cn.fjsti.chainreport.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +28,12 @@ public class Notifier {
     }
 
     public void toRegion(String regionCode, Message message) {
-        send(usernames("a.regionCode = ?1 and a.enabled = true and a.role in ?2", regionCode, List.of(Role.COUNTY, Role.CITY)),
-                message);
+        send(recipients(Account.ENABLED_OF_REGION, regionCode).stream()
+                .filter(r -> r[1] == Role.COUNTY || r[1] == Role.CITY).map(r -> (String) r[0]).toList(), message);
     }
 
     public void toInstitute(Message message) {
-        send(usernames("a.role = ?1 and a.enabled = true", Role.INSTITUTE), message);
+        send(recipients(Account.ENABLED_WITH_ROLE, Role.INSTITUTE).stream().map(r -> (String) r[0]).toList(), message);
     }
 
     private void send(List<String> recipients, Message m) {
@@ -42,13 +43,15 @@ public class Notifier {
         }
     }
 
-    /** The user names only: whole accounts would be loaded and dirty-checked at every flush of a submission. */
-    private static List<String> usernames(String where, Object... parameters) {
-        var query = Account.getEntityManager().createQuery("select a.username from Account a where " + where + " order by a.username",
-                String.class);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getResultList();
+    /**
+     * User name and role of the accounts of one of Account's named queries: not whole accounts, which would be
+     * loaded and dirty-checked at every flush of a submission. Named queries are parsed once at start-up; no list
+     * parameter (Hibernate would translate the query to SQL anew at each call): the role is checked here. No flush
+     * before it: the callers' transactions change reports and tasks, never accounts, so what they hold cannot
+     * alter the answer, and checking every entity of a submission for changes cost more than the query.
+     */
+    private static List<Object[]> recipients(String namedQuery, Object parameter) {
+        return Account.getEntityManager().createNamedQuery(namedQuery, Object[].class).setParameter(1, parameter)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 }

@@ -9,14 +9,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
 import org.jboss.logging.Logger;
 
 /**
  * What the engine's own queries need from the database here and its schema scripts (Camunda 7.23, H2 and
- * PostgreSQL) do not give. Applied once the engine has built or checked its schema, at every start, each only if
- * missing; the engine's upgrade scripts leave indexes they do not know alone. Figures: docs/benchmarks.md, "Issue
- * 23, twelfth session".
+ * PostgreSQL) do not give, and what they give that nothing here reads. Applied once the engine has built or checked
+ * its schema, at every start, each only if still to do; the engine's upgrade scripts leave the index added here
+ * alone. Figures: docs/benchmarks.md, "Issue 23, twelfth session" and "thirteenth session".
  *
  * <ul>
  *   <li><b>An index on the sub-tasks</b> ({@value #TASK_PARENT}, both databases): every task completion looks for
@@ -31,14 +32,55 @@ import org.jboss.logging.Logger;
  *       about 8 rows through the execution's index. Variables here are never task-local ({@code TASK_ID_} is
  *       always null), so its selectivity is set to 1 while it is still the default; {@code ANALYZE} later
  *       measures the same.</li>
+ *   <li><b>No indexes that only the engine's tools read</b> ({@link #UNUSED_INDEXES}, both databases). Every row
+ *       the engine inserts or deletes is also written into each index of its table, and H2 writes each changed
+ *       index's pages again at every commit. The engine's scripts index its history by start and end times,
+ *       removal time, root process, process definition and tenant, and its tasks by assignee, owner, creation and
+ *       update time, for the queries of Cockpit, history cleanup and multi-tenancy. None of these runs here: the
+ *       service reads history by process instance (and sent packages by process definition key and business
+ *       key), finds tasks by process instance, business key or candidate group, and has no tenants and no
+ *       scheduled history cleanup. The deadline-day rush writes about an eighth less to the H2 file without
+ *       them. The engine's upgrade scripts for a later Camunda version may drop or re-create indexes of these
+ *       names: see docs/operations.md before running one.</li>
  * </ul>
  *
- * <p>A failure is logged and does not stop the start: each of these only makes queries faster.
+ * <p>A failure is logged and does not stop the start: each of these only makes the engine's work cheaper.
  */
 @ApplicationScoped
 public class EngineQueryPlans {
 
     static final String TASK_PARENT = "CR_IDX_TASK_PARENT";
+
+    /**
+     * The engine's indexes (Camunda 7.23, the same names on H2 and PostgreSQL) that no query of the service or of the
+     * engine's work for it reads; dropped at every start if present. Kept on purpose: the primary keys, every index
+     * behind a foreign key, history by process instance ({@code ACT_IDX_HI_ACT_INST_PROCINST}, {@code
+     * ACT_IDX_HI_TASKINST_PROCINST}, the unique {@code PROC_INST_ID_} of {@code ACT_HI_PROCINST}), history of tasks by
+     * process definition key and of process instances by business key (a city's sent packages), running executions
+     * by business key, identity links by group (candidate groups) and the two H2 holds for foreign keys ({@code
+     * ACT_IDX_ATHRZ_PROCEDEF}, {@code ACT_IDX_BATCH_ID}), and every index of jobs, event subscriptions
+     * and variables that a lookup of the engine uses.
+     */
+    static final List<String> UNUSED_INDEXES = List.of(
+            // history of activities: Cockpit's statistics, history cleanup, removal time, tenants
+            "ACT_IDX_HI_ACTINST_ROOT_PI", "ACT_IDX_HI_ACT_INST_END", "ACT_IDX_HI_ACT_INST_PROC_DEF_KEY",
+            "ACT_IDX_HI_ACT_INST_RM_TIME", "ACT_IDX_HI_ACT_INST_START_END", "ACT_IDX_HI_ACT_INST_STATS",
+            "ACT_IDX_HI_ACT_INST_TENANT_ID", "ACT_IDX_HI_AI_PDEFID_END_TIME",
+            // history of tasks
+            "ACT_IDX_HI_TASKINST_ROOT_PI", "ACT_IDX_HI_TASK_INST_END", "ACT_IDX_HI_TASK_INST_RM_TIME",
+            "ACT_IDX_HI_TASK_INST_START", "ACT_IDX_HI_TASK_INST_TENANT_ID", "ACT_IDX_HI_TASKINSTID_PROCINST",
+            // history of process instances
+            "ACT_IDX_HI_PI_PDEFID_END_TIME", "ACT_IDX_HI_PRO_INST_END", "ACT_IDX_HI_PRO_INST_PROC_DEF_KEY",
+            "ACT_IDX_HI_PRO_INST_PROC_TIME", "ACT_IDX_HI_PRO_INST_RM_TIME", "ACT_IDX_HI_PRO_INST_ROOT_PI",
+            "ACT_IDX_HI_PRO_INST_TENANT_ID", "ACT_IDX_HI_PRO_RST_PRO_INST_ID",
+            // open tasks: nobody is assigned or owns a task here, none is looked up by its times
+            "ACT_IDX_TASK_ASSIGNEE", "ACT_IDX_TASK_CREATE", "ACT_IDX_TASK_LAST_UPDATED", "ACT_IDX_TASK_OWNER",
+            "ACT_IDX_TASK_TENANT_ID",
+            // identity links: no candidate users
+            "ACT_IDX_IDENT_LNK_USER",
+            // tenants
+            "ACT_IDX_VARIABLE_TENANT_ID", "ACT_IDX_EXEC_TENANT_ID",
+            "ACT_IDX_EVENT_SUBSCR_TENANT_ID", "ACT_IDX_JOB_TENANT_ID");
 
     /** H2's selectivity of a column that no ANALYZE has measured yet. */
     static final int H2_DEFAULT_SELECTIVITY = 50;
@@ -57,6 +99,17 @@ public class EngineQueryPlans {
             }
         } catch (SQLException e) {
             LOG.warnf("The engine's query plans were not tuned: %s", e.getMessage());
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String index : UNUSED_INDEXES) {
+                try {
+                    statement.execute("DROP INDEX IF EXISTS " + index);
+                } catch (SQLException e) {
+                    LOG.warnf("The engine's index %s was kept: %s", index, e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warnf("The engine's unused indexes were kept: %s", e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The engine's tables carry what its queries need here, on whichever database the suite runs. */
@@ -60,6 +63,44 @@ class EngineQueryPlansTest {
         try (Connection connection = dataSource.getConnection()) {
             assertEquals(List.of("PARENT_TASK_ID_"), indexedColumns(connection, "ACT_RU_TASK", EngineQueryPlans.TASK_PARENT));
         }
+    }
+
+    @Test
+    void shouldDropTheIndexesNothingHereReadsAndKeepTheOnesItDoes() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            Set<String> present = engineIndexes(connection);
+            assertThat(present).as("dropped at start").doesNotContainAnyElementsOf(EngineQueryPlans.UNUSED_INDEXES);
+            // What the service's and the engine's own lookups read stays.
+            assertThat(present).contains("ACT_IDX_HI_ACT_INST_PROCINST", "ACT_IDX_HI_TASKINST_PROCINST",
+                    "ACT_IDX_HI_TASK_INST_PROC_DEF_KEY", "ACT_IDX_HI_PRO_I_BUSKEY", "ACT_IDX_EXEC_BUSKEY",
+                    "ACT_IDX_IDENT_LNK_GROUP", "ACT_IDX_EVENT_SUBSCR_EVT_NAME", "ACT_IDX_VARIABLE_TASK_NAME_TYPE",
+                    EngineQueryPlans.TASK_PARENT);
+
+            // One put back (as an upgrade script of the engine might): the next start drops it again.
+            statement.execute("CREATE INDEX ACT_IDX_TASK_OWNER ON ACT_RU_TASK (OWNER_)");
+            assertThat(engineIndexes(connection)).contains("ACT_IDX_TASK_OWNER");
+            starts();
+            assertThat(engineIndexes(connection)).doesNotContain("ACT_IDX_TASK_OWNER").containsAll(present);
+        }
+    }
+
+    /** The names of the indexes on the engine's tables these tests look at, upper case (PostgreSQL's are lower). */
+    private static Set<String> engineIndexes(Connection connection) throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (String table : List.of("ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_PROCINST", "ACT_RU_TASK",
+                "ACT_RU_IDENTITYLINK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_EVENT_SUBSCR", "ACT_RU_JOB")) {
+            for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
+                try (ResultSet r = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                    while (r.next()) {
+                        String index = r.getString("INDEX_NAME");
+                        if (index != null) {
+                            names.add(index.toUpperCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private void starts() {

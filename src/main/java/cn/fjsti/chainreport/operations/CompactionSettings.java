@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.operations;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -14,4 +15,12 @@ public interface CompactionSettings {
      */
     @WithDefault("60s")
     Duration quiet();
+
+    /**
+     * While commits go on: the live bytes of mostly dead chunks rewritten at most per second (default 1M), as H2's own
+     * background housekeeping does under load; {@code 0} switches it off (the file then grows while writes never
+     * pause for the quiet time). Bounded so that a commit waits for it at most a few milliseconds.
+     */
+    @WithDefault("1M")
+    MemorySize busyRewrite();
 }

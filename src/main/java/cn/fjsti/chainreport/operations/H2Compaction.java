@@ -74,6 +74,13 @@ public class H2Compaction {
     private static final long MOVE_BYTES = 64L << 20;
     /** Between two steps, so that a commit waiting for H2's store lock goes first. */
     private static final long PAUSE_MILLIS = 20;
+    /** How often the rewrite while busy looks (ms): H2's own housekeeping runs every second. */
+    private static final long BUSY_EVERY_MILLIS = 1000;
+    /**
+     * The rewrite while busy runs while the chunks hold less than this share of live data (percent): H2's target under
+     * load for its default 90 (90 × 90 / 100).
+     */
+    private static final int BUSY_FILL_RATE = 81;
 
     @Inject
     AgroalDataSource dataSource;
@@ -90,6 +97,8 @@ public class H2Compaction {
     private long compactedVersion = -1;
     /** Spells in a row that hit the step limit without shortening the file. */
     private int spellsWithoutShrinking;
+    /** The store's version at the last look of the rewrite while busy. */
+    private long busySeenVersion = -1;
 
     void start(@Observes StartupEvent event) {
         long quiet = settings.quiet().toMillis();
@@ -104,6 +113,49 @@ public class H2Compaction {
             return thread;
         });
         executor.scheduleWithFixedDelay(() -> compactIfQuiet(System.nanoTime()), every, every, TimeUnit.MILLISECONDS);
+        long busyBytes = settings.busyRewrite().asLongValue();
+        if (busyBytes > 0) {
+            int bytes = (int) Math.min(Integer.MAX_VALUE, busyBytes);
+            executor.scheduleWithFixedDelay(() -> rewriteIfBusy(bytes), BUSY_EVERY_MILLIS, BUSY_EVERY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The look of the rewrite while busy: when a commit has reached the file since the last look, rewrites at most
+     * {@code bytes} of the live pages of the oldest, most dead chunks (those older than H2's retention time), if the
+     * chunks hold less than {@value #BUSY_FILL_RATE} % live data; the next commit writes them and the chunks they
+     * leave become free space once the retention time has passed. This is what H2's own background thread does under
+     * load, which {@code WRITE_DELAY=0} stops: without it, a file whose writes never pause for the quiet time keeps
+     * chunks that hold a few live pages each and only grows. It holds H2's store lock while it marks the pages (it
+     * tries for 10 ms and gives up if commits hold it). Returns whether it rewrote anything. Never throws.
+     */
+    synchronized boolean rewriteIfBusy(int bytes) {
+        MVStore s = store;
+        if (s == null || s.isClosed()) {
+            return false;
+        }
+        long version = s.getCurrentVersion();
+        if (version == busySeenVersion) {
+            return false;
+        }
+        busySeenVersion = version;
+        try {
+            return rewrite(s, bytes);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "H2 rewrite while busy failed");
+            return false;
+        }
+    }
+
+    /**
+     * One rewrite while busy on {@code s}: at most {@code bytes} of the live pages of its oldest, most dead chunks
+     * (older than the retention time), if its chunks hold less than {@value #BUSY_FILL_RATE} % live data, through
+     * H2's public {@link MVStore#compact(int, int)}; H2's retention time is left as it is. Returns whether it
+     * rewrote anything (false also when commits held the store lock for 10 ms). H2's exceptions pass through.
+     */
+    static boolean rewrite(MVStore s, int bytes) {
+        return s.compact(BUSY_FILL_RATE, bytes);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -43,6 +43,13 @@ import org.jboss.logging.Logger;
  * has nothing more to do, or after those spells, it waits for new writes. Only for an H2 file; on PostgreSQL, or
  * with {@code quiet=0s}, nothing runs.
  *
+ * <p>While commits go on it does the busy part of H2's housekeeping ({@link #rewriteIfBusy}, issue 23, thirteenth
+ * session): once a second, if a commit came since the last look, it rewrites at most {@code
+ * chainreport.h2-compaction.busy-rewrite} (default 1 MB) of the live pages of the oldest, most dead chunks, with H2's
+ * retention time untouched. A chunk that keeps a few pages of rows written once (revisions, history, audit) is then
+ * freed and its space reused, so a file whose writes never pause for the quiet time stops growing instead of
+ * growing by some 0.5 GB an hour at province load; moving chunks and cutting the file still wait for a quiet spell.
+ *
  * <p>Requires H2 with the fix for moving a chunk across the area it must stay inside (H2 issue 4086, fixed after
  * 2.4.240; the service ships 2.5.252, see pom.xml): 2.3.230's move step threw an AssertionError that closed the store
  * in this project's CI.

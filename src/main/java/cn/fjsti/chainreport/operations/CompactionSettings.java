@@ -17,9 +17,10 @@ public interface CompactionSettings {
     Duration quiet();
 
     /**
-     * While commits go on: the live bytes of mostly dead chunks rewritten at most per second (default 1M), as H2's own
-     * background housekeeping does under load; {@code 0} switches it off (the file then grows while writes never
-     * pause for the quiet time). Bounded so that a commit waits for it at most a few milliseconds.
+     * While commits go on: the live bytes of mostly dead chunks rewritten at most per second (default 1M), in four
+     * steps a second, the kind of work H2's own background housekeeping does under load; {@code 0} switches it off
+     * (the file then grows while writes never pause for the quiet time). A commit that arrives during a step waits
+     * for it (H2's store lock): a few milliseconds for a step of 256 KB.
      */
     @WithDefault("1M")
     MemorySize busyRewrite();

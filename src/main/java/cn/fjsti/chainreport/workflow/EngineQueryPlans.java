@@ -55,8 +55,9 @@ public class EngineQueryPlans {
      * The engine's indexes (Camunda 7.23, the same names on H2 and PostgreSQL) that no query of the service or of the
      * engine's work for it reads; dropped at every start if present. Kept on purpose: the primary keys, every index
      * behind a foreign key, history by process instance ({@code ACT_IDX_HI_ACT_INST_PROCINST}, {@code
-     * ACT_IDX_HI_TASKINST_PROCINST}, the unique {@code PROC_INST_ID_} of {@code ACT_HI_PROCINST}), history of tasks by
-     * process definition key and of process instances by business key (a city's sent packages), running executions
+     * ACT_IDX_HI_TASKINST_PROCINST}, the unique {@code PROC_INST_ID_} of {@code ACT_HI_PROCINST}), history of process
+     * instances by business key (a city's sent packages) and of tasks by process definition key (that query joins
+     * the process definition instead, so this one is only kept, not needed), running executions
      * by business key, identity links by group (candidate groups) and the two H2 holds for foreign keys ({@code
      * ACT_IDX_ATHRZ_PROCEDEF}, {@code ACT_IDX_BATCH_ID}), and every index of jobs, event subscriptions
      * and variables that a lookup of the engine uses.
@@ -101,9 +102,18 @@ public class EngineQueryPlans {
             LOG.warnf("The engine's query plans were not tuned: %s", e.getMessage());
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // On PostgreSQL a plain DROP INDEX locks the whole table until it is done, and waits for every open
+            // transaction on it first: on the first start of this version beside running nodes, every node's reads
+            // and writes of the table would queue behind it. CONCURRENTLY (outside a transaction: this connection is
+            // in autocommit) lets them go on.
+            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            String drop = postgres ? "DROP INDEX CONCURRENTLY IF EXISTS " : "DROP INDEX IF EXISTS ";
+            if (postgres && !connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
             for (String index : UNUSED_INDEXES) {
                 try {
-                    statement.execute("DROP INDEX IF EXISTS " + index);
+                    statement.execute(drop + index);
                 } catch (SQLException e) {
                     LOG.warnf("The engine's index %s was kept: %s", index, e.getMessage());
                 }

@@ -30,6 +30,42 @@ class H2CompactionTest {
     AgroalDataSource dataSource;
 
     @Test
+    void shouldRewriteWhileBusyOnlyAfterCommits() throws Exception {
+        if ("postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
+            assertThat(compaction.rewriteIfBusy(256 << 10)).isFalse();
+            return;
+        }
+        MVStore store = compaction.store();
+        int retention = store.getRetentionTime();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table busy_probe (id int primary key, body varchar(4000))");
+            // Only chunks older than the retention time (45 s) may be rewritten: this test does not wait that long.
+            store.setRetentionTime(0);
+            try {
+                boolean rewrote = false;
+                for (int i = 0; i < 200 && !rewrote; i++) {
+                    s.executeUpdate("insert into busy_probe values (" + i + ", '" + "县域重点产业创新链".repeat(100) + "')");
+                    s.executeUpdate("delete from busy_probe where id = " + i);
+                    rewrote = compaction.rewriteIfBusy(256 << 10);
+                }
+                assertThat(rewrote).as("a look after commits rewrites the oldest, most dead chunks").isTrue();
+                // No commit since the last look (the service's own looks, four a second, may have been the last): the file
+                // is not busy, and the look leaves it to the quiet compaction.
+                assertThat(compaction.rewriteIfBusy(256 << 10)).isFalse();
+                assertThat(compaction.rewriteIfBusy(256 << 10)).isFalse();
+                s.executeUpdate("insert into busy_probe values (1000, 'x')");
+                try (ResultSet r = s.executeQuery("select count(*) from busy_probe")) {
+                    r.next();
+                    assertThat(r.getInt(1)).isEqualTo(1);
+                }
+            } finally {
+                store.setRetentionTime(retention);
+                s.execute("drop table busy_probe");
+            }
+        }
+    }
+
+    @Test
     void shouldShrinkTheFileWhenQuietAndKeepEveryRow() throws Exception {
         long quiet = Duration.ofSeconds(60).toNanos();
         if ("postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {

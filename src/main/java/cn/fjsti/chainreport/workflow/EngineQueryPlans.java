@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  *       update time, for the queries of Cockpit, history cleanup and multi-tenancy. None of these runs here: the
  *       service reads history by process instance (and sent packages by process definition key and business
  *       key), finds tasks by process instance, business key or candidate group, and has no tenants and no
- *       scheduled history cleanup. The deadline-day rush writes about an eighth less to the H2 file without
+ *       scheduled history cleanup. The deadline-day rush writes about a seventh less to the H2 file without
  *       them. The engine's upgrade scripts for a later Camunda version may drop or re-create indexes of these
  *       names: see docs/operations.md before running one.</li>
  * </ul>

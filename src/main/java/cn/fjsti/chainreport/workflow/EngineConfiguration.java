@@ -4,6 +4,10 @@ import io.quarkus.arc.Arc;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.defaults.DefaultSqlSessionFactory;
 import org.camunda.bpm.engine.cdi.CdiExpressionManager;
 import org.camunda.bpm.engine.cdi.impl.el.CdiResolver;
 import org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener;
@@ -37,7 +41,8 @@ import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguratio
  *       {@code BusinessProcessEvent}s (the audit log and notifications are written by the services).</li>
  * </ul>
  * Everything else is the extension's configuration; expressions resolve as before (process variables first,
- * then beans by name, then arrays, lists, maps and bean properties).
+ * then beans by name, then arrays, lists, maps and bean properties). The engine's SQL mappings are the ones read
+ * ahead during the start ({@link EngineMappings}) when they were read for this database.
  */
 @Singleton
 public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
@@ -49,6 +54,27 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
             post.removeIf(CdiEventSupportBpmnParseListener.class::isInstance);
         }
         super.init();
+    }
+
+    /**
+     * The engine's own step, with the mappings {@link EngineMappings} read ahead for this database if there are
+     * any: the same environment, statement timeout and executor type set on them as the engine sets on its own.
+     */
+    @Override
+    protected void initSqlSessionFactory() {
+        if (sqlSessionFactory == null && !isUseSharedSqlSessionFactory) {
+            Configuration mappings = EngineMappings.take(databaseType, databaseTablePrefix);
+            if (mappings != null) {
+                mappings.setEnvironment(new Environment("default", transactionFactory, dataSource));
+                mappings.setDefaultStatementTimeout(jdbcStatementTimeout);
+                if (isJdbcBatchProcessing()) {
+                    mappings.setDefaultExecutorType(ExecutorType.BATCH);
+                }
+                sqlSessionFactory = new DefaultSqlSessionFactory(mappings);
+                return;
+            }
+        }
+        super.initSqlSessionFactory();
     }
 
     /**

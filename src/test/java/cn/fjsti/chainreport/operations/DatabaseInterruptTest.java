@@ -32,6 +32,7 @@ class DatabaseInterruptTest {
         for (String url : urls) {
             assertTrue(url.startsWith("jdbc:h2:retry:file:"), url);
             assertTrue(url.contains("WRITE_DELAY=0"), "every commit on disk when it is answered: " + url);
+            assertTrue(url.contains("QUERY_CACHE_SIZE=64"), "statements kept parsed, as measured: " + url);
         }
     }
 

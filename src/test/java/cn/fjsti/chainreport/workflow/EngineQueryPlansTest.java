@@ -57,6 +57,20 @@ class EngineQueryPlansTest {
     }
 
     @Test
+    void shouldKeepTheStatementsASubmissionRunsParsedOnH2() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                return; // PostgreSQL's driver keeps its own per-connection cache of prepared statements
+            }
+            try (ResultSet setting = statement.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+                assertTrue(setting.next(), "H2 reports its statement cache");
+                assertEquals("64", setting.getString(1), "H2's default of 8 parses most of a submission's statements again");
+            }
+        }
+    }
+
+    @Test
     void shouldStartAgainOnATunedDatabase() throws Exception {
         starts();
         starts();

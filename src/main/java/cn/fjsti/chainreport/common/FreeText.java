@@ -223,30 +223,40 @@ public enum FreeText {
         }
     }
 
+    /**
+     * Line breaks and tabs as the form wants them, invisible characters dropped (see the class). A text that needs
+     * none of this, nearly every one a clerk types, is returned as it is, without a copy.
+     */
     private String filter(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
         int previous = -1;
         for (int i = 0; i < s.length(); ) {
+            int start = i;
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
+            int kept = cp;
             if (cp == '\r' && i < s.length() && s.charAt(i) == '\n') {
+                kept = -1;
+            } else if (isLineBreak(cp)) {
+                kept = form == Form.TEXT ? '\n' : ' ';
+            } else if (cp == '\t') {
+                kept = form == Form.TEXT ? '\t' : ' ';
+            } else if (isInvisible(cp) && !(form != Form.NAME && isJoinerOrSelector(cp) && previous >= 0
+                    && !isSpace(previous) && !isInvisible(previous))) {
+                kept = -1;
+            }
+            if (kept != cp && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, start);
+            }
+            if (kept < 0) {
                 continue;
             }
-            if (isLineBreak(cp)) {
-                cp = form == Form.TEXT ? '\n' : ' ';
-            } else if (cp == '\t') {
-                cp = form == Form.TEXT ? '\t' : ' ';
-            } else if (isInvisible(cp)) {
-                boolean kept = form != Form.NAME && isJoinerOrSelector(cp) && previous >= 0 && !isSpace(previous)
-                        && !isInvisible(previous);
-                if (!kept) {
-                    continue;
-                }
+            if (out != null) {
+                out.appendCodePoint(kept);
             }
-            out.appendCodePoint(cp);
-            previous = cp;
+            previous = kept;
         }
-        return out.toString();
+        return out == null ? s : out.toString();
     }
 
     private static String collapseSpaces(String s) {

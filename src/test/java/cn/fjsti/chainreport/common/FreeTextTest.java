@@ -214,4 +214,26 @@ class FreeTextTest {
         }
         softly.assertAll();
     }
+
+    @Test
+    void shouldKeepACleanTextAsItIsAndChangeOneThatIsNotWhereverTheChangeFalls() {
+        String clean = "一、产业链现状\n\t福州市软件产业规模达 1200 亿元（2024 年），👩\u200D💻 从业人员 8 万人。\n".repeat(40);
+        assertThat(FreeText.SECTION.clean(clean)).isSameAs(clean);
+        SoftAssertions soft = new SoftAssertions();
+        for (int at : List.of(0, 1, clean.length() / 2, clean.length() - 1, clean.length())) {
+            for (String inserted : List.of("\r\n", "\r", "\u2028", "\u200B", "\uFEFF")) {
+                String dirty = clean.substring(0, at) + inserted + clean.substring(at);
+                // A CR before the text's own LF is half of one CR LF: one line break, not two.
+                boolean crBeforeLf = inserted.equals("\r") && at < clean.length() && clean.charAt(at) == '\n';
+                String expected = clean.substring(0, at)
+                        + (!crBeforeLf && (inserted.contains("\r") || inserted.equals("\u2028")) ? "\n" : "") + clean.substring(at);
+                soft.assertThat(FreeText.SECTION.clean(dirty)).as("%s at %d", inserted, at)
+                        .isEqualTo(expected.isBlank() ? null : expected);
+            }
+            String tabbed = clean.substring(0, at) + "\t" + clean.substring(at);
+            soft.assertThat(FreeText.UNIT_CONTACT.clean("电话\t0591" + tabbed.substring(0, 20).replace('\n', ' ')))
+                    .doesNotContain("\t");
+        }
+        soft.assertAll();
+    }
 }

@@ -57,11 +57,15 @@ public final class EngineMappings {
      * @param tablePrefix  the engine's table prefix, empty by default
      */
     public static void readAhead(String databaseType, String tablePrefix) {
+        // The properties on the caller's thread: this initialises the engine's configuration class and its loggers
+        // (ProcessEngineLogger's static fields are instances of its own subclasses) here, before the other thread
+        // starts, so that the two threads never initialise that family of classes at once and wait for each other.
+        Properties properties = properties(databaseType, tablePrefix);
         CompletableFuture<Configuration> result = new CompletableFuture<>();
         AHEAD.set(new Read(databaseType, tablePrefix, result));
         Thread thread = new Thread(() -> {
             try {
-                result.complete(read(databaseType, tablePrefix));
+                result.complete(parse(properties));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
@@ -120,9 +124,18 @@ public final class EngineMappings {
      * @return the parsed MyBatis configuration, without environment
      */
     static Configuration read(String databaseType, String tablePrefix) {
+        return parse(properties(databaseType, tablePrefix));
+    }
+
+    /** The engine's properties for its mappings: {@code prefix} and the database's SQL fragments. */
+    private static Properties properties(String databaseType, String tablePrefix) {
         Properties properties = new Properties();
         properties.put("prefix", tablePrefix);
         ProcessEngineConfigurationImpl.initSqlSessionFactoryProperties(properties, tablePrefix, databaseType);
+        return properties;
+    }
+
+    private static Configuration parse(Properties properties) {
         try (InputStream in = ReflectUtil.getResourceAsStream(ProcessEngineConfigurationImpl.DEFAULT_MYBATIS_MAPPING_FILE);
              Reader reader = new InputStreamReader(in)) {
             return new XMLConfigBuilder(reader, "", properties).parse();

@@ -6,9 +6,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ibatis.builder.xml.XMLConfigBuilder;
 import org.apache.ibatis.session.Configuration;
@@ -45,6 +48,9 @@ public final class EngineMappings {
 
     private static final AtomicReference<Read> AHEAD = new AtomicReference<>();
 
+    /** How long the engine waits for the read before it reads itself: 20 times what it takes on two busy cores. */
+    static final Duration WAIT = Duration.ofMinutes(1);
+
     private EngineMappings() {
     }
 
@@ -66,7 +72,7 @@ public final class EngineMappings {
         Thread thread = new Thread(() -> {
             try {
                 result.complete(parse(properties));
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
         }, "engine-mappings");
@@ -93,7 +99,8 @@ public final class EngineMappings {
      * only (a second engine reads its own).
      *
      * @return the parsed configuration, without environment; {@code null} when nothing was read ahead, it was read
-     *         for another database or prefix, or the read failed (logged; the engine then reads, and reports, itself)
+     *         for another database or prefix, or the read failed or took longer than {@link #WAIT} (logged; the
+     *         engine then reads, and reports, itself)
      */
     static Configuration take(String databaseType, String tablePrefix) {
         Read read = AHEAD.getAndSet(null);
@@ -106,12 +113,15 @@ public final class EngineMappings {
             return null;
         }
         try {
-            return read.configuration().get();
+            return read.configuration().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException e) {
             LOG.warn("Reading the engine's mappings ahead failed; the engine reads them itself", e.getCause());
+            return null;
+        } catch (TimeoutException e) {
+            LOG.warnf("Reading the engine's mappings ahead took longer than %s; the engine reads them itself", WAIT);
             return null;
         }
     }

@@ -33,6 +33,7 @@ class DatabaseInterruptTest {
             assertTrue(url.startsWith("jdbc:h2:retry:file:"), url);
             assertTrue(url.contains("WRITE_DELAY=0"), "every commit on disk when it is answered: " + url);
             assertTrue(url.contains("QUERY_CACHE_SIZE=64"), "statements kept parsed, as measured: " + url);
+            assertTrue(url.contains("OPTIMIZE_REUSE_RESULTS=FALSE"), "no last result kept with each of them: " + url);
         }
     }
 

@@ -188,7 +188,7 @@ public final class SeasonSimulator {
         }
         command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + (options.jdbcUrl() != null ? options.jdbcUrl()
-                        : "jdbc:h2:retry:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64")));
+                        : "jdbc:h2:retry:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=FALSE")));
         command.addAll(regionArgs);
         command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
         long launched = System.nanoTime();

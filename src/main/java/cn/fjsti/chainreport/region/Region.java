@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport.region;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,9 +9,21 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 
-/** An administrative division from the reference data: the province, a city-level unit or a county. */
+/**
+ * An administrative division from the reference data: the province, a city-level unit or a county.
+ *
+ * <p>Loaded once into an empty database ({@link RegionLoader}) and never changed by the service, so each node
+ * keeps the rows it has read by code in Hibernate's second-level cache (read-only: an update through Hibernate
+ * fails). Every request reads its account's region (the login cookie's identity), and pages and notices name
+ * regions, so this saves a query almost everywhere. A region row changed by hand in the database is seen after
+ * the nodes restart.
+ */
 @Entity
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_ONLY)
 public class Region extends PanacheEntityBase {
 
     @Id

@@ -91,18 +91,21 @@ public class ChainDeclarationService {
         if (!errors.isEmpty()) {
             throw new ApiException(409, "产业链重复", errors.get(0).message(), errors, Map.of());
         }
-        List<String> missing = missingDesignated(campaign.id, county.code, keys);
+        List<PilotChain> pilots = PilotChain.of(campaign.id, county.code);
+        List<String> missing = missingDesignated(pilots, keys);
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable(PilotCountyChains.declarationMissing(county.name, missing),
                     missing.stream().map(m -> new FieldError("chains", "缺少指定产业链：" + m)).toList());
         }
 
         Instant now = clock.instant();
+        List<Report> reports = new ArrayList<>(existing);
         for (Map.Entry<String, String> chain : added.entrySet()) {
             Report report = new Report(campaign.id, county.code, county.reviewUnit, Report.Kind.COUNTY, chain.getValue(),
                     chain.getKey(), user.username(), now);
             report.persistAndFlush();
             process.start(report, campaign.deadline);
+            reports.add(report);
         }
         if (declaration != null) {
             // Ends the county's declaration; the survey's last step ("is this the campaign's last county?") waits as
@@ -110,7 +113,8 @@ public class ChainDeclarationService {
             // of different counties do not queue behind each other (issue 23, item 4).
             survey.completeDeclaration(declaration, user.username());
         }
-        return chainsOf(campaign.id, county);
+        // What the county now has: read above and made here, in the order a later read gives (by id).
+        return chainsOf(county, reports, pilots);
     }
 
     /** A city-level unit writes a report of its own (牵头编写) on a chain, in the same outline and flow. */
@@ -144,18 +148,20 @@ public class ChainDeclarationService {
     }
 
     private RegionChains chainsOf(Long campaignId, Region county) {
-        List<Report> reports = Report.ofCampaignAndRegion(campaignId, county.code);
-        List<PilotChain> pilots = PilotChain.of(campaignId, county.code);
+        return chainsOf(county, Report.ofCampaignAndRegion(campaignId, county.code), PilotChain.of(campaignId, county.code));
+    }
+
+    private static RegionChains chainsOf(Region county, List<Report> reports, List<PilotChain> pilots) {
         Set<String> keys = reports.stream().map(r -> r.chainKey).collect(Collectors.toSet());
         return new RegionChains(county.code, county.name, !pilots.isEmpty(),
                 pilots.stream().map(p -> p.chainName).toList(),
                 reports.stream().map(r -> new DeclaredChain(r.chainName, r.id)).toList(),
-                missingDesignated(campaignId, county.code, keys));
+                missingDesignated(pilots, keys));
     }
 
-    private static List<String> missingDesignated(Long campaignId, String countyCode, Set<String> declaredKeys) {
+    private static List<String> missingDesignated(List<PilotChain> pilots, Set<String> declaredKeys) {
         Map<String, String> designated = new HashMap<>();
-        PilotChain.of(campaignId, countyCode).forEach(p -> designated.put(p.chainKey, p.chainName));
+        pilots.forEach(p -> designated.put(p.chainKey, p.chainName));
         return PilotCountyChains.missing(designated, declaredKeys);
     }
 }

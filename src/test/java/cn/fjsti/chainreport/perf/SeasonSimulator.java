@@ -335,22 +335,35 @@ public final class SeasonSimulator {
         Map<String, Map<String, Double>> views = percentiles(latencies);
         long viewErrors = errors.get() - viewErrorsBefore;
 
-        // Side by side: the same process steps one report at a time, over HTTP and on the bare engine.
+        // Side by side: the same process steps one report at a time, over HTTP and on the bare engine, in four
+        // alternating blocks, so that both see the machine as it is at the time (its speed drifts within a run).
         latencies.clear();
-        int stepReports = steps(counties, unitOfCounty, year + 2);
-        double stepMs = millisPerReport(stepReports, STEP_KINDS);
-        double stepAllInMs = millisPerReport(stepReports, latencies.keySet());
-        // As many reports as the season had, up to 1,000: a time per report, and one request stays under its timeout.
-        // Only a jar built with -Pbenchmark has the endpoint (docs/benchmarks.md); otherwise no baseline, no error.
-        JsonNode bare = null;
-        String barePath = "/api/benchmark/bare-engine?reports=" + Math.min(reports, 1000);
-        HttpResponse<String> probe = send(request("admin", barePath).POST(publisher(null)).header("Content-Type", "application/json").build(), "bareEngine");
-        if (probe != null && probe.statusCode() == 200) {
-            bare = JSON.readTree(probe.body());
-        } else {
-            log("bare-engine baseline: not in this jar (%s); build it with ./mvnw -Pbenchmark package", probe == null ? "no answer" : probe.statusCode());
+        long stepCampaign = post("admin", "/api/campaigns", Map.of("year", year + 2), "stepOpenCampaign").get("id").asLong();
+        int stepCounties = Math.min(counties.size(), 40);
+        // As many bare reports as the season had, up to 1,000: a time per report, and each request stays under its
+        // timeout. Only a jar built with -Pbenchmark has the endpoint (docs/benchmarks.md); otherwise no baseline.
+        int bareReports = Math.min(reports, 1000);
+        int stepReports = 0;
+        long bareNanos = 0;
+        int bareDone = 0;
+        boolean bareAvailable = true;
+        for (int block = 0; block < STEP_BLOCKS; block++) {
+            stepReports += steps(stepCampaign, counties, unitOfCounty, stepCounties * block / STEP_BLOCKS,
+                    stepCounties * (block + 1) / STEP_BLOCKS);
+            int bareBlock = bareReports * (block + 1) / STEP_BLOCKS - bareReports * block / STEP_BLOCKS;
+            if (bareAvailable && bareBlock > 0) {
+                JsonNode bare = bareEngine(bareBlock);
+                if (bare == null) {
+                    bareAvailable = false;
+                } else {
+                    bareNanos += bare.get("nanos").asLong();
+                    bareDone += bare.get("reports").asInt();
+                }
+            }
         }
-        double bareMs = bare == null ? Double.NaN : bare.get("millisPerReport").asDouble();
+        double stepMs = millisPerReport(stepReports, STEP_KINDS);
+        double stepAllInMs = millisPerReport(stepReports, latencies.keySet().stream().filter(k -> k.startsWith("step")).toList());
+        double bareMs = bareAvailable && bareDone > 0 ? bareNanos / 1e6 / bareDone : Double.NaN;
         season.putAll(percentiles(latencies));
         long seasonErrors = errors.get();
         List<String> samples = errorSamples.list();
@@ -494,8 +507,10 @@ public final class SeasonSimulator {
         return millisPerReport(reports, List.of("declare", "saveDraft", "getReport", "submit", "approve", "return"));
     }
 
-    /** The requests that are process steps, as the bare engine baseline takes them: start, submit, review. */
+    /** The requests that are process steps, as the bare engine baseline takes them: declare, submit, review. */
     private static final List<String> STEP_KINDS = List.of("stepDeclare", "stepSubmit", "stepReturn", "stepApprove");
+    /** The side-by-side steps and the bare engine take turns this many times. */
+    private static final int STEP_BLOCKS = 4;
 
     private double millisPerReport(int reports, Collection<String> kinds) {
         double total = 0;
@@ -508,14 +523,13 @@ public final class SeasonSimulator {
     }
 
     /**
-     * The bare engine's work over HTTP, one report at a time (no other client, so no waiting for a core): a county
-     * declares one chain (the report's process starts), drafts and submits it, the city returns every fifth once
-     * (fixed and resubmitted) and approves. Returns the number of reports.
+     * The bare engine's work over HTTP, one report at a time (no other client, so no waiting for a core): counties
+     * {@code from} to {@code to - 1} each declare one chain in {@code campaign} (the county's survey task ends and
+     * the report's process starts), draft and submit it, the city returns every fifth once (fixed and resubmitted)
+     * and approves. Returns the number of reports.
      */
-    private int steps(List<String> counties, Map<String, String> unitOfCounty, int year) {
-        long campaign = post("admin", "/api/campaigns", Map.of("year", year), "stepOpenCampaign").get("id").asLong();
-        int n = Math.min(counties.size(), 40);
-        for (int i = 0; i < n; i++) {
+    private int steps(long campaign, List<String> counties, Map<String, String> unitOfCounty, int from, int to) {
+        for (int i = from; i < to; i++) {
             String county = counties.get(i);
             String unit = unitOfCounty.get(county);
             Random random = new Random(i);
@@ -532,7 +546,28 @@ public final class SeasonSimulator {
             }
             post(unit, "/api/reports/" + id + "/approve", Map.of(), "stepApprove");
         }
-        return n;
+        return to - from;
+    }
+
+    /**
+     * {@code reports} reports through the same steps on the bare engine, inside the service (POST
+     * /api/benchmark/bare-engine): its answer ({@code reports}, {@code nanos}, {@code millisPerReport}), or null
+     * when the jar has no such endpoint (built without -Pbenchmark).
+     */
+    private JsonNode bareEngine(int reports) {
+        HttpResponse<String> answer = send(request("admin", "/api/benchmark/bare-engine?reports=" + reports)
+                .POST(publisher(null)).header("Content-Type", "application/json").build(), "bareEngine");
+        if (answer != null && answer.statusCode() == 200) {
+            try {
+                return JSON.readTree(answer.body());
+            } catch (IOException unreadable) {
+                log("bare-engine baseline: unreadable answer (%s)", unreadable.getMessage());
+                return null;
+            }
+        }
+        log("bare-engine baseline: not in this jar (%s); build it with ./mvnw -Pbenchmark package",
+                answer == null ? "no answer" : answer.statusCode());
+        return null;
     }
 
     /** {@code --rush-only}: every county and unit logs in, then the rush runs; the rest of the result is left empty. */

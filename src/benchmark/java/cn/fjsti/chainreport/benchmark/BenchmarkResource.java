@@ -24,10 +24,13 @@ public class BenchmarkResource {
     @POST
     @Path("/bare-engine")
     @Operation(summary = "基准测试：引擎直接执行报告流程", description = "仅在以 -Pbenchmark 构建的测试用程序包中存在")
-    public BareEngineBaseline.Result bareEngine(@QueryParam("reports") Integer reports) {
+    public BareEngineBaseline.Result bareEngine(@QueryParam("reports") Integer reports, @QueryParam("first") Integer first) {
         if (reports == null || reports < 1 || reports > 20_000) {
             throw ApiException.badField("reports", "reports 应为 1 到 20000");
         }
-        return baseline.run(reports);
+        if (first != null && (first < 0 || first > 1_000_000)) {
+            throw ApiException.badField("first", "first 应为 0 到 1000000");
+        }
+        return baseline.run(reports, first == null ? 0 : first);
     }
 }

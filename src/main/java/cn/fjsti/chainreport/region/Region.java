@@ -18,8 +18,10 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
  * <p>Loaded once into an empty database ({@link RegionLoader}) and never changed by the service, so each node
  * keeps the rows it has read by code in Hibernate's second-level cache (read-only: an update through Hibernate
  * fails). Every request reads its account's region (the login cookie's identity), and pages and notices name
- * regions, so this saves a query almost everywhere. A region row changed by hand in the database is seen after
- * the nodes restart.
+ * regions, so this saves a query almost everywhere. Each node's copy is its own: a region row changed by hand in
+ * the database is seen by a node once its cached copy has expired (the local cache drops entries left unread for
+ * a while: {@code quarkus.hibernate-orm.cache} settings) or the node restarts. Opening a campaign runs a native
+ * update, after which Hibernate empties every cached region: the next reads go to the database once.
  */
 @Entity
 @Cacheable

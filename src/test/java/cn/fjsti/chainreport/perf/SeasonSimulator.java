@@ -352,7 +352,7 @@ public final class SeasonSimulator {
                     stepCounties * (block + 1) / STEP_BLOCKS);
             int bareBlock = bareReports * (block + 1) / STEP_BLOCKS - bareReports * block / STEP_BLOCKS;
             if (bareAvailable && bareBlock > 0) {
-                JsonNode bare = bareEngine(bareBlock);
+                JsonNode bare = bareEngine(bareBlock, bareReports * block / STEP_BLOCKS);
                 if (bare == null) {
                     bareAvailable = false;
                 } else {
@@ -551,22 +551,26 @@ public final class SeasonSimulator {
 
     /**
      * {@code reports} reports through the same steps on the bare engine, inside the service (POST
-     * /api/benchmark/bare-engine): its answer ({@code reports}, {@code nanos}, {@code millisPerReport}), or null
-     * when the jar has no such endpoint (built without -Pbenchmark).
+     * /api/benchmark/bare-engine), numbered from {@code first} (every fifth is returned once, as in the steps): its
+     * answer ({@code reports}, {@code nanos}, {@code millisPerReport}), or null when the jar has no such endpoint
+     * (built without -Pbenchmark) or the run failed; the caller then reports no baseline at all.
      */
-    private JsonNode bareEngine(int reports) {
-        HttpResponse<String> answer = send(request("admin", "/api/benchmark/bare-engine?reports=" + reports)
+    private JsonNode bareEngine(int reports, int first) {
+        HttpResponse<String> answer = send(request("admin", "/api/benchmark/bare-engine?reports=" + reports + "&first=" + first)
                 .POST(publisher(null)).header("Content-Type", "application/json").build(), "bareEngine");
         if (answer != null && answer.statusCode() == 200) {
             try {
                 return JSON.readTree(answer.body());
             } catch (IOException unreadable) {
-                log("bare-engine baseline: unreadable answer (%s)", unreadable.getMessage());
+                log("bare-engine baseline: unreadable answer (%s); no baseline", unreadable.getMessage());
                 return null;
             }
         }
-        log("bare-engine baseline: not in this jar (%s); build it with ./mvnw -Pbenchmark package",
-                answer == null ? "no answer" : answer.statusCode());
+        if (answer != null && answer.statusCode() == 404) {
+            log("bare-engine baseline: not in this jar; build it with ./mvnw -Pbenchmark package");
+        } else {
+            log("bare-engine baseline failed (%s); no baseline", answer == null ? "no answer" : answer.statusCode());
+        }
         return null;
     }
 

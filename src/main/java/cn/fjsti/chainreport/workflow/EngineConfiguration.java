@@ -59,6 +59,7 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
     /**
      * The engine's own step, with the mappings {@link EngineMappings} read ahead for this database if there are
      * any: the same environment, statement timeout and executor type set on them as the engine sets on its own.
+     * Then the parsed mapping files are let go ({@link #releaseMappingDocuments}).
      */
     @Override
     protected void initSqlSessionFactory() {
@@ -71,10 +72,30 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
                     mappings.setDefaultExecutorType(ExecutorType.BATCH);
                 }
                 sqlSessionFactory = new DefaultSqlSessionFactory(mappings);
+                releaseMappingDocuments(mappings);
                 return;
             }
         }
         super.initSqlSessionFactory();
+        releaseMappingDocuments(sqlSessionFactory.getConfiguration());
+    }
+
+    /**
+     * Lets go of the XML documents the engine's SQL mappings were read from, once every statement is built.
+     *
+     * <p>MyBatis keeps each {@code <sql>} fragment as an {@code XNode} for the {@code <include>}s of statements
+     * still to be parsed, and an {@code XNode} holds its parser and with it the whole DOM of its file: about 60
+     * of the engine's mapping files, 320,000 DOM objects, a sixth of the service's live heap after a start
+     * (issue 23, docs/benchmarks.md). Fragments are only read while statements are parsed: MyBatis parses the
+     * last pending ones when it is first asked for its statements ({@code getMappedStatementNames}), and after
+     * that nothing reads them. A mapping that cannot be completed fails here, at start, as it would have at its
+     * first use.
+     *
+     * @param mappings the engine's MyBatis configuration, fully read; its fragments are emptied
+     */
+    static void releaseMappingDocuments(Configuration mappings) {
+        mappings.getMappedStatementNames();
+        mappings.getSqlFragments().clear();
     }
 
     /**

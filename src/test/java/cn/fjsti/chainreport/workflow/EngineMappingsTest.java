@@ -46,6 +46,26 @@ class EngineMappingsTest {
     }
 
     @Test
+    void shouldLetGoOfTheMappingFilesOnceEveryStatementIsBuilt() {
+        ProcessEngineConfigurationImpl running = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        Configuration read = EngineMappings.read(running.getDatabaseType(), running.getDatabaseTablePrefix());
+        assertThat(read.getSqlFragments()).as("fragments kept while statements are parsed").isNotEmpty();
+        TreeSet<String> before = new TreeSet<>(read.getMappedStatementNames());
+
+        EngineConfiguration.releaseMappingDocuments(read);
+
+        assertThat(read.getSqlFragments()).isEmpty();
+        assertThat(read.getIncompleteStatements()).isEmpty();
+        assertThat(new TreeSet<>(read.getMappedStatementNames())).isEqualTo(before);
+        // The running engine's own, let go at its start; its statements built from fragments still run.
+        Configuration engines = running.getSqlSessionFactory().getConfiguration();
+        assertThat(engines.getSqlFragments()).isEmpty();
+        assertThat(engine.getTaskService().createTaskQuery().taskNameLike("%确定%").count()).isNotNegative();
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list())
+                .extracting(d -> d.getKey()).contains("Process_Report");
+    }
+
+    @Test
     void shouldGiveTheReadOnlyForItsDatabaseAndPrefixAndOnlyOnce() {
         EngineMappings.readAhead("postgres", "");
         assertThat(EngineMappings.take("h2", "")).as("read for another database").isNull();

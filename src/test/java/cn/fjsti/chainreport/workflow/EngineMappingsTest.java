@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ResultMap;
 import org.apache.ibatis.mapping.ResultMapping;
+import org.apache.ibatis.mapping.SqlSource;
+import org.apache.ibatis.scripting.xmltags.SqlNode;
+import org.apache.ibatis.scripting.xmltags.StaticTextSqlNode;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -52,7 +62,7 @@ class EngineMappingsTest {
         assertThat(read.getSqlFragments()).as("fragments kept while statements are parsed").isNotEmpty();
         TreeSet<String> before = new TreeSet<>(read.getMappedStatementNames());
 
-        EngineConfiguration.releaseMappingDocuments(read);
+        EngineConfiguration.compactMappings(read);
 
         assertThat(read.getSqlFragments()).isEmpty();
         assertThat(read.getIncompleteStatements()).isEmpty();
@@ -63,6 +73,65 @@ class EngineMappingsTest {
         assertThat(engine.getTaskService().createTaskQuery().taskNameLike("%确定%").count()).isNotNegative();
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list())
                 .extracting(d -> d.getKey()).contains("Process_Report");
+    }
+
+    @Test
+    void shouldKeepOneCopyOfEachSqlTextAndTheSameSqlInEveryStatement() throws Exception {
+        ProcessEngineConfigurationImpl running = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        Configuration read = EngineMappings.read(running.getDatabaseType(), running.getDatabaseTablePrefix());
+        Map<String, String> before = new TreeMap<>();
+        Set<Object> textsBefore = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (String id : fullNames(read.getMappedStatementNames())) {
+            before.put(id, tree(read.getMappedStatement(id).getSqlSource(), textsBefore));
+        }
+
+        int replaced = EngineMappingTexts.share(read);
+
+        Map<String, String> after = new TreeMap<>();
+        Set<Object> textsAfter = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (String id : fullNames(read.getMappedStatementNames())) {
+            after.put(id, tree(read.getMappedStatement(id).getSqlSource(), textsAfter));
+        }
+        assertThat(after).isEqualTo(before);
+        assertThat(replaced).isEqualTo(textsBefore.size() - textsAfter.size()).isGreaterThan(10_000);
+        assertThat(textsAfter.size()).as("one node per distinct text").isLessThan(textsBefore.size() / 10);
+        assertThat(EngineMappingTexts.share(read)).as("nothing left to share").isZero();
+        // The running engine's own were shared at its start, and its dynamic queries still run.
+        Set<Object> running_ = Collections.newSetFromMap(new IdentityHashMap<>());
+        Configuration engines = running.getSqlSessionFactory().getConfiguration();
+        for (String id : fullNames(engines.getMappedStatementNames())) {
+            tree(engines.getMappedStatement(id).getSqlSource(), running_);
+        }
+        assertThat(running_).hasSameSizeAs(textsAfter);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("Process_Report")
+                .unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 5)).hasSizeLessThanOrEqualTo(5);
+    }
+
+    /** A statement's dynamic SQL as text: each node's kind, and each text node's text; text nodes collected. */
+    private static String tree(Object node, Set<Object> texts) throws IllegalAccessException {
+        StringBuilder out = new StringBuilder(node.getClass().getSimpleName()).append('(');
+        for (Class<?> c = node.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                field.setAccessible(true);
+                Object value = field.get(node);
+                if (node instanceof StaticTextSqlNode && value instanceof String text) {
+                    texts.add(node);
+                    out.append(text);
+                } else if (value instanceof SqlNode || value instanceof SqlSource) {
+                    out.append(tree(value, texts));
+                } else if (value instanceof List<?> list) {
+                    for (Object element : list) {
+                        out.append(element instanceof SqlNode ? tree(element, texts) : String.valueOf(element)).append(',');
+                    }
+                } else if (value instanceof String || value instanceof Boolean) {
+                    out.append(field.getName()).append('=').append(value).append(';');
+                }
+            }
+        }
+        return out.append(')').toString();
     }
 
     @Test

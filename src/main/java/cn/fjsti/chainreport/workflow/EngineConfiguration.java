@@ -87,10 +87,13 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
      * <p>MyBatis keeps each {@code <sql>} fragment as an {@code XNode} for the {@code <include>}s of statements
      * still to be parsed, and an {@code XNode} holds its parser and with it the whole DOM of its file: about 60
      * of the engine's mapping files, 320,000 DOM objects, over a quarter of the service's live heap after a
-     * start (68.5 → 49.4 MB; issue 23, docs/benchmarks.md). Fragments are only read while statements are parsed: MyBatis parses the
-     * last pending ones when it is first asked for its statements ({@code getMappedStatementNames}), and after
-     * that nothing reads them. A mapping that cannot be completed fails here, at start, as it would have at its
-     * first use. Then the statements' equal SQL texts are shared ({@link EngineMappingTexts}).
+     * start (68.5 → 49.4 MB; issue 23, docs/benchmarks.md). Fragments are only read while statements are parsed
+     * ({@code XMLIncludeTransformer}). MyBatis retries pending statements after each file and once more when first
+     * asked for its statements ({@code getMappedStatementNames}, called here: with the engine's files nothing is
+     * pending by then, and a mapping that cannot be completed fails here, at start, rather than at its first use);
+     * after that nothing reads them. A {@code ProcessEnginePlugin} that parsed mapping files of its own into this
+     * configuration after the engine's start could no longer include the engine's fragments; the service has none.
+     * Then the statements' equal SQL texts are shared ({@link EngineMappingTexts}).
      *
      * @param mappings the engine's MyBatis configuration, fully read; its fragments are emptied
      */

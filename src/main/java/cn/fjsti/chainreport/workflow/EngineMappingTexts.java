@@ -27,10 +27,11 @@ import org.jboss.logging.Logger;
  * a statement's dynamic SQL gets the first node seen with that text.
  *
  * <p>MyBatis gives no way to walk its node trees, so this reads their private fields (MyBatis 3.5: {@code
- * DynamicSqlSource.rootSqlNode}, the {@code SqlNode} fields of the tag nodes and the {@code List<SqlNode>}s of
- * {@code MixedSqlNode} and {@code ChooseSqlNode}). Where a field cannot be read (another MyBatis), that branch is
- * left as it is: each list holds either its own node or an equal one, so the SQL is the same either way, and only
- * the memory saved differs. Run once, at the engine's start, before any statement is used.
+ * DynamicSqlSource.rootSqlNode}, {@code StaticTextSqlNode.text}, the {@code SqlNode} fields of the tag nodes and
+ * the {@code List<SqlNode>}s of {@code MixedSqlNode} and {@code ChooseSqlNode}). Where a statement's tree cannot be
+ * read (another MyBatis), the rest of that statement is left as it is and the walk goes on with the next; each list
+ * holds either its own node or an equal one, so the SQL is the same either way, and only the memory saved differs.
+ * Run once, at the engine's start, before any statement is used.
  */
 final class EngineMappingTexts {
 
@@ -39,6 +40,7 @@ final class EngineMappingTexts {
     private final Map<String, StaticTextSqlNode> shared = new HashMap<>();
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Class<?>, List<Field>> fieldsOf = new HashMap<>();
+    private Field textField;
     private int replaced;
 
     private EngineMappingTexts() {
@@ -52,14 +54,23 @@ final class EngineMappingTexts {
      */
     static int share(Configuration mappings) {
         EngineMappingTexts walk = new EngineMappingTexts();
-        try {
-            for (MappedStatement statement : new ArrayList<>(mappings.getMappedStatements())) {
-                if (statement.getSqlSource() instanceof DynamicSqlSource source && walk.seen.add(source)) {
+        int skipped = 0;
+        String firstFailure = null;
+        // As Objects: MyBatis's map answers an ambiguous short name with a marker of its own, not a statement.
+        for (Object value : new ArrayList<Object>(mappings.getMappedStatements())) {
+            if (value instanceof MappedStatement statement && statement.getSqlSource() instanceof DynamicSqlSource source
+                    && walk.seen.add(source)) {
+                try {
                     walk.visit(walk.read(source, "rootSqlNode"));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    skipped++;
+                    firstFailure = firstFailure == null ? e.toString() : firstFailure;
                 }
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debugf("SQL text of the engine's mappings not shared further: %s", e.toString());
+        }
+        if (skipped > 0) {
+            LOG.infof("SQL texts of %d of the engine's statements not shared (%s): more memory, the same SQL", skipped,
+                    firstFailure);
         }
         LOG.debugf("engine mappings: %d SQL text nodes shared, %d distinct", walk.replaced, walk.shared.size());
         return walk.replaced;
@@ -82,23 +93,31 @@ final class EngineMappingTexts {
     @SuppressWarnings("unchecked")
     private void shareIn(List<?> list) throws ReflectiveOperationException {
         List<Object> nodes = (List<Object>) list;
+        boolean modifiable = true;
         for (int i = 0; i < nodes.size(); i++) {
             Object element = nodes.get(i);
             if (element instanceof StaticTextSqlNode text && text.getClass() == StaticTextSqlNode.class) {
-                String sql = read(text, "text");
-                StaticTextSqlNode first = shared.putIfAbsent(sql, text);
-                if (first != null && first != text) {
+                StaticTextSqlNode first = shared.putIfAbsent(text(text), text);
+                if (modifiable && first != null && first != text) {
                     try {
                         nodes.set(i, first);
+                        replaced++;
                     } catch (UnsupportedOperationException unmodifiable) {
-                        return;
+                        modifiable = false;
                     }
-                    replaced++;
                 }
             } else {
                 visit(element);
             }
         }
+    }
+
+    private String text(StaticTextSqlNode node) throws ReflectiveOperationException {
+        if (textField == null) {
+            textField = StaticTextSqlNode.class.getDeclaredField("text");
+            textField.setAccessible(true);
+        }
+        return (String) textField.get(node);
     }
 
     private List<Field> fields(Class<?> type) {

@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,15 +16,21 @@ import java.util.TreeMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.mapping.ResultMap;
 import org.apache.ibatis.mapping.ResultMapping;
 import org.apache.ibatis.mapping.SqlSource;
+import org.apache.ibatis.scripting.xmltags.DynamicContext;
 import org.apache.ibatis.scripting.xmltags.SqlNode;
 import org.apache.ibatis.scripting.xmltags.StaticTextSqlNode;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.DeploymentQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,37 +86,75 @@ class EngineMappingsTest {
     void shouldKeepOneCopyOfEachSqlTextAndTheSameSqlInEveryStatement() throws Exception {
         ProcessEngineConfigurationImpl running = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         Configuration read = EngineMappings.read(running.getDatabaseType(), running.getDatabaseTablePrefix());
-        Map<String, String> before = new TreeMap<>();
+        Configuration untouched = EngineMappings.read(running.getDatabaseType(), running.getDatabaseTablePrefix());
         Set<Object> textsBefore = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (String id : fullNames(read.getMappedStatementNames())) {
-            before.put(id, tree(read.getMappedStatement(id).getSqlSource(), textsBefore));
-        }
+        Map<String, String> before = trees(read, textsBefore, new HashSet<>());
 
         int replaced = EngineMappingTexts.share(read);
 
-        Map<String, String> after = new TreeMap<>();
         Set<Object> textsAfter = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (String id : fullNames(read.getMappedStatementNames())) {
-            after.put(id, tree(read.getMappedStatement(id).getSqlSource(), textsAfter));
-        }
+        Set<String> distinct = new HashSet<>();
+        Map<String, String> after = trees(read, textsAfter, distinct);
         assertThat(after).isEqualTo(before);
         assertThat(replaced).isEqualTo(textsBefore.size() - textsAfter.size()).isGreaterThan(10_000);
-        assertThat(textsAfter.size()).as("one node per distinct text").isLessThan(textsBefore.size() / 10);
-        assertThat(EngineMappingTexts.share(read)).as("nothing left to share").isZero();
-        // The running engine's own were shared at its start, and its dynamic queries still run.
-        Set<Object> running_ = Collections.newSetFromMap(new IdentityHashMap<>());
-        Configuration engines = running.getSqlSessionFactory().getConfiguration();
-        for (String id : fullNames(engines.getMappedStatementNames())) {
-            tree(engines.getMappedStatement(id).getSqlSource(), running_);
+        assertThat(textsAfter).as("one node per distinct text: the walk went through every statement").hasSameSizeAs(distinct);
+        assertThat(textsAfter.size()).isLessThan(textsBefore.size() / 10);
+
+        // The SQL MyBatis makes from them, with a query's criteria, paging, authorisation and tenant checks in play.
+        DeploymentQueryImpl deployments = new DeploymentQueryImpl();
+        deployments.deploymentNameLike("%").orderByDeploymentTime().desc();
+        ProcessDefinitionQueryImpl definitions = new ProcessDefinitionQueryImpl();
+        definitions.processDefinitionKey("Process_Report").latestVersion();
+        for (ListQueryParameterObject query : List.of(deployments, definitions)) {
+            query.setFirstResult(0);
+            query.setMaxResults(10);
         }
-        assertThat(running_).hasSameSizeAs(textsAfter);
+        for (Object[] statement : new Object[][] {
+                {"selectDeploymentsByQueryCriteria", deployments}, {"selectProcessDefinitionsByQueryCriteria", definitions}}) {
+            String id = (String) statement[0];
+            BoundSql expected = untouched.getMappedStatement(id).getBoundSql(statement[1]);
+            BoundSql actual = read.getMappedStatement(id).getBoundSql(statement[1]);
+            assertThat(actual.getSql()).as(id).isEqualTo(expected.getSql()).contains("ACT_");
+            assertThat(actual.getParameterMappings()).extracting(ParameterMapping::getProperty)
+                    .isEqualTo(expected.getParameterMappings().stream().map(ParameterMapping::getProperty).toList());
+        }
+
+        // The running engine's own were compacted at its start, to the same trees; its dynamic queries still run.
+        Set<Object> textsRunning = Collections.newSetFromMap(new IdentityHashMap<>());
+        assertThat(trees(running.getSqlSessionFactory().getConfiguration(), textsRunning, new HashSet<>())).isEqualTo(after);
+        assertThat(textsRunning).hasSameSizeAs(textsAfter);
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("Process_Report")
                 .unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 5)).hasSizeLessThanOrEqualTo(5);
     }
 
-    /** A statement's dynamic SQL as text: each node's kind, and each text node's text; text nodes collected. */
-    private static String tree(Object node, Set<Object> texts) throws IllegalAccessException {
+    private static Map<String, String> trees(Configuration mappings, Set<Object> texts, Set<String> distinct)
+            throws IllegalAccessException {
+        Map<String, String> trees = new TreeMap<>();
+        for (String id : fullNames(mappings.getMappedStatementNames())) {
+            trees.put(id, tree(mappings.getMappedStatement(id).getSqlSource(), mappings, texts, distinct));
+        }
+        return trees;
+    }
+
+    /**
+     * A statement's dynamic SQL as text: each node's kind, conditions and attributes, and what each text node
+     * writes (rendered, not read from its field); text nodes and their texts collected.
+     */
+    private static String tree(Object node, Configuration mappings, Set<Object> texts, Set<String> distinct)
+            throws IllegalAccessException {
         StringBuilder out = new StringBuilder(node.getClass().getSimpleName()).append('(');
+        if (node instanceof StaticTextSqlNode text) {
+            StringBuilder written = new StringBuilder();
+            text.apply(new DynamicContext(mappings, null) {
+                @Override
+                public void appendSql(String sql) {
+                    written.append(sql);
+                }
+            });
+            texts.add(node);
+            distinct.add(written.toString());
+            return out.append(written).append(')').toString();
+        }
         for (Class<?> c = node.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
@@ -117,14 +162,12 @@ class EngineMappingsTest {
                 }
                 field.setAccessible(true);
                 Object value = field.get(node);
-                if (node instanceof StaticTextSqlNode && value instanceof String text) {
-                    texts.add(node);
-                    out.append(text);
-                } else if (value instanceof SqlNode || value instanceof SqlSource) {
-                    out.append(tree(value, texts));
+                if (value instanceof SqlNode || value instanceof SqlSource) {
+                    out.append(tree(value, mappings, texts, distinct));
                 } else if (value instanceof List<?> list) {
                     for (Object element : list) {
-                        out.append(element instanceof SqlNode ? tree(element, texts) : String.valueOf(element)).append(',');
+                        out.append(element instanceof SqlNode ? tree(element, mappings, texts, distinct) : String.valueOf(element))
+                                .append(',');
                     }
                 } else if (value instanceof String || value instanceof Boolean) {
                     out.append(field.getName()).append('=').append(value).append(';');

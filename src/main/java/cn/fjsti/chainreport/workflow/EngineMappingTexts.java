@@ -40,6 +40,7 @@ final class EngineMappingTexts {
     private final Map<String, StaticTextSqlNode> shared = new HashMap<>();
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Class<?>, List<Field>> fieldsOf = new HashMap<>();
+    private Field rootField;
     private Field textField;
     private int replaced;
 
@@ -61,7 +62,7 @@ final class EngineMappingTexts {
             if (value instanceof MappedStatement statement && statement.getSqlSource() instanceof DynamicSqlSource source
                     && walk.seen.add(source)) {
                 try {
-                    walk.visit(walk.read(source, "rootSqlNode"));
+                    walk.visit(walk.root(source));
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     skipped++;
                     firstFailure = firstFailure == null ? e.toString() : firstFailure;
@@ -112,6 +113,14 @@ final class EngineMappingTexts {
         }
     }
 
+    private Object root(DynamicSqlSource source) throws ReflectiveOperationException {
+        if (rootField == null) {
+            rootField = DynamicSqlSource.class.getDeclaredField("rootSqlNode");
+            rootField.setAccessible(true);
+        }
+        return rootField.get(source);
+    }
+
     private String text(StaticTextSqlNode node) throws ReflectiveOperationException {
         if (textField == null) {
             textField = StaticTextSqlNode.class.getDeclaredField("text");
@@ -134,22 +143,5 @@ final class EngineMappingTexts {
             }
             return fields;
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T read(Object owner, String name) throws ReflectiveOperationException {
-        Field field = null;
-        for (Class<?> c = owner.getClass(); c != null && field == null; c = c.getSuperclass()) {
-            try {
-                field = c.getDeclaredField(name);
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        if (field == null) {
-            throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
-        }
-        field.setAccessible(true);
-        return (T) field.get(owner);
     }
 }

@@ -77,7 +77,10 @@ class UiAdminTest extends BrowserTest {
         Browser.screenshot(page, "16-admin-accounts");
         page.locator("tr", new Page.LocatorOptions().setHasText(username))
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("启用")).click();
-        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(username))).containsText("启用");
+        // Wait for the page after the enabling: the row's 启用 button alone would match "启用" before it is done.
+        Locator enabled = page.locator("tr", new Page.LocatorOptions().setHasText(username));
+        assertThat(enabled).not().containsText("已停用");
+        assertThat(enabled.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("停用"))).isVisible();
         assertThat(as(Accounts.ADMIN).get("/api/accounts").then().extract()
                 .<Boolean>path("find { it.username == '" + username + "' }.enabled")).isTrue();
     }

@@ -910,6 +910,8 @@ document.addEventListener('DOMContentLoaded', () => {
   wireLogin();
   wireLogout();
   wireApiForms();
+  // The API forms now send as they should: their buttons take clicks (app.css, .wiring).
+  document.documentElement.classList.remove('wiring');
   wirePilotRows();
   wireCountdowns();
   wireEditor();

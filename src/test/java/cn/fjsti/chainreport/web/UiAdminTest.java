@@ -84,4 +84,25 @@ class UiAdminTest extends BrowserTest {
         assertThat(as(Accounts.ADMIN).get("/api/accounts").then().extract()
                 .<Boolean>path("find { it.username == '" + username + "' }.enabled")).isTrue();
     }
+    @Test
+    void shouldTakeNoClickOnAnApiFormUntilThePageScriptHasWiredIt() {
+        String url = browser.url("/admin/accounts");
+        // Without app.js (still loading, or blocked), a click would send the form to the page's own address with its
+        // fields in the URL (a new password among them): the buttons of the forms that go to the API take no clicks.
+        Page bare = browser.as(Accounts.ADMIN);
+        bare.route("**/static/app.js", com.microsoft.playwright.Route::abort);
+        bare.navigate(url);
+        Locator disable = bare.locator("form[data-url$='/disable'] button").first();
+        assertThat(disable.evaluate("b => getComputedStyle(b).pointerEvents")).isEqualTo("none");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> disable.click(new Locator.ClickOptions().setTimeout(1_000)))
+                .isInstanceOf(com.microsoft.playwright.PlaywrightException.class);
+        assertThat(bare.url()).isEqualTo(url);
+
+        // With it, as always.
+        Page wired = browser.as(Accounts.ADMIN);
+        wired.navigate(url);
+        assertThat(wired.locator("html")).not().hasClass(Pattern.compile("wiring"));
+        assertThat(wired.locator("form[data-url$='/disable'] button").first().evaluate("b => getComputedStyle(b).pointerEvents"))
+                .isEqualTo("auto");
+    }
 }

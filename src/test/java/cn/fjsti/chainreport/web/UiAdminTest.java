@@ -3,6 +3,7 @@ package cn.fjsti.chainreport.web;
 import static cn.fjsti.chainreport.support.Api.as;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fjsti.chainreport.support.Accounts;
 import cn.fjsti.chainreport.support.Browser;
@@ -10,6 +11,8 @@ import cn.fjsti.chainreport.support.BrowserTest;
 import cn.fjsti.chainreport.support.Fixtures;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -84,18 +87,19 @@ class UiAdminTest extends BrowserTest {
         assertThat(as(Accounts.ADMIN).get("/api/accounts").then().extract()
                 .<Boolean>path("find { it.username == '" + username + "' }.enabled")).isTrue();
     }
+
     @Test
     void shouldTakeNoClickOnAnApiFormUntilThePageScriptHasWiredIt() {
         String url = browser.url("/admin/accounts");
         // Without app.js (still loading, or blocked), a click would send the form to the page's own address with its
         // fields in the URL (a new password among them): the buttons of the forms that go to the API take no clicks.
         Page bare = browser.as(Accounts.ADMIN);
-        bare.route("**/static/app.js", com.microsoft.playwright.Route::abort);
+        bare.route("**/static/app.js", Route::abort);
         bare.navigate(url);
         Locator disable = bare.locator("form[data-url$='/disable'] button").first();
         assertThat(disable.evaluate("b => getComputedStyle(b).pointerEvents")).isEqualTo("none");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> disable.click(new Locator.ClickOptions().setTimeout(1_000)))
-                .isInstanceOf(com.microsoft.playwright.PlaywrightException.class);
+        assertThatThrownBy(() -> disable.click(new Locator.ClickOptions().setTimeout(1_000)))
+                .isInstanceOf(PlaywrightException.class);
         assertThat(bare.url()).isEqualTo(url);
 
         // With it, as always.

@@ -127,7 +127,7 @@ class EngineMappingsTest {
                 .unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 5)).hasSizeLessThanOrEqualTo(5);
     }
 
-    private static Map<String, String> trees(Configuration mappings, Set<Object> texts, Set<String> distinct)
+    static Map<String, String> trees(Configuration mappings, Set<Object> texts, Set<String> distinct)
             throws IllegalAccessException {
         Map<String, String> trees = new TreeMap<>();
         for (String id : fullNames(mappings.getMappedStatementNames())) {
@@ -203,7 +203,7 @@ class EngineMappingsTest {
         assertThat(EngineMappings.databaseTypeOf("jdbc:mysql://db/chainreport")).isNull();
     }
 
-    private static TreeSet<String> fullNames(Collection<String> names) {
+    static TreeSet<String> fullNames(Collection<String> names) {
         TreeSet<String> full = new TreeSet<>();
         names.stream().filter(name -> name.contains(".")).forEach(full::add);
         assertThat(full).hasSizeGreaterThan(50);
@@ -211,7 +211,7 @@ class EngineMappingsTest {
     }
 
     /** What a statement does: its kind, its SQL's source, its parameter and result shapes. */
-    private static List<Object> shape(MappedStatement statement) {
+    static List<Object> shape(MappedStatement statement) {
         List<Object> shape = new ArrayList<>();
         shape.add(statement.getSqlCommandType());
         shape.add(statement.getStatementType());

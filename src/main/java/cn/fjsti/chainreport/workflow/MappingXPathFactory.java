@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.workflow;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import javax.xml.xpath.XPathFactory;
 import javax.xml.xpath.XPathFactoryConfigurationException;
 import javax.xml.xpath.XPathFunctionResolver;
 import javax.xml.xpath.XPathVariableResolver;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -34,8 +36,9 @@ import org.xml.sax.InputSource;
  *
  * <p>Answered here: an expression that is one location path of name steps, absolute ({@code /mapper/sql}) or relative
  * to the node ({@code selectKey}, {@code a/b}), or a union of single names ({@code select|insert|update|delete}); no
- * spaces, predicates, axes, wildcards, {@code //}, attributes or functions; asked for {@link XPathConstants#NODESET}
- * or {@link XPathConstants#NODE} on a DOM {@link Node}. A name step matches an element without namespace whose name
+ * spaces, predicates, axes, wildcards, {@code //}, attributes or functions, at most 16 steps or names; asked for
+ * {@link XPathConstants#NODESET} or {@link XPathConstants#NODE} on a DOM {@link Node} of a {@link Document}'s tree
+ * (not a detached node or a fragment's). A name step matches an element without namespace whose name
  * is that name, exactly as XPath 1.0's name test does; when a child element has a namespace or a prefixed name, the
  * evaluation is left to the JDK. Everything else (other expressions, result types or items, compiled expressions,
  * variables and functions) is the JDK's own {@link XPathFactory#newDefaultInstance() default implementation},
@@ -55,6 +58,12 @@ public final class MappingXPathFactory extends XPathFactory {
 
     /** A union of single names. */
     private static final Pattern NAMES = Pattern.compile(NAME + "(\\|" + NAME + ")+");
+
+    /**
+     * The most steps and names an expression answered here has: far below the JDK's limit on an expression's size
+     * under secure processing (100 operators), which the JDK then enforces on the longer ones.
+     */
+    private static final int MAX_STEPS = 16;
 
     private final XPathFactory jdk = XPathFactory.newDefaultInstance();
 
@@ -87,6 +96,38 @@ public final class MappingXPathFactory extends XPathFactory {
         jdk.setXPathFunctionResolver(resolver);
     }
 
+    /**
+     * {@code XPathFactory.setProperty} of JDK 18 and later (the JDK's limits, such as {@code jdk.xml.xpathExprOpLimit}),
+     * passed on to the JDK's factory; this class is built for JDK 17, where the method does not exist.
+     *
+     * @throws UnsupportedOperationException when the running JDK's factory has no such method or refuses the name
+     */
+    public void setProperty(String name, String value) {
+        passOn("setProperty", new Class<?>[] {String.class, String.class}, name, value);
+    }
+
+    /**
+     * {@code XPathFactory.getProperty} of JDK 18 and later, passed on to the JDK's factory.
+     *
+     * @throws UnsupportedOperationException when the running JDK's factory has no such method or refuses the name
+     */
+    public String getProperty(String name) {
+        return (String) passOn("getProperty", new Class<?>[] {String.class}, name);
+    }
+
+    private Object passOn(String method, Class<?>[] types, Object... arguments) {
+        try {
+            return XPathFactory.class.getMethod(method, types).invoke(jdk, arguments);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new UnsupportedOperationException(method + " is not supported by this JDK's XPath", e);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UnsupportedOperationException(method, e.getCause());
+        }
+    }
+
     @Override
     public XPath newXPath() {
         return new ChildPathXPath(jdk.newXPath());
@@ -101,7 +142,8 @@ public final class MappingXPathFactory extends XPathFactory {
      * @return the selected nodes, possibly none; {@code null} to leave the evaluation to the JDK
      */
     static List<Node> select(String expression, Object item) {
-        if (!(item instanceof Node node) || expression == null) {
+        if (!(item instanceof Node node) || expression == null || steps(expression) > MAX_STEPS
+                || !(root(node) instanceof Document document)) {
             return null;
         }
         if (NAMES.matcher(expression).matches()) {
@@ -113,10 +155,6 @@ public final class MappingXPathFactory extends XPathFactory {
         List<Node> current;
         String path = expression;
         if (path.startsWith("/")) {
-            Document document = node instanceof Document d ? d : node.getOwnerDocument();
-            if (document == null) {
-                return null;
-            }
             current = List.of(document);
             path = path.substring(1);
         } else {
@@ -129,6 +167,30 @@ public final class MappingXPathFactory extends XPathFactory {
             }
         }
         return current;
+    }
+
+    /** The steps and names in an expression: one more than its separators {@code /} and {@code |}. */
+    private static int steps(String expression) {
+        int steps = 1;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (c == '/' || c == '|') {
+                steps++;
+            }
+        }
+        return steps;
+    }
+
+    /** The top of the tree a node is in (an attribute is in its element's), as XPath's root node is. */
+    private static Node root(Node node) {
+        Node top = node instanceof Attr attribute ? attribute.getOwnerElement() : node;
+        if (top == null) {
+            return node;
+        }
+        while (top.getParentNode() != null) {
+            top = top.getParentNode();
+        }
+        return top;
     }
 
     /**

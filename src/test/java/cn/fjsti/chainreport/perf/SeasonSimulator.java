@@ -190,7 +190,9 @@ public final class SeasonSimulator {
                 "-Dquarkus.datasource.jdbc.url=" + (options.jdbcUrl() != null ? options.jdbcUrl()
                         : "jdbc:h2:retry:file:" + work.toAbsolutePath().resolve("db/season") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=FALSE")));
         command.addAll(regionArgs);
-        command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
+        // The jar's path as given (relative to this directory by default), as the README's command gives it: a
+        // class-data archive named in --jvm is used only for the path it was trained with.
+        command.addAll(List.of("-jar", options.jar().toString()));
         long launched = System.nanoTime();
         Process service = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("service.log").toFile()).start();

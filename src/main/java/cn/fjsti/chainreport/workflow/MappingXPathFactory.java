@@ -30,9 +30,8 @@ import org.xml.sax.InputSource;
  * XPath: {@code /mapper/resultMap}, {@code select|insert|update|delete}, and once per statement {@code selectKey}.
  * The JDK's XPath over a DOM builds, for every evaluation, a fresh evaluation context (arrays of several KB) and a
  * table of the document's nodes from its start up to the node asked about, so a file of n statements costs in the
- * order of n² node visits: in docs/benchmarks.md's nineteenth session, 0.7 s of CPU and 0.46 GB of the 1.1 GB a start
- * allocates (four to five of its ten young collections, each stopping every thread). Walking the children instead
- * gives the same nodes in the same (document) order.
+ * order of n² node visits: in docs/benchmarks.md's nineteenth session, 0.7 s of the reading thread's CPU and 0.46 GB
+ * of the 1.1 GB a start allocates. Walking the children instead gives the same nodes in the same (document) order.
  *
  * <p>Answered here: an expression that is one location path of name steps, absolute ({@code /mapper/sql}) or relative
  * to the node ({@code selectKey}, {@code a/b}), or a union of single names ({@code select|insert|update|delete}); no

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.executor.keygen.SelectKeyGenerator;
@@ -22,6 +27,8 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.DocumentFragment;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -145,9 +152,9 @@ class MappingXPathFactoryTest {
         Document document = parse("<r><q/></r>", false);
         Node detached = document.createElement("r");
         detached.appendChild(document.createElement("q"));
-        org.w3c.dom.Element withAttribute = document.createElement("r");
+        Element withAttribute = document.createElement("r");
         withAttribute.setAttribute("id", "x");
-        org.w3c.dom.DocumentFragment fragment = document.createDocumentFragment();
+        DocumentFragment fragment = document.createDocumentFragment();
         Node inFragment = fragment.appendChild(document.createElement("r"));
         inFragment.appendChild(document.createElement("q"));
         for (Node context : List.of(detached, withAttribute.getAttributeNode("id"), fragment, inFragment)) {
@@ -161,22 +168,22 @@ class MappingXPathFactoryTest {
     @Test
     void shouldLeaveLongExpressionsToTheJdksLimits() throws Exception {
         Node root = parse(MAPPER, false).getDocumentElement();
-        String sixteen = String.join("|", java.util.Collections.nCopies(16, "select"));
+        String sixteen = String.join("|", Collections.nCopies(16, "select"));
         assertThat(MappingXPathFactory.select(sixteen, root)).hasSize(2);
-        String long200 = String.join("|", java.util.Collections.nCopies(200, "select"));
+        String long200 = String.join("|", Collections.nCopies(200, "select"));
         assertThat(MappingXPathFactory.select(long200, root)).isNull();
         XPath ours = XPathFactory.newInstance().newXPath();
         XPath jdks = jdk().newXPath();
         Object expected;
         try {
             expected = jdks.evaluate(long200, root, XPathConstants.NODESET);
-        } catch (javax.xml.xpath.XPathExpressionException e) {
+        } catch (XPathExpressionException e) {
             expected = e.getClass();
         }
         Object actual;
         try {
             actual = ours.evaluate(long200, root, XPathConstants.NODESET);
-        } catch (javax.xml.xpath.XPathExpressionException e) {
+        } catch (XPathExpressionException e) {
             actual = e.getClass();
         }
         assertThat(actual instanceof NodeList nodes ? list(nodes) : actual)
@@ -200,12 +207,12 @@ class MappingXPathFactoryTest {
         // The fast path is what the engine's mappings take: the root, the statements, each statement's selectKey.
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(false);
-        javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+        DocumentBuilder builder = factory.newDocumentBuilder();
         builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
         int statements = 0;
         for (String file : List.of("Task.xml", "Execution.xml", "HistoricProcessInstance.xml", "Job.xml")) {
             Document document;
-            try (java.io.InputStream in = getClass().getClassLoader()
+            try (InputStream in = getClass().getClassLoader()
                     .getResourceAsStream("org/camunda/bpm/engine/impl/mapping/entity/" + file)) {
                 assertThat(in).as(file).isNotNull();
                 document = builder.parse(in);
@@ -231,7 +238,7 @@ class MappingXPathFactoryTest {
         XPath ours = XPathFactory.newInstance().newXPath();
         XPath jdks = jdk().newXPath();
         Node root = document.getDocumentElement();
-        for (javax.xml.namespace.QName type : List.of(XPathConstants.STRING, XPathConstants.BOOLEAN, XPathConstants.NUMBER)) {
+        for (QName type : List.of(XPathConstants.STRING, XPathConstants.BOOLEAN, XPathConstants.NUMBER)) {
             for (String expression : List.of("sql", "/mapper/sql", "count(select)", "select/@id", "missing")) {
                 assertThat(ours.evaluate(expression, root, type)).as(expression + " " + type)
                         .isEqualTo(jdks.evaluate(expression, root, type));

@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport;
 
 import cn.fjsti.chainreport.common.ClockProducer;
+import cn.fjsti.chainreport.operations.ArchiveTraining;
 import cn.fjsti.chainreport.operations.H2Recovery;
 import cn.fjsti.chainreport.security.SessionKey;
 import cn.fjsti.chainreport.workflow.EngineMappings;
@@ -46,6 +47,7 @@ public final class ChainReportMain {
         System.setProperty(DATA_DIR, dataDir.toString());
         SessionKey.supply(dataDir);
         H2Recovery.recoverAtStart(jdbcUrl, dataDir);
+        ArchiveTraining.linkAtExitIfTraining(ChainReportMain.class.getClassLoader());
         Quarkus.run(args);
     }
 

@@ -5,18 +5,19 @@
 #   sh src/main/scripts/train-cds.sh            # train
 #   sh src/main/scripts/train-cds.sh true       # what -Dcds.skip runs: only the JDK's own classes (1–2 s)
 #
-# Training starts the service once, on a throw-away data directory and H2 database, exactly as the README starts it
-# (from the project directory, -jar target/quarkus-app/quarkus-run.jar, the same `java` and flags), listening on a
-# free loopback port; waits until it says it is listening, asks it for its readiness and the login page (when curl is
-# there), and stops it. The JVM writes the archive of every class that start loaded as it exits:
-# target/quarkus-app/chainreport.jsa, which the README's command names with -XX:SharedArchiveFile. JDK 17 archives
-# only classes that were linked; the training start logs the classes it loads (-Xlog:class+load) and names the log in
-# -Dtrain-cds.class-log, and the service (operations.ArchiveTraining) then links them at exit, so the archive holds
-# ≈ 15,400 classes instead of ≈ 12,400 and a start parses none of its classes from the jars.
+# Training starts the service once, on a throw-away data directory and H2 database, as the README starts it (from the
+# project directory, -jar target/quarkus-app/quarkus-run.jar, the same `java` and flags, and two more for the class
+# log below), listening on a free loopback port; waits until it says it is listening, asks it for its readiness and
+# the login page (when curl is there), and stops it. The JVM writes the archive of every class that start loaded as
+# it exits: target/quarkus-app/chainreport.jsa, which the README's command names with -XX:SharedArchiveFile. JDK 17
+# archives only classes that were linked; the training start logs the classes it loads (-Xlog:class+load) and names
+# the log in -Dtrain-cds.class-log, and the service (operations.ArchiveTraining) links them at exit, so that a restart
+# takes ≈ 15,400 classes from the archive instead of ≈ 12,400 and parses none from the jars.
 #
-# Whenever that cannot be done (skipped; the service did not start within 180 s, or stopped), the file is made all
-# the same, from the JDK's own class list (`java -Xshare:dump`): a JVM told to use an archive that does not exist
-# also leaves out the JDK's built-in one, and would start slower than with no flag at all.
+# Whenever that cannot be done (skipped; the service did not start within 180 s, stopped on its own, or did not stop
+# within 120 s when asked), the file is made all the same, from the JDK's own class list (`java -Xshare:dump`): a JVM
+# told to use an archive that does not exist also leaves out the JDK's built-in one, and would start slower than with
+# no flag at all.
 #
 # The archive records the class path as given and each jar's size and time, so it serves only this build, started
 # the same way by the same JDK; an archive of another build is refused with one warning line ("The top archive
@@ -73,7 +74,7 @@ fail() {
 URL_H2="jdbc:h2:retry:file:$DATA/chainreport;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=FALSE"
 env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
     -u CHAINREPORT_DATA_DIR -u QUARKUS_PROFILE -u QUARKUS_HTTP_PORT -u QUARKUS_HTTP_HOST -u JAVA_TOOL_OPTIONS \
-    java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:class+load=info:file="$DATA/classes.log":none \
+    java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:class+load=info:file="$DATA/classes.log":none:filecount=0 \
     -Dtrain-cds.class-log="$DATA/classes.log" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m \
     -Dquarkus.profile=demo -Dchainreport.data-dir="$DATA" -Dquarkus.datasource.jdbc.url="$URL_H2" \
     -Dquarkus.datasource.username=sa -Dquarkus.datasource.password= \
@@ -95,6 +96,13 @@ if command -v curl > /dev/null 2>&1; then
     curl -s -o /dev/null "$URL/login" || true
 fi
 kill -TERM "$PID"
+# The JVM stops, links the logged classes and writes the archive (a few seconds); a stop that hangs fails the training.
+i=0
+while kill -0 "$PID" 2>/dev/null; do
+    i=$((i + 1))
+    [ "$i" -le 1200 ] || fail "the training start did not stop within 120 s"
+    sleep 0.1
+done
 wait "$PID" || true
 PID=
 [ -s "$ARCHIVE" ] || fail "the JVM wrote no archive"

@@ -25,6 +25,8 @@ import java.util.TimeZone;
  *   <li>an H2 file the last process did not close is checked for commits H2's own open would miss ({@link
  *       H2Recovery}), before anything opens it.</li>
  * </ul>
+ * In the start that trains the class-data archive, and only there, it also arranges for the classes that start
+ * loaded to be linked at exit ({@link ArchiveTraining}), so that the archive holds them.
  */
 @QuarkusMain
 public final class ChainReportMain {

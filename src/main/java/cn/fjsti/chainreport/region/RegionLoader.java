@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport.region;
 
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.common.TableRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.BufferedReader;
@@ -25,7 +26,7 @@ public class RegionLoader {
 
     @Transactional
     public void loadIfEmpty() {
-        if (Region.count() > 0) {
+        if (TableRows.count(Region.getEntityManager(), "region") > 0) {
             return;
         }
         List<Region> regions = parse(settings.resource());

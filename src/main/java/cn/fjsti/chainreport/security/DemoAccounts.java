@@ -1,6 +1,7 @@
 package cn.fjsti.chainreport.security;
 
 import jakarta.inject.Inject;
+import cn.fjsti.chainreport.common.TableRows;
 import cn.fjsti.chainreport.region.Region;
 import cn.fjsti.chainreport.region.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class DemoAccounts {
             bootstrapAdmin();
             return;
         }
-        if (Account.count() == 0) {
+        if (TableRows.count(Account.getEntityManager(), "account") == 0) {
             // One bcrypt computation for all demo accounts: they share a password anyway.
             String hash = Passwords.hash(settings.demo().password());
             List<Account> accounts = new ArrayList<>();
@@ -60,7 +61,7 @@ public class DemoAccounts {
      * must pass the password rules); without it the log says how to get in.
      */
     private void bootstrapAdmin() {
-        if (Account.count() > 0) {
+        if (TableRows.count(Account.getEntityManager(), "account") > 0) {
             return;
         }
         if (settings.bootstrap().adminPassword().isEmpty()) {

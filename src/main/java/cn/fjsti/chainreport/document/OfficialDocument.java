@@ -1,5 +1,6 @@
 package cn.fjsti.chainreport.document;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import javax.xml.namespace.QName;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableWidthType;
@@ -86,8 +89,6 @@ public final class OfficialDocument implements AutoCloseable {
     static final String TOC2 = "TOC2";
 
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    /** Spaces, including the full-width and no-break ones authors type to indent by hand. */
-    private static final Pattern EDGE_SPACES = Pattern.compile("^[\\s\\u00A0\\u3000]+|[\\s\\u00A0\\u3000]+$");
     private static final Pattern SOURCE_LINE = Pattern.compile("【[^】]{1,200}】");
     /** Authors' own markers of the three GB/T 9704 heading levels, and the character style each is set in. */
     private static final List<Marker> MARKERS = List.of(
@@ -176,7 +177,7 @@ public final class OfficialDocument implements AutoCloseable {
             return;
         }
         for (String raw : text.split("\\R")) {
-            String line = EDGE_SPACES.matcher(raw).replaceAll("");
+            String line = stripEdgeSpaces(raw);
             if (line.isEmpty()) {
                 continue;
             }
@@ -193,7 +194,7 @@ public final class OfficialDocument implements AutoCloseable {
             if (sentenceEnd > 0 && sentenceEnd < line.length()) {
                 // "（一）强链补链。围绕…": the numbered lead sentence is a heading line kept with its text.
                 point(POINT, marker, line.substring(0, sentenceEnd), null);
-                paragraph(BODY, EDGE_SPACES.matcher(line.substring(sentenceEnd)).replaceAll(""));
+                paragraph(BODY, stripEdgeSpaces(line.substring(sentenceEnd)));
             } else {
                 Matcher m = marker.pattern().matcher(line);
                 m.find();
@@ -225,7 +226,7 @@ public final class OfficialDocument implements AutoCloseable {
 
     /** One body paragraph, as written: no marker is read as a level (the compilation's items, （1）…). */
     public void paragraph(String text) {
-        String line = EDGE_SPACES.matcher(text == null ? "" : text).replaceAll("");
+        String line = stripEdgeSpaces(text == null ? "" : text);
         if (!line.isEmpty()) {
             paragraph(BODY, line);
         }
@@ -328,13 +329,52 @@ public final class OfficialDocument implements AutoCloseable {
         (main.isSetPgNumType() ? main.getPgNumType() : main.addNewPgNumType()).setStart(BigInteger.ONE);
     }
 
+    /**
+     * Writes the .docx package to {@code out}, which stays open. Its parts are deflated at the fastest level: a
+     * report's XML takes a quarter of its writing time to compress at the default level, and the file is ≈ 1 KB
+     * larger (docs/benchmarks.md, twenty-first session).
+     */
     public void write(OutputStream out) {
         try {
             currentCompatibilityMode();
-            doc.write(out);
+            // POI writes into an archive it is given (ZipPackage.saveImpl) and finishes it; closing it flushes out.
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();   // the caller closes its own stream
+                }
+            });
+            zip.setLevel(Deflater.BEST_SPEED);
+            doc.write(zip);
+            zip.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The text without the spaces at its ends: the ASCII white space of {@code \s} (space, tab, line breaks, form
+     * feed, vertical tab), the no-break space and the full-width space authors type to indent by hand.
+     */
+    static String stripEdgeSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isEdgeSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isEdgeSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isEdgeSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\u00A0' || c == '\u3000';
     }
 
     /** Paragraphs written straight into the document's XML as they are made ({@link #write(OutputStream, Consumer)}). */
@@ -392,7 +432,7 @@ public final class OfficialDocument implements AutoCloseable {
                     @Override
                     public void paragraph(String style, String text) {
                         try {
-                            String line = style.equals(BODY) ? EDGE_SPACES.matcher(text == null ? "" : text).replaceAll("") : text;
+                            String line = style.equals(BODY) ? stripEdgeSpaces(text == null ? "" : text) : text;
                             if (line.isEmpty() && style.equals(BODY)) {
                                 return;   // as paragraph(String)
                             }

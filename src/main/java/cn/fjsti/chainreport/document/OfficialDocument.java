@@ -338,23 +338,28 @@ public final class OfficialDocument implements AutoCloseable {
         try {
             currentCompatibilityMode();
             // POI writes into an archive it is given (ZipPackage.saveImpl) and finishes it; closing it flushes out.
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new FilterOutputStream(out) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();   // the caller closes its own stream
-                }
-            });
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(kept(out));
             zip.setLevel(Deflater.BEST_SPEED);
             doc.write(zip);
             zip.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code out} for an archive to write into: closing the archive flushes it, the caller closes its own stream. */
+    private static OutputStream kept(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     /**
@@ -399,17 +404,7 @@ public final class OfficialDocument implements AutoCloseable {
         java.io.ByteArrayOutputStream front = new java.io.ByteArrayOutputStream();
         write(front);
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(front.toByteArray()))) {
-            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(new java.io.FilterOutputStream(out) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();   // the caller closes its own stream
-                }
-            });
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(kept(out));
             java.util.zip.ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));

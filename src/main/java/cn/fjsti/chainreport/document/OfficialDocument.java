@@ -338,10 +338,10 @@ public final class OfficialDocument implements AutoCloseable {
         try {
             currentCompatibilityMode();
             // POI writes into an archive it is given (ZipPackage.saveImpl) and finishes it; closing it flushes out.
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(kept(out));
-            zip.setLevel(Deflater.BEST_SPEED);
-            doc.write(zip);
-            zip.close();
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(kept(out))) {
+                zip.setLevel(Deflater.BEST_SPEED);
+                doc.write(zip);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -364,7 +364,10 @@ public final class OfficialDocument implements AutoCloseable {
 
     /**
      * The text without the spaces at its ends: the ASCII white space of {@code \s} (space, tab, line breaks, form
-     * feed, vertical tab), the no-break space and the full-width space authors type to indent by hand.
+     * feed, vertical tab), the no-break space and the full-width space authors type to indent by hand. As the
+     * expression {@code ^[\s\u00A0\u3000]+|[\s\u00A0\u3000]+$} it replaced, except before a last U+0085, U+2028 or
+     * U+2029, where that expression's {@code $} also matched: no text reaches this with one (the lines are split at
+     * every line break, and FreeText stores them as "\n").
      */
     static String stripEdgeSpaces(String text) {
         int start = 0;

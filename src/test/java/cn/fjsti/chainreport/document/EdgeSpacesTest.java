@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OfficialDocument.stripEdgeSpaces takes off the spaces at a paragraph's ends as the regular expression it replaced
- * did ({@code ^[\s\u00A0\u3000]+|[\s\u00A0\u3000]+$}), without a regular expression's cost on every line.
+ * did ({@code ^[\s\u00A0\u3000]+|[\s\u00A0\u3000]+$}), without a regular expression's cost on every line, for
+ * every text that reaches it: one without U+0085, U+2028 or U+2029 (lines are split at them, FreeText stores "\n").
  */
 class EdgeSpacesTest {
 
@@ -36,5 +37,12 @@ class EdgeSpacesTest {
         assertThat(OfficialDocument.stripEdgeSpaces("\u3000\u3000一、总体情况 与 现状\u00A0 \r\n")).isEqualTo("一、总体情况 与 现状");
         assertThat(OfficialDocument.stripEdgeSpaces(" \t\u3000")).isEmpty();
         assertThat(OfficialDocument.stripEdgeSpaces("")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepASpaceBeforeALastUnicodeLineSeparator() {
+        // Where the expression differed ($ matched before a last U+2028 too); such a text never reaches it.
+        assertThat(OfficialDocument.stripEdgeSpaces("甲 \u2028")).isEqualTo("甲 \u2028");
+        assertThat(BEFORE.matcher("甲 \u2028").replaceAll("")).isEqualTo("甲\u2028");
     }
 }

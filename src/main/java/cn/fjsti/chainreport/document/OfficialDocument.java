@@ -407,6 +407,8 @@ public final class OfficialDocument implements AutoCloseable {
         java.io.ByteArrayOutputStream front = new java.io.ByteArrayOutputStream();
         write(front);
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(front.toByteArray()))) {
+            // The default deflate level here, unlike write(OutputStream): this is one large file (the national
+            // compilation, ≈ 23 MB), written once in the background, where the size counts more than the time.
             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(kept(out));
             java.util.zip.ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {

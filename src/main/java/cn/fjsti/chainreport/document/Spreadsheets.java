@@ -170,8 +170,10 @@ public final class Spreadsheets {
             if (totals != null) {
                 all.add(totals);
             }
+            int[] widths = new int[lastColumn + 1];
             for (int c = 0; c <= lastColumn; c++) {
-                sheet.setColumnWidth(c, columnWidth(header.get(c), all, c) * 256);
+                widths[c] = columnWidth(header.get(c), all, c);
+                sheet.setColumnWidth(c, widths[c] * 256);
             }
 
             Row titleRow = sheet.createRow(0);
@@ -186,15 +188,16 @@ public final class Spreadsheets {
             for (int c = 0; c <= lastColumn; c++) {
                 cell(head, c, header.get(c), styles.header);
             }
+            fitHeight(head, new ArrayList<>(header), widths);
             int r = HEADER_ROW + 1;
             for (List<Object> values : rows) {
-                fill(sheet.createRow(r++), values, styles, false);
+                fill(sheet.createRow(r++), values, styles, false, widths);
             }
             if (!rows.isEmpty()) {
                 sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, r - 1, 0, lastColumn));
             }
             if (totals != null) {
-                fill(sheet.createRow(r), totals, styles, true);
+                fill(sheet.createRow(r), totals, styles, true, widths);
             }
             sheet.createFreezePane(0, HEADER_ROW + 1);
             printSetup(sheet);
@@ -220,7 +223,8 @@ public final class Spreadsheets {
         sheet.getFooter().setCenter("第 &P 页，共 &N 页");
     }
 
-    private static void fill(Row row, List<Object> values, Styles styles, boolean total) {
+    private static void fill(Row row, List<Object> values, Styles styles, boolean total, int[] widths) {
+        fitHeight(row, values, widths);
         for (int c = 0; c < values.size(); c++) {
             Object value = values.get(c);
             Cell cell = row.createCell(c);
@@ -241,6 +245,39 @@ public final class Spreadsheets {
         Cell cell = row.createCell(column);
         cell.setCellValue(text);
         cell.setCellStyle(style);
+    }
+
+    /** The height of one line of the sheets' 11-point text, in points. */
+    static final float LINE_POINTS = 15f;
+
+    /**
+     * Makes a row as tall as the most lines a value of it wraps to in its column, so that wrapped text is printed
+     * and shown whole: a spreadsheet program does not measure rows on opening a file (LibreOffice printed such text
+     * over the rows below), and SXSSF cannot measure them either.
+     */
+    private static void fitHeight(Row row, List<Object> values, int[] widths) {
+        int lines = 1;
+        for (int c = 0; c < values.size() && c < widths.length; c++) {
+            if (values.get(c) instanceof String text) {
+                lines = Math.max(lines, lines(text, widths[c]));
+            }
+        }
+        if (lines > 1) {
+            row.setHeightInPoints(lines * LINE_POINTS);
+        }
+    }
+
+    /**
+     * How many lines a text takes in a column {@code width} characters wide (as {@link #columnWidth}): its own line
+     * breaks, and a line wrapped wherever it is wider than the column less a character's margin on each side.
+     */
+    static int lines(String text, int width) {
+        int usable = Math.max(1, width - 2);
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            lines += Math.max(1, (displayWidth(line) + usable - 1) / usable);
+        }
+        return lines;
     }
 
     /** In characters (a Chinese character counts two): the widest value, within 6 and 40; longer text wraps. */

@@ -271,6 +271,15 @@ class PrintedDocumentsTest {
                 }
             }
             assertThat(sheet.getLastRowNum()).isEqualTo(2 + rows);
+            // Wrapped text is printed whole: each row is as tall as its longest item wraps to, a short one one line.
+            int width = sheet.getColumnWidth(4) / 256;
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                String text = sheet.getRow(r).getCell(4).getStringCellValue();
+                int lines = Spreadsheets.lines(text, width);
+                assertThat(sheet.getRow(r).getHeightInPoints()).as("row %d: %s", r, text)
+                        .isGreaterThanOrEqualTo(lines * Spreadsheets.LINE_POINTS);
+            }
+            assertThat(Spreadsheets.lines(sheet.getRow(3).getCell(4).getStringCellValue(), width)).isGreaterThan(1);
         }
     }
 

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refusals made below the REST layer, as application/problem+json in Chinese like every other refusal:
  * a body over the HTTP limit (Quarkus would answer 413 with an empty body), a login form too long for the
- * form decoder (which answered 200 without a cookie), and whatever else the HTTP layer
+ * form decoder (which answered 200 without a cookie), a Word import beyond the number the service reads at once (503,
+ * before its body is read), and whatever else the HTTP layer
  * refuses with a 4xx (an /api address nothing serves, a method no route takes). Pages keep their own
  * error pages ({@link PageRefusals}); a failed login is answered by security.FailedLogins.
  */
@@ -61,10 +62,32 @@ public class HttpRefusals {
         } else if (login && length < 0) {
             refuse(ctx, 411, "请求无法处理", "登录请求须注明内容长度（Content-Length）；请在登录页面登录，或用 curl -d 提交用户名和密码。",
                     maxFormAttributeSize.asLongValue());
+        } else if (request.method() == HttpMethod.POST && isWordImport(request.path()) && !admitImport(ctx)) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "60");
+            refuse(ctx, 503, "系统繁忙", "同时导入的 Word 文件较多，请稍等一分钟后重新导入。报告内容没有改动。", length);
         } else {
             ctx.next();
         }
     }
+
+    /**
+     * Counts a Word import in until its answer is sent or its connection drops; false (and not counted) when {@link
+     * #IMPORTS_AT_ONCE} are already in. Checked before the body is read: each import holds its whole file (up to the
+     * body limit) while it waits for one of the readers, so without a bound sixty imports at once filled a 512 MB heap.
+     */
+    private boolean admitImport(RoutingContext ctx) {
+        if (importsInFlight.incrementAndGet() > IMPORTS_AT_ONCE) {
+            importsInFlight.decrementAndGet();
+            return false;
+        }
+        ctx.addEndHandler(done -> importsInFlight.decrementAndGet());
+        return true;
+    }
+
+    /** Imports at once, service-wide: two being read (document.DocxPackageGuard) and two waiting for them. */
+    static final int IMPORTS_AT_ONCE = 4;
+
+    private final java.util.concurrent.atomic.AtomicInteger importsInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     private void failure(RoutingContext ctx) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
@@ -85,7 +108,7 @@ public class HttpRefusals {
             case 405 -> "该地址不支持此请求方法";
             case 406 -> "无法提供所要求的内容格式，请接受 application/json";
             case 413 -> isFigureUpload(path) ? FIGURE_TOO_LARGE : "提交的内容过大，已拒绝";
-            case 415 -> isFigureUpload(path) ? FIGURE_TYPE : "请求的内容格式不受支持，请使用 application/json";
+            case 415 -> unsupportedType(path);
             default -> "请求无法处理";
         });
     }
@@ -126,6 +149,22 @@ public class HttpRefusals {
     /** What a refused figure upload is told: the image rules, not the JSON or Word ones the other endpoints get. */
     static final String FIGURE_TOO_LARGE = "图片不能超过 " + Limits.IMAGE_BYTES / 1024 / 1024 + " MB，已拒绝；请压缩或截图后再上传";
     static final String FIGURE_TYPE = "插入图片时请直接上传 PNG 或 JPEG 图片文件（Content-Type: image/png、image/jpeg 或 application/octet-stream）";
+
+    static final String WORD_TYPE = "导入 Word 文件时请直接上传 .docx 或 .doc 文件（Content-Type: "
+            + "application/vnd.openxmlformats-officedocument.wordprocessingml.document、application/msword 或 application/octet-stream）";
+
+    /** What a 415 says, by where it was sent: the figure upload, the Word import, else JSON. */
+    static String unsupportedType(String path) {
+        if (isFigureUpload(path)) {
+            return FIGURE_TYPE;
+        }
+        return isWordImport(path) ? WORD_TYPE : "请求的内容格式不受支持，请使用 application/json";
+    }
+
+    /** The Word import, {@code /api/reports/{id}/import} and {@code …/import/apply}. */
+    static boolean isWordImport(String path) {
+        return path != null && path.startsWith("/api/reports/") && (path.endsWith("/import") || path.endsWith("/import/apply"));
+    }
 
     /** The figure upload, {@code /api/reports/{id}/exhibits/figures}. */
     static boolean isFigureUpload(String path) {

@@ -132,8 +132,7 @@ public class ProblemMapper {
             case 406 -> "无法提供所要求的内容格式";
             case 413 -> uri != null && HttpRefusals.isFigureUpload(uri.getPath()) ? HttpRefusals.FIGURE_TOO_LARGE
                     : "上传的内容过大：Word 文件不能超过 10 MB，请压缩图片或删去附件后再上传";
-            case 415 -> uri != null && HttpRefusals.isFigureUpload(uri.getPath()) ? HttpRefusals.FIGURE_TYPE
-                    : "请求的内容格式不受支持，请使用 application/json";
+            case 415 -> HttpRefusals.unsupportedType(uri == null ? null : uri.getPath());
             case 401 -> "请先登录";
             case 403 -> "无权访问";
             default -> status < 500 ? "请求无法处理" : "系统暂时无法处理该请求，请稍后重试";
@@ -163,6 +162,11 @@ public class ProblemMapper {
                     || cause instanceof jakarta.persistence.LockTimeoutException
                     || cause instanceof org.hibernate.PessimisticLockException
                     || cause instanceof java.sql.SQLException lock && ("HYT00".equals(lock.getSQLState()) || "55P03".equals(lock.getSQLState()));
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                // The client went away in the middle of sending its body: nothing failed here, and no one reads the answer.
+                LOG.debugf("Client closed the connection on %s before its request was read", uri.getPath());
+                return respond(400, "请求未完成", "请求内容尚未传完连接就已断开，请重新提交。", uri, List.of(), Map.of());
+            }
             if (concurrent || lockTimeout || cause instanceof org.camunda.bpm.engine.OptimisticLockingException
                     || cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 LOG.infof("Concurrent update refused on %s: %s", uri.getPath(), cause);

@@ -26,6 +26,10 @@ import org.w3c.dom.Node;
  */
 final class OoxmlReader {
 
+    /** Header or footer text that is only a page number ("- 1 -", "第 1 页 共 3 页", "Page 1 of 3"), or nothing. */
+    private static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(
+            "[\\s\\d\\-—–·/|第页共of]*|(?i)[\\s\\d\\-—–·/|]*page[\\s\\d\\-—–·/|of]*");
+
     private final Map<String, String> footnotes = new HashMap<>();
     private final Map<String, String> endnotes = new HashMap<>();
     private final Map<String, Integer> styleLevels = new HashMap<>();
@@ -50,6 +54,7 @@ final class OoxmlReader {
             throw new IllegalArgumentException("no main document");
         }
         OoxmlReader reader = new OoxmlReader(main);
+        Map<String, String> margins = new java.util.LinkedHashMap<>();
         for (PackageRelationship rel : main.getRelationships()) {
             if (rel.getTargetMode() == org.apache.poi.openxml4j.opc.TargetMode.EXTERNAL) {
                 continue;
@@ -65,6 +70,13 @@ final class OoxmlReader {
                 reader.notes(parse(part), "endnote", reader.endnotes);
             } else if (type.endsWith("/styles")) {
                 reader.styles(parse(part));
+            } else if (type.endsWith("/header") || type.endsWith("/footer")) {
+                List<Block> blocks = new ArrayList<>();
+                reader.blocks(parse(part), blocks);
+                String text = flatten(blocks).strip();
+                if (!PAGE_NUMBER.matcher(text).matches()) {
+                    margins.putIfAbsent(text, type.endsWith("/header") ? "页眉" : "页脚");
+                }
             }
         }
         Element document = parse(main);
@@ -75,6 +87,8 @@ final class OoxmlReader {
         List<Block> out = new ArrayList<>();
         reader.inBody = true;
         reader.blocks(body, out);
+        margins.forEach((text, kind) -> out.add(new WordBlocks.Loose(kind, text,
+                kind + "（每页" + (kind.equals("页眉") ? "顶端" : "底端") + "重复的文字，不属于报告正文；如需要，请导入后写入相应章节）")));
         return out;
     }
 
@@ -143,26 +157,37 @@ final class OoxmlReader {
 
     /** Block-level content: paragraphs, tables, and the wrappers around them. */
     private void blocks(Element container, List<Block> out) {
-        String carried = "";
+        // A paragraph whose mark is deleted joins the next one after "accept all changes": its text, notes and
+        // pictures are carried into that paragraph (or stand as a paragraph of their own at the container's end).
+        ParaBuilder carried = null;
         for (Element e : elements(container)) {
             switch (e.getLocalName()) {
                 case "p" -> {
                     ParaBuilder p = paragraph(e);
-                    if (!carried.isEmpty()) {
+                    if (carried != null) {
                         p.prepend(carried);
-                        carried = "";
+                        carried = null;
                     }
-                    if (p.markDeleted && !p.text.isEmpty()) {
-                        carried = p.text.toString();
-                    } else if (!p.markDeleted || !p.images.isEmpty() || !p.notes.isEmpty()) {
+                    if (p.markDeleted) {
+                        carried = p;
+                    } else if (!(p.text.isEmpty() && p.images.isEmpty() && p.notes.isEmpty() && !p.floating.isEmpty())) {
                         // A paragraph that only anchors text boxes is not a blank line of its own.
-                        if (!(p.text.isEmpty() && p.images.isEmpty() && p.notes.isEmpty() && !p.floating.isEmpty())) {
-                            out.add(p.build());
-                        }
+                        out.add(p.build());
                     }
                     out.addAll(p.floating);
                 }
-                case "tbl" -> out.add(table(e));
+                case "tbl" -> {
+                    if (carried != null) {
+                        out.add(carried.build());
+                        carried = null;
+                    }
+                    Element frame = soleCell(e);
+                    if (frame != null) {
+                        blocks(frame, out); // a one-cell table is a frame around text (专栏, 说明): its content reads as the body's
+                    } else {
+                        out.add(table(e));
+                    }
+                }
                 case "sdt" -> {
                     Element content = child(e, "sdtContent");
                     if (content != null) {
@@ -182,8 +207,8 @@ final class OoxmlReader {
                 }
             }
         }
-        if (!carried.isEmpty()) {
-            out.add(new Para(carried, -1, List.of(), List.of(), 0));
+        if (carried != null && (!carried.text.isEmpty() || !carried.images.isEmpty() || !carried.notes.isEmpty())) {
+            out.add(carried.build());
         }
     }
 
@@ -198,8 +223,11 @@ final class OoxmlReader {
         boolean plainAfterBold;
         boolean boldOpen = true;
 
-        void prepend(String s) {
-            text.insert(0, s);
+        /** Puts a paragraph whose mark was deleted in front of this one: its text, notes and pictures. */
+        void prepend(ParaBuilder before) {
+            text.insert(0, before.text);
+            notes.addAll(0, before.notes);
+            images.addAll(0, before.images);
             leadingBold = 0;
             boldOpen = false;
         }
@@ -310,6 +338,7 @@ final class OoxmlReader {
                     }
                 }
                 case "sym" -> b.append(symbol(e), bold);
+                case "ruby" -> ruby(e, b);
                 default -> {
                     // rPr, delText, instrText, fldChar, separators, annotation marks: not shown
                 }
@@ -323,32 +352,103 @@ final class OoxmlReader {
         }
     }
 
-    private void drawing(Element drawing, ParaBuilder b) {
-        Element box = descendant(drawing, "txbxContent");
-        if (box != null) {
-            blocks(box, b.floating);
-            return;
+    /**
+     * Phonetic guide (拼音指南): the base text as the line's text, the guide after it in brackets, "窅（yǎo）", so
+     * that neither vanishes.
+     */
+    private void ruby(Element ruby, ParaBuilder b) {
+        ParaBuilder base = new ParaBuilder();
+        ParaBuilder guide = new ParaBuilder();
+        Element baseElement = child(ruby, "rubyBase");
+        Element guideElement = child(ruby, "rt");
+        if (baseElement != null) {
+            inline(baseElement, base);
         }
+        if (guideElement != null) {
+            inline(guideElement, guide);
+        }
+        b.append(base.text.toString(), false);
+        String reading = guide.text.toString().strip();
+        if (!reading.isEmpty()) {
+            b.append("（" + reading + "）", false);
+        }
+        b.notes.addAll(base.notes);
+        b.images.addAll(base.images);
+    }
+
+    /**
+     * A DrawingML object: every text box in it (a group holds several, and pictures beside them) read as blocks after
+     * the paragraph, every picture named in it; a chart or shape with neither is named as one picture.
+     */
+    private void drawing(Element drawing, ParaBuilder b) {
         Element docPr = descendant(drawing, "docPr");
         String name = docPr == null ? null : firstNonBlank(attr(docPr, "descr"), attr(docPr, "title"), attr(docPr, "name"));
-        boolean chart = descendant(drawing, "chart") != null;
-        Element blip = chart ? null : descendant(drawing, "blip");
         String alt = docPr == null ? null : firstNonBlank(attr(docPr, "descr"), attr(docPr, "title"));
-        b.images.add(new WordBlocks.Picture((chart ? "图表" : "图片") + (name == null ? "" : "“" + name + "”"), alt,
+        int before = b.images.size() + b.floating.size();
+        boolean grouped = collectShapes(drawing, b, name, alt);
+        if (b.images.size() + b.floating.size() > before) {
+            return;
+        }
+        // A shape filled with a picture, SmartArt, ink: the picture fill if there is one, else named as not imported.
+        Element blip = descendant(drawing, "blip");
+        b.images.add(new WordBlocks.Picture((grouped && blip == null ? "图形" : "图片") + (name == null ? "" : "“" + name + "”"), alt,
                 blip == null ? null : related(attr(blip, "embed"))));
     }
 
-    private void pict(Element pict, ParaBuilder b) {
-        Element box = descendant(pict, "txbxContent");
-        if (box != null) {
-            blocks(box, b.floating);
-            return;
+    /**
+     * Walks a drawing in document order (compatibility fallbacks skipped): each text box's content into the paragraph's
+     * floating blocks, each picture ({@code pic:pic}, or a blip of a shape's picture fill) into its images.
+     *
+     * @return whether the drawing is a group or holds shapes (for naming it when nothing could be taken out)
+     */
+    private boolean collectShapes(Element e, ParaBuilder b, String drawingName, String drawingAlt) {
+        boolean shapes = false;
+        for (Element c : elements(e)) {
+            switch (c.getLocalName()) {
+                case "Fallback" -> {
+                }
+                case "txbxContent" -> blocks(c, b.floating);
+                case "pic" -> {
+                    Element cNvPr = descendant(c, "cNvPr");
+                    String alt = firstNonBlank(attr(cNvPr, "descr"), attr(cNvPr, "title"), drawingAlt);
+                    String name = firstNonBlank(attr(cNvPr, "descr"), attr(cNvPr, "title"), attr(cNvPr, "name"));
+                    Element blip = descendant(c, "blip");
+                    b.images.add(new WordBlocks.Picture("图片" + (name == null ? "" : "“" + name + "”"), alt,
+                            blip == null ? null : related(attr(blip, "embed"))));
+                }
+                case "chart" -> b.images.add(new WordBlocks.Picture("图表" + (drawingName == null ? "" : "“" + drawingName + "”"),
+                        drawingAlt, null));
+                case "wgp", "grpSp", "wsp", "sp" -> {
+                    shapes = true;
+                    collectShapes(c, b, drawingName, drawingAlt);
+                }
+                default -> shapes |= collectShapes(c, b, drawingName, drawingAlt);
+            }
         }
-        Element imageData = descendant(pict, "imagedata");
-        if (imageData != null) {
-            String title = attr(imageData, "title");
-            b.images.add(new WordBlocks.Picture("图片" + (title == null || title.isBlank() ? "" : "“" + title + "”"),
-                    title == null || title.isBlank() ? null : title.strip(), related(attr(imageData, "id"))));
+        return shapes;
+    }
+
+    /**
+     * A VML object (older Word, converters): every text box in it, every picture ({@code v:imagedata}) of its shapes
+     * and groups, in document order.
+     */
+    private void pict(Element pict, ParaBuilder b) {
+        collectVml(pict, b);
+    }
+
+    private void collectVml(Element e, ParaBuilder b) {
+        for (Element c : elements(e)) {
+            switch (c.getLocalName()) {
+                case "Fallback" -> {
+                }
+                case "txbxContent" -> blocks(c, b.floating);
+                case "imagedata" -> {
+                    String title = attr(c, "title");
+                    b.images.add(new WordBlocks.Picture("图片" + (title == null || title.isBlank() ? "" : "“" + title + "”"),
+                            title == null || title.isBlank() ? null : title.strip(), related(attr(c, "id"))));
+                }
+                default -> collectVml(c, b);
+            }
         }
     }
 
@@ -402,6 +502,23 @@ final class OoxmlReader {
                 collectMath(c, s);
             }
         }
+    }
+
+    /** The only cell of a table of one row and one column (deleted rows aside), or null. */
+    private static Element soleCell(Element tbl) {
+        Element cell = null;
+        for (Element tr : children(tbl, "tr")) {
+            Element trPr = child(tr, "trPr");
+            if (trPr != null && child(trPr, "del") != null) {
+                continue;
+            }
+            List<Element> cells = children(tr, "tc");
+            if (cell != null || cells.size() != 1 || elements(tr).stream().anyMatch(c -> !List.of("tc", "trPr", "tblPrEx").contains(c.getLocalName()))) {
+                return null;
+            }
+            cell = cells.get(0);
+        }
+        return cell;
     }
 
     private Table table(Element tbl) {

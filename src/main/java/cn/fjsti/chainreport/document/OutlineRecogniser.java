@@ -67,7 +67,14 @@ final class OutlineRecogniser {
     private static final Pattern BODY_POINT = Pattern.compile(
             "^([一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、:;]|其[一二三四五六七八九十]+[,、是]|首先|其次|再次|最后|[①-⑳])");
     private static final Pattern SENTENCE = Pattern.compile("[,。;!?，；！？]");
-    private static final Pattern RUN_IN_END = Pattern.compile("[。:：;；]");
+    /**
+     * Where a run-in heading may end and its text begin: after a stop, colon, semicolon, comma, exclamation or
+     * question mark (full- or half-width, 。 ． . too), a dash (——), or a space; each candidate is tried in turn.
+     */
+    private static final Pattern RUN_IN_END = Pattern.compile("[。．.:：;；，,！!？?]+|[—─\\-]{1,3}|[\\s\u3000]+");
+    private static final Pattern RUN_IN_TRAIL = Pattern.compile("[\\s\u3000。．.:：;；，,！!？?—─\\-]+$");
+    /** Decimal section numbering ("1.1 产业现状"): then a plain "1." numbers a part. */
+    private static final Pattern DECIMAL_SECTION = Pattern.compile("^\\d{1,2}\\.\\d{1,2}(?![\\d.])\\D.*");
     private static final int MAX_HEADING = 45;
     /** A caption as the official style writes it: 表1 … above a table, 图1 … below (or above) a figure. */
     private static final Pattern TABLE_CAPTION = Pattern.compile("^(续)?表\\s*\\d{1,3}(?![\\d年月日]|\\.\\d)\\s*[.、:]?\\s*\\S.*");
@@ -114,11 +121,45 @@ final class OutlineRecogniser {
         }
     }
 
+    /** The file numbers its sections 1.1, 1.2 …: a plain "1." then numbers a part, not a section. */
+    private boolean decimalOutline;
+
     private OutlineRecogniser() {
+    }
+
+    /**
+     * Outline levels as the outline counts them, 0 for a part: when the file's headings start one level or more below
+     * (the title in 标题 1, the parts in 标题 2, the sections in 标题 3), every level is moved up by as much. The
+     * first paragraph with text (the title, usually) does not count; nor does a file whose headings use one level only.
+     */
+    static List<Block> levelsFromParts(List<Block> blocks) {
+        int lowest = Integer.MAX_VALUE;
+        int highest = -1;
+        boolean first = true;
+        for (Block b : blocks) {
+            if (b instanceof Para p && !p.text().isBlank()) {
+                if (!first && p.level() >= 0) {
+                    lowest = Math.min(lowest, p.level());
+                    highest = Math.max(highest, p.level());
+                }
+                first = false;
+            }
+        }
+        // Only when both parts and sections carry levels (two levels at least): a file that styles its sections alone
+        // keeps their level as a section's.
+        if (lowest == Integer.MAX_VALUE || lowest == 0 || highest == lowest) {
+            return blocks;
+        }
+        int shift = lowest;
+        return blocks.stream().map(b -> b instanceof Para p && p.level() >= 0
+                ? new Para(p.text(), Math.max(0, p.level() - shift), p.notes(), p.images(), p.firstBold()) : b).toList();
     }
 
     static Preview recognise(List<Block> blocks) {
         OutlineRecogniser r = new OutlineRecogniser();
+        r.decimalOutline = blocks.stream().filter(b -> b instanceof Para).map(b -> key(((Para) b).text()))
+                .filter(k -> k.length() <= MAX_HEADING + 6 && DECIMAL_SECTION.matcher(k).matches()).count() >= 2;
+        blocks = levelsFromParts(blocks);
         for (Block block : blocks) {
             if (block instanceof Para p) {
                 r.paragraph(p);
@@ -298,12 +339,13 @@ final class OutlineRecogniser {
             found(heading, line);
             return;
         }
-        // A run-in heading: "1.产业现状。正文…", "1.产业对策建议：正文…", or a bold heading followed by plain text.
+        // A run-in heading: "1.产业现状。正文…", "1.产业对策建议：正文…", "（一）产业现状 正文…", "2.技术瓶颈——正文…", or a
+        // bold heading followed by plain text.
         boolean bold = !boldStart.isEmpty() && boldStart.length() < line.length() && line.startsWith(boldStart);
-        int cut = bold ? boldStart.length() : runInCut(line);
-        if (cut > 0) {
+        List<Integer> cuts = bold ? List.of(boldStart.length()) : runInCuts(line);
+        for (int cut : cuts) {
             String head = line.substring(0, cut).strip();
-            Item runIn = heading(head.replaceAll("[。:：;；.]+$", ""), bold ? Math.max(level, 1) : level, true);
+            Item runIn = heading(RUN_IN_TRAIL.matcher(head).replaceAll(""), bold ? Math.max(level, 1) : level, true);
             if (runIn != null && runIn.section != null) {
                 found(runIn, head);
                 body(line.substring(cut).strip());
@@ -313,9 +355,16 @@ final class OutlineRecogniser {
         body(line);
     }
 
-    private static int runInCut(String line) {
+    /** Where a heading run into its text could end, first to last, within a heading's length; never at the line's end. */
+    private static List<Integer> runInCuts(String line) {
+        List<Integer> cuts = new ArrayList<>();
         Matcher m = RUN_IN_END.matcher(line);
-        return m.find() && m.end() < line.length() ? m.end() : -1;
+        while (m.find() && m.start() <= MAX_HEADING + 8 && cuts.size() < 12) {
+            if (m.end() < line.length()) {
+                cuts.add(m.end());
+            }
+        }
+        return cuts;
     }
 
     private void found(Item item, String line) {
@@ -372,7 +421,8 @@ final class OutlineRecogniser {
         if (rest.isEmpty() || rest.length() > MAX_HEADING || SENTENCE.matcher(rest).find()) {
             return null;
         }
-        boolean partNumbering = !numbering.isEmpty() && PART_LIKE_NUMBERING.matcher(numbering).find();
+        boolean partNumbering = !numbering.isEmpty() && (PART_LIKE_NUMBERING.matcher(numbering).find()
+                || decimalOutline && numbering.matches("\\d{1,2}[、.,]?"));
         boolean sectionNumbering = !numbering.isEmpty() && !partNumbering;
         boolean marked = !numbering.isEmpty() || level >= 0;
         int from = at == null ? 0 : at.ordinal() + 1;
@@ -380,7 +430,8 @@ final class OutlineRecogniser {
             if (item.ordinal() < from || !means(item, rest, key)) {
                 continue;
             }
-            if (item.isPart() && (sectionNumbering || level > 0) && !strongPart(rest)) {
+            // Typed part numbering (一、) outweighs a heading style one level down: styles are often shifted by one.
+            if (item.isPart() && (sectionNumbering || level > 0 && !partNumbering) && !strongPart(rest)) {
                 continue;
             }
             if (item.section != null && (partNumbering || level == 0) && strongPart(rest)) {
@@ -420,7 +471,8 @@ final class OutlineRecogniser {
                     && !rest.contains("趋势");
             case PART2 -> (rest.contains("国内") || rest.contains("全国")) && (rest.endsWith("发展现状") || rest.endsWith("产业现状")
                     || rest.endsWith("发展情况")) && !rest.contains("技术");
-            case S23 -> rest.matches(".*发展趋势(\\(方向\\)|及方向|与方向|和方向)?") || rest.matches(".*技术发展方向");
+            case S23 -> rest.matches(".*发展趋势(\\((发展|技术|主要)?方向\\)|[及与和、](发展|技术|主要)?方向|\\(展望\\)|及展望|与展望)?")
+                    || rest.matches(".*技术发展方向") || rest.matches(".*发展方向[及与和、]趋势");
             case PART3 -> rest.endsWith("对策建议") && !rest.contains("科技创新") && !rest.contains("攻关")
                     && (rest.contains("县域") || rest.contains("重点产业") || rest.contains("发展对策建议"));
             case S31 -> (rest.endsWith("对策建议") || rest.endsWith("对策措施")) && !rest.contains("科技创新") && !rest.contains("攻关");
@@ -557,12 +609,16 @@ final class OutlineRecogniser {
         return cols;
     }
 
-    /** Index of the header row of a units table (after any caption rows), or -1 when this is another table. */
+    /**
+     * Index of the header row of a units table (after any caption rows), or -1 when this is another table. Under the
+     * units heading a name column is enough; elsewhere the header must name two of 类型, 研究领域/优势 and 联系方式, so that
+     * a table of enterprises with their 性质 and 产值 in 一.1 stays a data table of its section.
+     */
     private static int unitsHeader(List<List<String>> grid, boolean underUnitsHeading) {
         for (int r = 0; r < Math.min(3, grid.size()); r++) {
             List<Column> cols = columns(grid.get(r));
             long roles = cols.stream().filter(c -> c == Column.KIND || c == Column.STRENGTH || c == Column.CONTACT).distinct().count();
-            if (cols.contains(Column.NAME) && (roles >= 1 || underUnitsHeading)) {
+            if (cols.contains(Column.NAME) && (roles >= 2 || underUnitsHeading)) {
                 return r;
             }
             if (grid.get(r).stream().filter(s -> !s.isBlank()).count() > 1) {
@@ -587,8 +643,29 @@ final class OutlineRecogniser {
                 structure.add(new Structure(h, "优势单位表的表头"));
             }
         }
+        int first = header + 1;
+        if (subHeader(headerRow, cols, first < grid.size() ? grid.get(first) : null)) {
+            // A two-row header: 联系方式 over 联系人 | 联系电话. The lower row names the columns under a spanning cell.
+            List<String> sub = grid.get(first);
+            Column group = Column.EXTRA;
+            for (int c = 0; c < cols.size(); c++) {
+                if (!headerRow.get(c).isBlank()) {
+                    group = cols.get(c);
+                }
+                String name = c < sub.size() ? sub.get(c) : "";
+                if (!name.isBlank()) {
+                    structure.add(new Structure(name, "优势单位表的表头"));
+                    Column own = columns(List.of(name)).get(0);
+                    cols.set(c, own != Column.EXTRA ? own : group);
+                } else if (headerRow.get(c).isBlank()) {
+                    cols.set(c, group);
+                }
+            }
+            first++;
+        }
         String[] kindAbove = new String[cols.size()];
-        for (int r = header + 1; r < grid.size(); r++) {
+        String[] nameAbove = new String[cols.size()];
+        for (int r = first; r < grid.size(); r++) {
             List<String> row = grid.get(r);
             List<Cell> cells = t.rows().get(r);
             if (row.stream().allMatch(String::isBlank)) {
@@ -611,7 +688,15 @@ final class OutlineRecogniser {
                 boolean continued = c < cells.size() && cells.get(c).continued();
                 switch (col) {
                     case SEQ -> seq.add(v);
-                    case NAME -> name = name.isEmpty() ? v : (v.isEmpty() ? name : name + " " + v);
+                    case NAME -> {
+                        // A name merged down over several rows (one unit, several teams or fields) names each of them.
+                        if (continued && v.isEmpty() && c < nameAbove.length && nameAbove[c] != null) {
+                            v = nameAbove[c];
+                        } else if (c < nameAbove.length) {
+                            nameAbove[c] = v;
+                        }
+                        name = name.isEmpty() ? v : (v.isEmpty() ? name : name + " " + v);
+                    }
                     case KIND -> {
                         if (continued && c < kindAbove.length && kindAbove[c] != null) {
                             kindValue = kindAbove[c];
@@ -646,6 +731,31 @@ final class OutlineRecogniser {
             units.add(new Unit(name, kind, blankToNull(strengthText), blankToNull(join(contact, " "))));
             kindsAsWritten.add(blankToNull(kindText));
         }
+    }
+
+    /**
+     * Whether the row under a units header is a second header row: it has text only under header cells that span
+     * several columns (a cell followed by empty ones), none under the name column, and what it has names columns.
+     */
+    private static boolean subHeader(List<String> header, List<Column> cols, List<String> row) {
+        if (row == null) {
+            return false;
+        }
+        boolean any = false;
+        for (int c = 0; c < row.size(); c++) {
+            String v = row.get(c);
+            if (v.isBlank()) {
+                continue;
+            }
+            any = true;
+            boolean underSpan = c < header.size() && (header.get(c).isBlank() && c > 0
+                    || c + 1 < header.size() && header.get(c + 1).isBlank());
+            if (!underSpan || c < cols.size() && cols.get(c) == Column.NAME || v.length() > 12 || SENTENCE.matcher(v).find()
+                    || v.matches(".*\\d{3,}.*")) {
+                return false;
+            }
+        }
+        return any;
     }
 
     private static String join(List<String> parts, String sep) {

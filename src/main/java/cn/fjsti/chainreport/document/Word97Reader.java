@@ -149,8 +149,12 @@ final class Word97Reader {
         return new Para(shown.strip().isEmpty() ? "" : shown.replaceAll("\n+$", ""), level, noteTexts, images, bold);
     }
 
+    /** Column edges closer than this (twips, 0.5 mm) are one edge: rows drawn by hand rarely line up exactly. */
+    private static final int EDGE_TOLERANCE = 30;
+
     private static Table table(org.apache.poi.hwpf.usermodel.Table table, Map<Integer, String> notes) {
         List<List<Cell>> rows = new ArrayList<>();
+        List<Integer> edges = columnEdges(table);
         for (int r = 0; r < table.numRows(); r++) {
             TableRow row = table.getRow(r);
             List<Cell> cells = new ArrayList<>();
@@ -173,10 +177,44 @@ final class Word97Reader {
                 }
                 boolean continued = cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged() && text.toString().isBlank();
                 cells.add(new Cell(text.toString(), continued));
+                // A cell as wide as several columns of the other rows (联系方式 over 联系人 | 联系电话) spreads over them,
+                // as a .docx's gridSpan does, so that the columns below line up with their headers.
+                for (int extra = span(edges, cell.getLeftEdge(), cell.getWidth()) - 1; extra > 0; extra--) {
+                    cells.add(new Cell("", false));
+                }
             }
             rows.add(cells);
         }
         return new Table(rows);
+    }
+
+    /** The table's column edges (twips from its left), edges within {@link #EDGE_TOLERANCE} of each other merged. */
+    private static List<Integer> columnEdges(org.apache.poi.hwpf.usermodel.Table table) {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        for (int r = 0; r < table.numRows(); r++) {
+            TableRow row = table.getRow(r);
+            for (int c = 0; c < row.numCells(); c++) {
+                all.add(row.getCell(c).getLeftEdge());
+            }
+        }
+        List<Integer> edges = new ArrayList<>();
+        for (int e : all) {
+            if (edges.isEmpty() || e - edges.get(edges.size() - 1) > EDGE_TOLERANCE) {
+                edges.add(e);
+            }
+        }
+        return edges;
+    }
+
+    /** How many of the table's columns a cell covers: the column edges from its left edge up to its right one. */
+    private static int span(List<Integer> edges, int left, int width) {
+        int n = 0;
+        for (int e : edges) {
+            if (e >= left - EDGE_TOLERANCE && e < left + width - EDGE_TOLERANCE) {
+                n++;
+            }
+        }
+        return Math.max(1, Math.min(64, n));
     }
 
     /** The displayed text: field codes out (results kept), Word's control marks out, line breaks as {@code \n}. */

@@ -50,6 +50,44 @@ class HttpRefusalsTest {
     }
 
     @Test
+    void shouldRefuseAWordImportBeyondTheNumberReadAtOnceBeforeReadingItsBody() throws Exception {
+        long report = Fixtures.newReport(Accounts.XIANGAN);
+        String auth = java.util.Base64.getEncoder().encodeToString((Accounts.XIANGAN + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        java.util.List<java.net.Socket> waiting = new java.util.ArrayList<>();
+        try {
+            // Imports whose bodies are still coming: each is counted in until its answer or its connection ends.
+            for (int i = 0; i < HttpRefusals.IMPORTS_AT_ONCE; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port);
+                socket.getOutputStream().write(("POST /api/reports/" + report + "/import HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Basic " + auth + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                waiting.add(socket);
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            Response refused;
+            do {
+                refused = as(Accounts.XIANGAN).contentType(DocumentService.DOCX).body(new byte[100]).post("/api/reports/{id}/import", report);
+            } while (refused.statusCode() != 503 && System.currentTimeMillis() < deadline);
+            Response answer = refused;
+            db.assertWritesNothing(() -> answer.then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "60").body("detail", containsString("稍等一分钟")));
+        } finally {
+            for (java.net.Socket socket : waiting) {
+                socket.close();
+            }
+        }
+        // Their connections gone, imports are read again (this one is not Word: 400, not 503).
+        long deadline = System.currentTimeMillis() + 10_000;
+        int status;
+        do {
+            status = as(Accounts.XIANGAN).contentType(DocumentService.DOCX).body(new byte[100]).post("/api/reports/{id}/import", report)
+                    .statusCode();
+        } while (status == 503 && System.currentTimeMillis() < deadline);
+        assertThat(status).isEqualTo(400);
+    }
+
+    @Test
     void shouldRefuseAJsonBodyOverTheHttpLimitWithAProblem() {
         long report = Fixtures.newReport(Accounts.HAICANG);
         long version = Fixtures.version(Accounts.HAICANG, report);

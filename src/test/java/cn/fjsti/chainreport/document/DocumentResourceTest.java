@@ -137,7 +137,8 @@ class DocumentResourceTest {
         db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType(DOCX).body(new byte[11 * 1024 * 1024])
                 .post("/api/reports/{id}/import", target).then().statusCode(413).contentType("application/problem+json"));
         db.assertWritesNothing(() -> as(Accounts.XIANGAN).contentType("text/plain").body("hello")
-                .post("/api/reports/{id}/import", target).then().statusCode(415));
+                .post("/api/reports/{id}/import", target).then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString(".docx")).body("detail", containsString("application/octet-stream")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).contentType(DOCX).body(valid)
                 .post("/api/reports/{id}/import", target).then().statusCode(403));
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).contentType(DOCX).body(valid)

@@ -163,4 +163,19 @@ class DocxImporterTest {
             }
         }
     }
+
+    @Test
+    void aUnitNameMergedDownOverSeveralRowsNamesEachOfThem() {
+        byte[] docx = new RawDocx().add(RawDocx.p("3.重点产业科技创新优势单位（团队）")).add(RawDocx.table(java.util.List.of(
+                java.util.List.of("序号", "单位名称", "类型", "研究领域及优势", "联系方式"),
+                java.util.List.of("1", "福建农林大学", "高校", "菌种选育", "张老师"),
+                java.util.List.of("2", "^", "^", "菌渣循环利用", "刘老师"),
+                java.util.List.of("3", "古田县食用菌研究所", "科研院所", "栽培技术", "林工")))).bytes();
+        DocxImporter.Preview preview = importer.read(docx);
+        assertThat(preview.units()).extracting(DocxImporter.Unit::name).containsExactly("福建农林大学", "福建农林大学", "古田县食用菌研究所");
+        assertThat(preview.units()).extracting(DocxImporter.Unit::kind)
+                .containsExactly(UnitKind.UNIVERSITY, UnitKind.UNIVERSITY, UnitKind.INSTITUTE);
+        assertThat(preview.units()).extracting(DocxImporter.Unit::strength).containsExactly("菌种选育", "菌渣循环利用", "栽培技术");
+        assertThat(preview.notPlaced()).isEmpty();
+    }
 }

@@ -24,7 +24,7 @@ import org.apache.poi.hwpf.extractor.WordExtractor;
 /**
  * The text a clerk sees in a Word file, read independently of the importer (a plain scan of the XML for the text
  * Word shows after "accept all changes": every w:t outside deletions, moved-away text and compatibility fallbacks,
- * plus footnotes and endnotes; for .doc POI's own WordExtractor), and the text of a preview; both reduced to the same
+ * plus footnotes and endnotes, and page headers and footers other than a page number; for .doc POI's own WordExtractor), and the text of a preview; both reduced to the same
  * multiset of characters so that splitting a heading from its text or joining 联系人 and 联系电话 does not count,
  * while any lost, duplicated or invented text does.
  */
@@ -37,12 +37,21 @@ final class FileText {
 
     static String ofDocx(byte[] bytes) {
         StringBuilder text = new StringBuilder();
+        Set<String> margins = new java.util.HashSet<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (name.equals("word/document.xml") || name.equals("word/footnotes.xml") || name.equals("word/endnotes.xml")) {
                     scan(zip.readAllBytes(), text);
+                } else if (name.matches("word/(header|footer)\\d*\\.xml")) {
+                    // Page headers and footers count once per distinct text; a page number alone is not text.
+                    StringBuilder margin = new StringBuilder();
+                    scan(zip.readAllBytes(), margin);
+                    String t = margin.toString().strip();
+                    if (!t.replaceAll("[\\s\\d\\-—–·/|第页共]", "").replaceAll("(?i)page|of", "").isEmpty() && margins.add(t)) {
+                        text.append('\n').append(t);
+                    }
                 }
             }
         } catch (IOException ex) {

@@ -529,8 +529,165 @@ final class ImportCorpus {
             Spec expected = s.with(Section.UNITS_NOTE, "（续表）");
             cases.add(new Case("g-units-continued-table-jinjiang", write(s, st, new RawDocx()), expected.expected(), s.units(false, false), 1));
         }
+        // Session 22 (a newcomer's files): decimal part numbering 1./1.1 with parts in the county's own words.
+        {
+            Spec g = gutian();
+            Style dec = new Style();
+            dec.personalised = true;
+            dec.part = (i, text) -> p(i + "." + text);
+            dec.section = (sec, text) -> p(sec.part() + "." + sectionNumber(sec) + text);
+            cases.add(new Case("g-decimal-personalised-parts-gutian", write(g, dec, new RawDocx()), g.expected(), g.units(false, false), 0));
+        }
+
+        // Heading styles one level down (标题 1 title, 标题 2 parts, 标题 3 sections), parts in the county's own words,
+        // typed 一、 numbering or none.
+        {
+            Spec j = jinjiang();
+            Style typed = new Style();
+            typed.personalised = true;
+            typed.title = s -> styled("Heading1", s.county + "县域重点产业创新链调研报告");
+            typed.part = (i, text) -> styled("Heading2", "一二三".charAt(i - 1) + "、" + text);
+            typed.section = (sec, text) -> styled("Heading3", "（" + "一二三".charAt(sectionNumber(sec) - 1) + "）" + text);
+            cases.add(new Case("g-shifted-heading-styles-typed-jinjiang", write(j, typed, new RawDocx().styles(SHIFTED_STYLES)),
+                    j.expected(), j.units(false, false), 0));
+            Spec h = haicang();
+            Style plain = new Style();
+            plain.personalised = true;
+            plain.title = s -> styled("Heading1", s.county + "县域重点产业创新链调研报告");
+            plain.part = (i, text) -> styled("Heading2", text);
+            plain.section = (sec, text) -> styled("Heading3", text);
+            cases.add(new Case("g-shifted-heading-styles-plain-haicang", write(h, plain, new RawDocx().styles(SHIFTED_STYLES)),
+                    h.expected(), h.units(false, false), 0));
+        }
+
+        // Run-in headings ended by other marks: full-width period, dash, space, ideographic space, comma, exclamation.
+        {
+            Spec s = haicang();
+            Style st = new Style();
+            String[] marks = {"．", "——", " ", "\u3000", "，", "！", "—", "? "};
+            int[] n = {0};
+            st.runIn = (heading, line) -> p(heading + marks[n[0]++ % marks.length] + line);
+            cases.add(new Case("g-runin-other-marks-haicang", write(s, st, new RawDocx()), s.expected(), s.units(false, false), 0));
+        }
+
+        // The trends heading as counties word it.
+        {
+            String[] trends = {"产业技术发展趋势（发展方向）", "产业技术发展趋势与发展方向", "产业技术发展方向及趋势"};
+            for (int t = 0; t < trends.length; t++) {
+                Spec g = gutian();
+                Style st = new Style();
+                String heading = trends[t];
+                st.section = (sec, text) -> p(sec.heading("").charAt(0) + "." + (sec == Section.DOMESTIC_TRENDS ? heading : text));
+                cases.add(new Case("g-trends-heading-" + (t + 1) + "-gutian", write(g, st, new RawDocx()), g.expected(), g.units(false, false), 0));
+            }
+        }
+
+        // A table of enterprises in 一.1 (名称, 性质, 产值): a data table of its section, not the units table.
+        {
+            Spec j = jinjiang();
+            Style st = new Style();
+            st.extraAfterHeading.put(Section.COUNTY_INDUSTRY, List.of(table(List.of(List.of("企业名称", "企业性质", "2024年营收（亿元）"),
+                    List.of("某某体育用品有限公司", "民营", "120.5"), List.of("某某鞋业股份有限公司", "股份制", "86.3")))));
+            cases.add(new Case("g-enterprise-table-in-section-jinjiang", write(j, st, new RawDocx()), j.expected(), j.units(false, false), 0,
+                    List.of("TABLE COUNTY_INDUSTRY after 0: 导入的表格（请补充题注） (no caption) (3×3)")));
+        }
+
+        // A units table with a two-row header: 联系方式 spanning 联系人 and 联系电话, 序号 … merged down.
+        {
+            Spec g = gutian();
+            Style st = new Style();
+            st.unitsTable = spec -> {
+                List<List<String>> rows = new ArrayList<>();
+                rows.add(List.of("序号", "单位（团队）名称", "类型", "研究领域及优势", "<2 联系方式"));
+                rows.add(List.of("^", "^", "^", "^", "联系人", "联系电话"));
+                int i = 1;
+                for (Row r : spec.rows) {
+                    rows.add(List.of(String.valueOf(i++), r.name, r.kindLabel, r.strength, r.person, r.phone));
+                }
+                return table(rows);
+            };
+            cases.add(new Case("g-units-two-row-header-gutian", write(g, st, new RawDocx()), g.expected(), g.units(false, false), 0));
+        }
+
+        // Text boxes in groups (DrawingML and VML), a picture and its caption box in a group.
+        {
+            Spec h = haicang();
+            Style st = new Style();
+            st.bodyLine = line -> line.startsWith("海沧区生物医药产业规模") ? drawingGroup(line, "生物医药港二期建成投用，集聚企业120余家。")
+                    : line.startsWith("生物医药港") ? "" : line.startsWith("高端制剂") ? vmlGroup(line, "高端培养基、层析介质依赖进口。")
+                    : line.startsWith("高端培养基") ? "" : p(line);
+            st.extraAfterHeading.put(Section.DOMESTIC_INDUSTRY, List.of(pictureGroup("图1 国内生物医药产值走势")));
+            Spec expected = h.with(Section.DOMESTIC_INDUSTRY, "国内生物医药产业保持两位数增长。");
+            cases.add(new Case("g-grouped-shapes-haicang", write(h, st, new RawDocx().image()), expected.expected(), h.units(false, false), 0,
+                    List.of("FIGURE DOMESTIC_INDUSTRY after 0: 国内生物医药产值走势 (image/png 1×1)")));
+        }
+
+        // Tracked changes: a paragraph whose mark is deleted (joined to the next) keeps its footnote; 拼音指南 keeps both.
+        {
+            Spec g = gutian();
+            Style st = new Style();
+            st.bodyLine = line -> line.equals("菌种退化，工厂化水平低。")
+                    ? "<w:p><w:pPr><w:rPr><w:del w:id=\"91\" w:author=\"a\" w:date=\"2026-09-01T00:00:00Z\"/></w:rPr></w:pPr>" + run("菌种退化，")
+                    + "<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+                    : line.equals("精深加工技术薄弱。") ? p("工厂化水平低。精深加工技术薄弱。")
+                    : line.startsWith("全国食用菌") ? pXml(run("全国食用菌产量4000万吨，") + "<w:r><w:ruby><w:rubyPr><w:hps w:val=\"10\"/></w:rubyPr>"
+                    + "<w:rt><w:r><w:t>ěr</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>耳</w:t></w:r></w:rubyBase></w:ruby></w:r>" + run("类居多。"))
+                    : p(line);
+            Spec expected = g.with(Section.COUNTY_TECHNOLOGY, "菌种退化，工厂化水平低。精深加工技术薄弱。", "菌种来源：古田县食用菌研究所。")
+                    .with(Section.DOMESTIC_INDUSTRY, "全国食用菌产量4000万吨，耳（ěr）类居多。");
+            RawDocx doc = new RawDocx().footnotes("<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r>" + run(" 菌种来源：古田县食用菌研究所。")
+                    + "</w:p></w:footnote>");
+            cases.add(new Case("g-deleted-mark-footnote-ruby-gutian", write(g, st, doc), expected.expected(), g.units(false, false), 0));
+        }
+
+        // A page header with the bureau's name (listed, not placed), a footer with the page number only (nothing), and a
+        // one-cell frame around text and a statistics table in 一.1 (read as the section's own).
+        {
+            Spec j = jinjiang();
+            Style st = new Style();
+            st.extraAfterHeading.put(Section.COUNTY_INDUSTRY, List.of("<w:tbl><w:tr><w:tc>" + p("专栏：主要指标")
+                    + table(List.of(List.of("指标", "2023年", "2024年"), List.of("产值（亿元）", "3100", "3300"))) + p("数据来源：晋江市统计局。")
+                    + "</w:tc></w:tr></w:tbl>"));
+            Spec expected = j.with(Section.COUNTY_INDUSTRY, "专栏：主要指标", "数据来源：晋江市统计局。", "晋江市纺织鞋服产业集群规模超3000亿元。");
+            RawDocx doc = new RawDocx().header(p("晋江市科学技术局（征求意见稿）")).footer(pXml(run("— ") + "<w:fldSimple w:instr=\" PAGE \">"
+                    + run("1") + "</w:fldSimple>" + run(" —")));
+            cases.add(new Case("g-header-and-frame-jinjiang", write(j, st, doc), expected.expected(), j.units(false, false), 1,
+                    List.of("TABLE COUNTY_INDUSTRY after 1: 导入的表格（请补充题注） (no caption) (2×3)")));
+        }
         return cases;
     }
+
+    /** A DrawingML group of two text boxes, one line each. */
+    private static String drawingGroup(String first, String second) {
+        return pXml("<w:r><w:drawing><wp:anchor><wp:extent cx=\"5400000\" cy=\"1200000\"/><wp:docPr id=\"21\" name=\"组合 21\"/><a:graphic>"
+                + "<a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\"><wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr/>"
+                + textBoxShape(first) + textBoxShape(second) + "</wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>");
+    }
+
+    private static String textBoxShape(String line) {
+        return "<wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:txbx><w:txbxContent>" + p(line) + "</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>";
+    }
+
+    /** A VML group of two text boxes (as converters and older Word write them). */
+    private static String vmlGroup(String first, String second) {
+        return pXml("<w:r><w:pict><v:group id=\"g5\" coordsize=\"425,142\"><v:shape id=\"t5\" type=\"#_x0000_t202\"><v:textbox><w:txbxContent>"
+                + p(first) + "</w:txbxContent></v:textbox></v:shape><v:shape id=\"t6\" type=\"#_x0000_t202\"><v:textbox><w:txbxContent>" + p(second)
+                + "</w:txbxContent></v:textbox></v:shape></v:group></w:pict></w:r>");
+    }
+
+    /** A DrawingML group of a picture and a text box holding its caption. */
+    private static String pictureGroup(String caption) {
+        return pXml("<w:r><w:drawing><wp:anchor><wp:extent cx=\"3600000\" cy=\"2400000\"/><wp:docPr id=\"22\" name=\"组合 22\"/><a:graphic>"
+                + "<a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\"><wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr/>"
+                + "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"31\" name=\"chart.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg1\"/>"
+                + "</pic:blipFill><pic:spPr/></pic:pic>" + textBoxShape(caption) + "</wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>");
+    }
+
+    /** Heading styles for the title, the parts and the sections: 标题 1, 2, 3. */
+    static final String SHIFTED_STYLES = "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/></w:style>";
 
     private static String del(String text) {
         return "<w:del w:id=\"" + Math.abs(text.hashCode() % 1000) + "\" w:author=\"a\" w:date=\"2026-09-01T00:00:00Z\"><w:r><w:delText xml:space=\"preserve\">"

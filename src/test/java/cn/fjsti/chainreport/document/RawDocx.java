@@ -24,6 +24,7 @@ final class RawDocx {
             + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
             + " xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\""
             + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+            + " xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\""
             + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
             + " xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\""
             + " xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" mc:Ignorable=\"w14\"";
@@ -36,6 +37,8 @@ final class RawDocx {
     private String numbering;
     private String footnotes;
     private String endnotes;
+    private String header;
+    private String footer;
     private boolean image;
 
     RawDocx add(String xml) {
@@ -60,6 +63,18 @@ final class RawDocx {
 
     RawDocx endnotes(String notes) {
         endnotes = notes;
+        return this;
+    }
+
+    /** A page header (default for every page) holding these paragraphs. */
+    RawDocx header(String paragraphs) {
+        header = paragraphs;
+        return this;
+    }
+
+    /** A page footer (default for every page) holding these paragraphs. */
+    RawDocx footer(String paragraphs) {
+        footer = paragraphs;
         return this;
     }
 
@@ -161,6 +176,16 @@ final class RawDocx {
                     + "<w:endnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>" + endnotes + "</w:endnotes>");
             types.append("<Override PartName=\"/word/endnotes.xml\" ContentType=\"").append(ct).append("endnotes+xml\"/>");
             rels.append("<Relationship Id=\"rIdE\" Type=\"").append(base).append("endnotes\" Target=\"endnotes.xml\"/>");
+        }
+        if (header != null) {
+            parts.put("word/header1.xml", "<w:hdr " + NS + ">" + header + "</w:hdr>");
+            types.append("<Override PartName=\"/word/header1.xml\" ContentType=\"").append(ct).append("header+xml\"/>");
+            rels.append("<Relationship Id=\"rIdH\" Type=\"").append(base).append("header\" Target=\"header1.xml\"/>");
+        }
+        if (footer != null) {
+            parts.put("word/footer1.xml", "<w:ftr " + NS + ">" + footer + "</w:ftr>");
+            types.append("<Override PartName=\"/word/footer1.xml\" ContentType=\"").append(ct).append("footer+xml\"/>");
+            rels.append("<Relationship Id=\"rIdFt\" Type=\"").append(base).append("footer\" Target=\"footer1.xml\"/>");
         }
         if (image) {
             rels.append("<Relationship Id=\"rIdImg1\" Type=\"").append(base).append("image\" Target=\"media/image1.png\"/>");

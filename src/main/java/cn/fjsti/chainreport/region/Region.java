@@ -65,7 +65,8 @@ public class Region extends PanacheEntityBase {
 
     /** A city-level unit that reviews counties (the nine cities and 平潭综合实验区). */
     public boolean isReviewUnit() {
-        return count("reviewUnit = ?1 and code <> ?1", code) > 0;
+        // The cities name the province as theirs (their own reports go to the institute): the province is no unit.
+        return level != RegionLevel.PROVINCE && count("reviewUnit = ?1 and code <> ?1", code) > 0;
     }
 
     public static Optional<Region> byCode(String code) {

@@ -63,7 +63,8 @@ public class ChaseService {
     @Audited("chase")
     public ChaseView chase(Long campaignId, String targetCode) {
         Campaign campaign = CampaignService.require(campaignId);
-        Region target = Region.byCode(targetCode).orElseThrow(() -> ApiException.notFound("没有代码为 " + targetCode + " 的地区"));
+        Region target = Region.byCode(targetCode).filter(r -> r.level != cn.fjsti.chainreport.region.RegionLevel.PROVINCE)
+                .orElseThrow(() -> ApiException.notFound("没有代码为 " + targetCode + " 的设区市或县（市、区）"));
         Region unit = unitOf(target);
         // The unit's package row serialises chases of the unit and its counties: two clicks at once queue, the second sees the first.
         packages.lockPackage(campaign.id, unit.code);

@@ -33,6 +33,22 @@ class PackageResourceTest {
     }
 
     @Test
+    void theProvinceIsNoUnitAndAskingForItsPackageIsANotFoundThatWritesNothing() {
+        long campaign = Fixtures.sharedCampaign();
+        String base = "/api/campaigns/" + campaign;
+        for (String path : List.of(base + "/packages/350000", base + "/packages/350000/bundle", base + "/packages/350000/summary")) {
+            db.assertWritesNothing(() -> as(Accounts.INSTITUTE).get(path).then().statusCode(404).contentType("application/problem+json"));
+        }
+        db.assertWritesNothing(() -> as(Accounts.INSTITUTE).body(Map.of()).post(base + "/packages/350000/accept")
+                .then().statusCode(404).contentType("application/problem+json"));
+        db.assertWritesNothing(() -> as(Accounts.INSTITUTE).body(Map.of("comment", "请补充")).post(base + "/packages/350000/return")
+                .then().statusCode(404).contentType("application/problem+json"));
+        db.assertWritesNothing(() -> as(Accounts.INSTITUTE).post(base + "/chases/350000")
+                .then().statusCode(404).contentType("application/problem+json"));
+        db.assertWritesNothing(() -> as(Accounts.ADMIN).get(base + "/packages/350000").then().statusCode(404));
+    }
+
+    @Test
     void shouldRefuseAnIncompletePackageWithTheListOfWhatIsMissing() {
         long campaign = Fixtures.openCampaign();
         db.assertWritesNothing(() -> as(Accounts.PINGTAN_ZONE).post("/api/campaigns/" + campaign + "/packages/PTZ/send")

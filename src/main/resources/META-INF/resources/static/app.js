@@ -118,7 +118,7 @@ function showFlash() {
 function formBody(form) {
   const body = {};
   for (const el of form.elements) {
-    if (!el.name || el.disabled || el.type === 'submit' || el.type === 'button') continue;
+    if (!el.name || el.disabled || el.type === 'submit' || el.type === 'button' || el.hasAttribute('data-path')) continue;
     const kind = el.dataset.kind || 'text';
     if (el.type === 'checkbox') {
       if (kind === 'ids') {
@@ -164,7 +164,9 @@ function wireApiForms() {
         const success = form.dataset.success || 'reload';
         // Only a goto:…/:key reads the answer; otherwise the page reloads, so the minimal answer will do.
         const readsAnswer = success.startsWith('goto:') && /:[A-Za-z]/.test(success.slice(5));
-        const answer = await api(form.dataset.method || 'POST', form.dataset.url, body, undefined, readsAnswer ? undefined : MINIMAL);
+        // data-url may name fields marked data-path ({campaign}): their values go into the address, not the body.
+        const url = form.dataset.url.replace(/\{([A-Za-z]+)\}/g, (m, name) => form.elements[name].value);
+        const answer = await api(form.dataset.method || 'POST', url, body, undefined, readsAnswer ? undefined : MINIMAL);
         if (form.dataset.flash) flash(form.dataset.flash);
         if (success.startsWith('goto:')) {
           // goto:/reports/:id — each :name is taken from the API's answer.
@@ -308,7 +310,8 @@ function wireEditor() {
     const n = [...ta.value.split('\n').filter(l => !EXHIBIT_MARKER.test(l)).join('\n')].length;
     const max = Number(ta.dataset.maxLength);
     const counter = document.getElementById('count-' + ta.dataset.section);
-    counter.textContent = n + ' / ' + max + ' 字';
+    // A merged report's limit is the counties' texts together: a number no one writes towards, so only the count shows.
+    counter.textContent = max > 100000 ? n + ' 字' : n + ' / ' + max + ' 字';
     counter.classList.toggle('over', n > max);
   };
   const backup = () => {
@@ -623,8 +626,12 @@ function wireExhibits(editor, reportId, state, save, count, setStatus) {
   let figureTarget = null;
   const openFigure = (key, existing) => {
     figureTarget = { key, replaces: existing ? existing.id : null };
-    document.getElementById('figure-caption').value = existing ? existing.caption
-      : key === 'COUNTY_INDUSTRY' && ![...byId.values()].some(e => e.kind === 'FIGURE') ? '产业创新链图谱' : '';
+    // The first figure of 一.1 is the chain map: suggested as a placeholder (a pre-filled value got the clerk's own
+    // caption appended to it), and used when the caption is left empty.
+    figureTarget.chainMap = !existing && key === 'COUNTY_INDUSTRY' && ![...byId.values()].some(e => e.kind === 'FIGURE');
+    const caption = document.getElementById('figure-caption');
+    caption.value = existing ? existing.caption : '';
+    caption.placeholder = figureTarget.chainMap ? '产业创新链图谱（可写明地区和产业，如：某某县某某产业创新链图谱）' : '';
     document.getElementById('figure-file').value = '';
     document.getElementById('figure-problem').textContent = '';
     figureDialog.showModal();
@@ -635,7 +642,8 @@ function wireExhibits(editor, reportId, state, save, count, setStatus) {
     const file = document.getElementById('figure-file').files[0];
     const box = document.getElementById('figure-problem');
     if (!file) { box.textContent = '请选择一个 PNG 或 JPEG 图片文件'; return; }
-    const query = new URLSearchParams({ version: state.version, caption: document.getElementById('figure-caption').value });
+    const typed = document.getElementById('figure-caption').value.trim();
+    const query = new URLSearchParams({ version: state.version, caption: typed || (figureTarget.chainMap ? '产业创新链图谱' : '') });
     if (figureTarget.replaces) query.set('replaces', figureTarget.replaces); else query.set('section', figureTarget.key);
     const after = afterLine(figureTarget.key);
     if (after !== null && !figureTarget.replaces) query.set('afterLine', after);

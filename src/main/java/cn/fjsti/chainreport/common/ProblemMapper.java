@@ -40,6 +40,7 @@ public class ProblemMapper {
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> fields = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+                .distinct() // two rules of one field that say the same thing (a missing comment: @NotNull and @Text) count once
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = fields.size() == 1 ? fields.get(0).message() : "有 " + fields.size() + " 处填写有误，请逐项修改";

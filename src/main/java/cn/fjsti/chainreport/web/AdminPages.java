@@ -47,7 +47,8 @@ public class AdminPages {
     public TemplateInstance campaigns() {
         List<RegionOption> counties = Region.draftingCounties().stream()
                 .map(r -> new RegionOption(r.code, r.name, false)).toList();
-        return Views.admin(frames.of("调研工作", "admin"), campaigns.list(), counties);
+        List<RegionOption> units = Region.reviewUnits().stream().map(r -> new RegionOption(r.code, r.name, true)).toList();
+        return Views.admin(frames.of("调研工作", "admin"), campaigns.list(), counties, units);
     }
 
     @GET

@@ -56,7 +56,8 @@ public final class Views {
 
     public static native TemplateInstance institute(PageFrame frame, Pages.BoardPage page);
 
-    public static native TemplateInstance admin(PageFrame frame, List<CampaignView> campaigns, List<AdminPages.RegionOption> counties);
+    public static native TemplateInstance admin(PageFrame frame, List<CampaignView> campaigns, List<AdminPages.RegionOption> counties,
+                                                List<AdminPages.RegionOption> units);
 
     public static native TemplateInstance accounts(PageFrame frame, cn.fjsti.chainreport.common.Paging<AccountService.AccountView> accounts,
                                                       List<AdminPages.RegionOption> regions, AdminPages.AccountFilter filter);

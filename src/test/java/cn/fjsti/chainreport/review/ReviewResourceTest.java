@@ -26,6 +26,9 @@ class ReviewResourceTest {
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of("comment", "  ")).post("/api/reports/{id}/return", id)
                 .then().statusCode(400).body("fields[0].field", equalTo("comment")).body("fields[0].message", equalTo("退回时请填写修改意见")));
         db.assertWritesNothing(() -> as(Accounts.XIAMEN).post("/api/reports/{id}/return", id).then().statusCode(400));
+        // No comment at all: one thing to fix, said once (two rules of the field say the same).
+        db.assertWritesNothing(() -> as(Accounts.XIAMEN).body(Map.of()).post("/api/reports/{id}/return", id).then().statusCode(400)
+                .body("fields", org.hamcrest.Matchers.hasSize(1)).body("detail", equalTo("退回时请填写修改意见")));
     }
 
     @Test

@@ -54,6 +54,28 @@ class UiAdminTest extends BrowserTest {
     }
 
     @Test
+    void shouldExtendOneUnitsDeadlineFromThePage() {
+        long campaign = Fixtures.openCampaign();
+        String deadline = as(Accounts.ADMIN).get("/api/campaigns/{c}", campaign).then().extract().path("deadline");
+        int year = Integer.parseInt(deadline.substring(0, 4));
+        Page page = browser.as(Accounts.ADMIN);
+        page.getByLabel("延期的调研工作").selectOption(String.valueOf(campaign));
+        page.getByLabel("延期范围").selectOption("/packages/" + Accounts.XIAMEN + "/deadline");
+        // An earlier time is refused next to the field, and nothing moves.
+        page.getByLabel("延期后的报送截止时间（北京时间）").fill(year + "-10-01T12:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("延期").setExact(true)).click();
+        assertThat(page.locator("#extend-deadline .problem")).not().isEmpty();
+        page.getByLabel("延期后的报送截止时间（北京时间）").fill(year + "-11-15T17:30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("延期").setExact(true)).click();
+        assertThat(page.locator("#flash")).containsText("已延期");
+        Browser.screenshot(page, "17-admin-extend-deadline");
+        assertThat(as(Accounts.XIAMEN).get("/api/campaigns/{c}/packages/{u}", campaign, Accounts.XIAMEN).then().extract()
+                .<String>path("deadline")).isEqualTo(year + "-11-15T17:30:00+08:00");
+        assertThat(as(Accounts.FUZHOU).get("/api/campaigns/{c}/packages/{u}", campaign, Accounts.FUZHOU).then().extract()
+                .<String>path("deadline")).isEqualTo(deadline);
+    }
+
+    @Test
     void shouldCreateDisableAndEnableAnAccount() {
         String username = "ui-" + System.nanoTime() % 1_000_000;
         Page page = browser.as(Accounts.ADMIN);

@@ -47,10 +47,29 @@ public final class ChainReportMain {
         }
         Path dataDir = dataDir();
         System.setProperty(DATA_DIR, dataDir.toString());
+        ownerOnly(dataDir);
         SessionKey.supply(dataDir);
         H2Recovery.recoverAtStart(jdbcUrl, dataDir);
         ArchiveTraining.linkAtExitIfTraining(ChainReportMain.class.getClassLoader());
         Quarkus.run(args);
+    }
+
+    /**
+     * Makes the data directory the service account's alone ({@code rwx------}), creating it if missing: the H2 file
+     * holds every report and the accounts' password hashes, and {@code backups/} their copies. On a file system
+     * without POSIX permissions (Windows) the directory's own access rules apply; when the permissions cannot be set
+     * (another owner), the start goes on and says so.
+     */
+    static void ownerOnly(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: nothing to set here.
+        } catch (java.io.IOException e) {
+            org.jboss.logging.Logger.getLogger(ChainReportMain.class).warnf(
+                    "Could not make the data directory %s the service account's alone (%s): other local users may read it", dir, e);
+        }
     }
 
     static Path dataDir() {

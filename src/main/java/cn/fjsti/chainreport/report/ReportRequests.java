@@ -25,12 +25,13 @@ public final class ReportRequests {
 
     /**
      * A draft save. {@code version} is the version the editor started from. Sections present replace the
-     * stored text, absent ones are kept; {@code units}, when present, replaces the whole table.
+     * stored text, absent ones are kept, an empty string clears one; {@code null} for a section is refused (400), so
+     * that a client's missing value never empties a section with its tables and figures.
      */
     public record SaveDraft(
             @NotNull(message = "请提供所编辑的版本号 version") Long version,
             Map<@NotNull(message = "章节名称不正确") Section,
-                @Text(FreeText.MERGED_SECTION) String> sections,
+                @NotNull(message = "章节内容不能为 null：要清空请传空字符串 \"\"，要保留请不传该章节") @Text(FreeText.MERGED_SECTION) String> sections,
             @Size(max = Limits.UNIT_ROWS, message = "优势单位表最多 " + Limits.UNIT_ROWS + " 行") List<@NotNull(message = "表格行不能为空") @Valid UnitRow> units) {
     }
 

@@ -2,6 +2,7 @@ package cn.fjsti.chainreport.report;
 
 import static cn.fjsti.chainreport.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -169,6 +170,10 @@ class ReportResourceTest {
                 .put("/api/reports/{id}/draft", id).then().statusCode(400)
                 .body("fields[0].message", equalTo("章节的第 3 个字符是不可见的控制字符 U+0007，请删除后再保存")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).body("").put("/api/reports/{id}/draft", id).then().statusCode(400));
+        // null is not "clear it" (that is ""): refused, the section and its exhibits stay.
+        db.assertWritesNothing(() -> as(Accounts.HAICANG).body("{\"version\":" + v + ",\"sections\":{\"COUNTY_INDUSTRY\":null}}")
+                .put("/api/reports/{id}/draft", id).then().statusCode(400).contentType("application/problem+json")
+                .body("fields[0].field", equalTo("sections.COUNTY_INDUSTRY")).body("detail", containsString("空字符串")));
         db.assertWritesNothing(() -> as(Accounts.HAICANG).contentType("text/plain").body("hello")
                 .put("/api/reports/{id}/draft", id).then().statusCode(415).contentType("application/problem+json"));
     }

@@ -170,7 +170,7 @@ public class Pages {
     public TemplateInstance county(@QueryParam("campaign") Long campaignId) {
         PageFrame frame = frames.of("我的调研报告", "county", campaignId);
         if (frame.campaign() == null) {
-            return Views.county(frame, List.of(), null, List.of(), List.of());
+            return Views.county(frame, List.<CountyTask>of(), null, List.of(), List.of());
         }
         Long id = frame.campaign().id();
         ChainDeclarationService.RegionChains mine = chains.list(id).stream()
@@ -181,7 +181,19 @@ public class Pages {
                 .collect(java.util.stream.Collectors.groupingBy(TaskResource.TaskView::campaignId, java.util.LinkedHashMap::new,
                         java.util.stream.Collectors.toList()))
                 .values().stream().map(l -> new OtherTasks(l.get(0).campaignId(), l.get(0).campaignTitle(), l.size())).toList();
-        return Views.county(frame, all.stream().filter(t -> id.equals(t.campaignId())).toList(), mine, reports.list(id, null), others);
+        List<ReportViews.Summary> own = reports.list(id, null);
+        java.util.Map<Long, ReportViews.Summary> byId = own.stream().collect(java.util.stream.Collectors.toMap(ReportViews.Summary::id, r -> r, (a, b) -> a));
+        List<CountyTask> inView = all.stream().filter(t -> id.equals(t.campaignId())).map(t -> {
+            ReportViews.Summary r = t.reportId() == null ? null : byId.get(t.reportId());
+            return new CountyTask(t.name(), t.reportId(), t.createdAt(), t.dueAt(), r == null ? null : r.chain(),
+                    r != null && "RETURNED".equals(r.stage()));
+        }).toList();
+        return Views.county(frame, inView, mine, own, others);
+    }
+
+    /** A county's open task as its work list shows it: which chain's report, and whether the city returned it. */
+    public record CountyTask(String name, Long reportId, java.time.OffsetDateTime createdAt, java.time.OffsetDateTime dueAt,
+                             String chain, boolean returned) {
     }
 
     @GET

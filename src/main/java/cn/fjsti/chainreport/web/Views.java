@@ -35,7 +35,7 @@ public final class Views {
                                                    cn.fjsti.chainreport.common.Paging<NotificationResource.NotificationView> inbox,
                                                    Pages.InboxFilter filter);
 
-    public static native TemplateInstance county(PageFrame frame, List<TaskResource.TaskView> tasks,
+    public static native TemplateInstance county(PageFrame frame, List<Pages.CountyTask> tasks,
                                                     ChainDeclarationService.RegionChains chains, List<ReportViews.Summary> reports,
                                                  List<Pages.OtherTasks> others);
 

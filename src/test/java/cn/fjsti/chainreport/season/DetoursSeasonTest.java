@@ -593,8 +593,11 @@ class DetoursSeasonTest {
                 .contains("<option value=\"" + first + "\" selected>" + firstTitle)
                 .contains("<option value=\"" + second + "\">" + secondTitle);
         // Declaring from that page's form lands in the older campaign, the newer one still waits.
-        Fixtures.declare(Accounts.HULI, first, "软件和信息服务产业链");
+        long declared = Fixtures.declare(Accounts.HULI, first, "软件和信息服务产业链").get("软件和信息服务产业链");
         assertThat(activeTasks(first, Workflow.Task.DECLARE_CHAINS, Accounts.HULI)).isZero();
+        // The report's task names its chain (two chains' tasks would otherwise be two identical rows).
+        assertThat(page(Accounts.HULI, "/county?campaign=" + first))
+                .contains("<a href=\"/reports/" + declared + "\">软件和信息服务产业链</a>");
         assertThat(activeTasks(second, Workflow.Task.DECLARE_CHAINS, Accounts.HULI)).isEqualTo(1);
         assertThat(page(Accounts.HULI, "/county?campaign=" + second)).contains("我的待办 · " + secondTitle)
                 .contains("在下方填写产业链").contains("href=\"/county?campaign=" + first + "\"");

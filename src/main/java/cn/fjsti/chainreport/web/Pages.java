@@ -241,8 +241,10 @@ public class Pages {
         List<MergeSection> sections = new ArrayList<>();
         for (Section s : Section.values()) {
             ReportViews.OutlineItem item = details.get(0).outline().get(s.ordinal());
-            sections.add(new MergeSection(item.label() + " " + item.heading(),
-                    details.stream().map(d -> d.sections().get(s)).toList()));
+            // A table's or figure's marker line as a reader names it: which one, with its caption, not 〔表:12〕.
+            sections.add(new MergeSection(item.label() + " " + item.heading(), details.stream().map(d -> ReportPages.readable(
+                    d.sections().get(s), d.exhibits().stream().collect(java.util.stream.Collectors.toMap(
+                            ReportViews.ExhibitView::id, e -> e, (a, b) -> a)))).toList()));
         }
         String name = chain != null && !chain.isBlank() ? chain : details.get(0).chain();
         Long campaignId = details.get(0).campaignId();

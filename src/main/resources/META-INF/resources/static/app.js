@@ -732,6 +732,10 @@ function wireImport(editor, reportId, apply) {
       hints.appendChild(li);
     });
     hints.hidden = !hints.children.length;
+    const other = document.getElementById('import-other-region');
+    other.innerHTML = '';
+    (preview.otherRegion || []).forEach(text => { const li = document.createElement('li'); li.textContent = text; other.appendChild(li); });
+    other.hidden = !other.children.length;
     const exhibits = preview.exhibits || [];
     const headingOf = key => { const ta = editor.querySelector('textarea[data-section="' + key + '"]'); return ta ? ta.dataset.heading : key; };
     const tables = exhibits.filter(x => x.kind === 'TABLE').length;

@@ -100,7 +100,7 @@ public class DocumentService {
     public record ImportPreview(Long reportId, long version, Map<Section, String> sections, List<DocxImporter.Unit> units,
                                 List<String> unrecognised, List<String> missingSections, Map<Section, String> sourceHeadings,
                                 List<DocxImporter.NotPlaced> notPlaced, List<DocxImporter.Structure> structure,
-                                List<NumberingHints.Hint> numberingHints, List<ImportExhibit> exhibits) {
+                                List<NumberingHints.Hint> numberingHints, List<ImportExhibit> exhibits, List<String> otherRegion) {
     }
 
     /**
@@ -128,7 +128,35 @@ public class DocumentService {
         DocxImporter.Preview preview = DocxPackageGuard.read(bytes, importer::read);
         return new ImportPreview(report.id, report.version, preview.sections(), preview.units(), preview.unrecognised(),
                 preview.missingSections(), preview.sourceHeadings(), preview.notPlaced(), preview.structure(),
-                NumberingHints.of(preview.sections()), preview.exhibits().stream().map(ImportExhibit::of).toList());
+                NumberingHints.of(preview.sections()), preview.exhibits().stream().map(ImportExhibit::of).toList(),
+                otherRegion(report, preview.structure()));
+    }
+
+    /**
+     * Whether the file looks like another region's report: its title or part headings name a county or city that is
+     * neither the report's author nor the author's city, and never the author. One sentence per region named, for the
+     * preview to show before the clerk confirms (a file picked from the wrong folder is easily imported otherwise).
+     */
+    static List<String> otherRegion(Report report, List<DocxImporter.Structure> structure) {
+        List<String> headings = structure.stream().filter(s -> s.as().equals("报告标题") || s.as().endsWith("部分的标题"))
+                .map(DocxImporter.Structure::text).toList();
+        String own = cn.fjsti.chainreport.region.Region.nameOf(report.authorRegion);
+        if (headings.isEmpty() || headings.stream().anyMatch(h -> h.contains(own))) {
+            return List.of();
+        }
+        String city = report.reviewUnit == null ? null : cn.fjsti.chainreport.region.Region.nameOf(report.reviewUnit);
+        List<String> named = new java.util.ArrayList<>();
+        for (cn.fjsti.chainreport.region.Region r : cn.fjsti.chainreport.region.Region.<cn.fjsti.chainreport.region.Region>listAll()) {
+            if (r.level == cn.fjsti.chainreport.region.RegionLevel.PROVINCE || r.name.equals(own) || r.name.equals(city)
+                    || r.name.length() < 2 || named.contains(r.name)) {
+                continue;
+            }
+            if (headings.stream().anyMatch(h -> h.contains(r.name))) {
+                named.add(r.name);
+            }
+        }
+        return named.stream().map(n -> "文件的标题写的是“" + n + "”，而这份报告是" + own + "的。请确认没有选错文件；如确是本地区的报告，可忽略此提示。")
+                .toList();
     }
 
     /**

@@ -117,6 +117,24 @@ class ImportApplyTest {
     }
 
     @Test
+    void shouldSayWhenTheFileIsAnotherRegionsReport() {
+        // The shared example names 海沧区 in its title and parts.
+        byte[] haicangFile = new RawDocx().add(RawDocx.p("海沧区县域重点产业创新链调研报告"))
+                .add(RawDocx.p("一、海沧区生物医药县域重点产业发展现状")).add(RawDocx.p("1.产业现状")).add(RawDocx.p("规模逐年扩大。")).bytes();
+        long huli = Fixtures.newReport(Accounts.HULI);
+        db.assertWritesNothing(() -> as(Accounts.HULI).contentType(DOCX).body(haicangFile).post("/api/reports/{id}/import", huli).then()
+                .statusCode(200).body("otherRegion", hasSize(1)).body("otherRegion[0]", containsString("海沧区"))
+                .body("otherRegion[0]", containsString("湖里区")));
+        long haicang = Fixtures.newReport(Accounts.HAICANG);
+        as(Accounts.HAICANG).contentType(DOCX).body(haicangFile).post("/api/reports/{id}/import", haicang).then()
+                .statusCode(200).body("otherRegion", hasSize(0));
+        // A title that names the county's own city as well as the county is the county's own.
+        byte[] withCity = new RawDocx().add(RawDocx.p("厦门市湖里区县域重点产业创新链调研报告")).add(RawDocx.p("1.产业现状")).bytes();
+        as(Accounts.HULI).contentType(DOCX).body(withCity).post("/api/reports/{id}/import", huli).then()
+                .statusCode(200).body("otherRegion", hasSize(0));
+    }
+
+    @Test
     void shouldRefuseAPictureThatIsNoImageOrADecompressionBombAndWriteNothing() throws IOException {
         long id = Fixtures.newReport(Accounts.HAICANG);
         long v = Fixtures.version(Accounts.HAICANG, id);

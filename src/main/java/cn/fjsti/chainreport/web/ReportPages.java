@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -129,10 +130,11 @@ public class ReportPages {
     /**
      * @param withdrawable the author may take the submission back (the city has not acted yet)
      * @param reopenable   the reviewing city may reopen the report (its package was returned by the institute)
+     * @param reopenedSinceReturn it was reopened after that return already (and is back, approved or resubmitted)
      */
     public record ReportPage(ReportViews.Detail report, List<Block> blocks, boolean author, boolean reviewer,
                              List<ReportViews.ReviewView> returns, List<KindOption> kinds, boolean withdrawable,
-                             boolean reopenable) {
+                             boolean reopenable, boolean reopenedSinceReturn) {
     }
 
     /** The section text of two revisions, compared. */
@@ -157,12 +159,17 @@ public class ReportPages {
         boolean withdrawable = user.is(Role.COUNTY) && "UNDER_REVIEW".equals(r.stage()) && Objects.equals(user.regionCode(), r.authorRegion());
         boolean reopenable = user.is(Role.CITY) && "APPROVED".equals(r.stage()) && r.mergedInto() == null
                 && Objects.equals(user.regionCode(), r.reviewUnit()) && packages.stageOf(r.campaignId(), r.reviewUnit()) == PackageStage.RETURNED;
+        // Reopened (and so changed) since the institute's last return: the box then says so, rather than asking again.
+        OffsetDateTime returnedAt = r.packageRounds().stream().filter(p -> "RETURNED".equals(p.decision()) && p.decidedAt() != null)
+                .map(ReportViews.PackageRoundView::decidedAt).max(java.util.Comparator.naturalOrder()).orElse(null);
+        boolean reopenedSinceReturn = reopenable && returnedAt != null && r.reviews().stream()
+                .anyMatch(v -> ReviewComment.Decision.REOPENED.name().equals(v.decision()) && v.at() != null && !v.at().isBefore(returnedAt));
         List<Block> blocks = blocks(r);
         List<ReportViews.ReviewView> returns = r.reviews().stream().filter(v -> ReviewComment.Decision.RETURNED.name().equals(v.decision())
                 || ReviewComment.Decision.REOPENED.name().equals(v.decision())).toList();
         List<KindOption> kinds = Arrays.stream(UnitKind.values()).map(k -> new KindOption(k.name(), k.label())).toList();
         return Views.report(frames.of(r.title() + " · " + r.chain(), "report", r.campaignId()),
-                new ReportPage(r, blocks, author, reviewer, returns, kinds, withdrawable, reopenable));
+                new ReportPage(r, blocks, author, reviewer, returns, kinds, withdrawable, reopenable, reopenedSinceReturn));
     }
 
     /**

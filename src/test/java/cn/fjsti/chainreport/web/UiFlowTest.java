@@ -207,6 +207,9 @@ class UiFlowTest extends BrowserTest {
         city.navigate(browser.url("/reports/" + jimei));
         city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("审核通过")).click();
         assertThat(city.locator("#flash")).containsText("已审核通过");
+        // Back and approved, the report says it was reopened since the return, and where to send the package again.
+        city.navigate(browser.url("/reports/" + jimei));
+        assertThat(city.locator("#reopened-note")).containsText("重新报送本市材料");
         city.navigate(browser.url("/packages/350200?campaign=" + campaign));
         city.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("报送省科学技术信息研究所")).click();
         assertThat(city.locator("#package-stage")).hasText("已报送，待接收");

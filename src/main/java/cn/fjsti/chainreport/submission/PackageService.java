@@ -166,7 +166,8 @@ public class PackageService {
                 Times.beijing(deadline), Times.beijing(pkg.internalDeadline),
                 DeadlinePolicy.daysLeft(now, deadline), overdue, Times.beijing(pkg.overdueMarkedAt),
                 sendable && missing.isEmpty(), missing, contents, rounds,
-                unitProcess.pendingTimers(campaign.id, unit.code).stream().map(Times::beijing).toList());
+                unitProcess.pendingTimers(campaign.id, unit.code).stream().map(Times::beijing).toList(),
+                sendable ? snapshot.repeatedUnmerged() : List.of());
     }
 
     /** Where the package stands: the process's open task, and whether the last sending was returned. */

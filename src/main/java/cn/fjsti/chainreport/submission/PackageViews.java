@@ -18,11 +18,14 @@ public final class PackageViews {
                         OffsetDateTime decidedAt, String decidedBy, String comment, List<Long> reportIds) {
     }
 
-    /** A unit's package: where it stands, what is missing, what it would carry, its history. */
+    /**
+     * A unit's package: where it stands, what is missing (blocks sending), what it would carry, its history;
+     * {@code repeatedChains}: chains several counties wrote that are not merged yet (a warning, sending is not blocked).
+     */
     public record Package(Long campaignId, String unitCode, String unitName, String stage, String stageLabel,
                           OffsetDateTime deadline, OffsetDateTime internalDeadline, long daysLeft, boolean overdue,
                           OffsetDateTime overdueMarkedAt, boolean canSend, List<String> missing, List<Item> contents,
-                          List<Round> rounds, List<OffsetDateTime> pendingTimers) {
+                          List<Round> rounds, List<OffsetDateTime> pendingTimers, List<String> repeatedChains) {
     }
 
     /** An extension: the campaign's deadline after it, the new deadline, and the units whose deadline moved. */

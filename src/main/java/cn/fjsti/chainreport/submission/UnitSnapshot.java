@@ -57,6 +57,32 @@ public final class UnitSnapshot {
                 pilots.stream().map(p -> new CompletePackage.PilotChain(p.countyCode, p.chainKey, p.chainName)).toList());
     }
 
+    /**
+     * Chains that several of the unit's counties wrote and the unit has not merged (the notice's rule: 同一产业链由设区市
+     * 统筹合并), one line each, in Chinese; empty when there are none. Only the same chain (same normalised name) counts:
+     * similar names are the merge proposals' matter. A warning, not a refusal: a city may have its reasons to keep
+     * two reports apart.
+     */
+    public List<String> repeatedUnmerged() {
+        Map<String, List<Report>> byChain = new java.util.LinkedHashMap<>();
+        for (Report r : reports) {
+            ReportStage stage = stage(r);
+            if (r.kind == Report.Kind.COUNTY && r.mergedInto == null && stage != ReportStage.MERGED && stage != ReportStage.WITHDRAWN) {
+                byChain.computeIfAbsent(r.chainKey, k -> new java.util.ArrayList<>()).add(r);
+            }
+        }
+        Map<String, String> names = counties.stream().collect(java.util.stream.Collectors.toMap(c -> c.code, c -> c.name, (a, b) -> a));
+        List<String> lines = new java.util.ArrayList<>();
+        for (List<Report> same : byChain.values()) {
+            List<String> who = same.stream().map(r -> names.getOrDefault(r.authorRegion, r.authorRegion)).distinct().toList();
+            if (who.size() > 1) {
+                lines.add("“" + same.get(0).chainName + "”：" + String.join("、", who) + "都写了这条产业链，尚未合并为一份报告"
+                        + "（通知要求同一产业链由设区市统筹合并；确不合并的可忽略此提示）");
+            }
+        }
+        return lines;
+    }
+
     /** The reports the package carries: approved county reports not merged, and the unit's own finished reports. */
     public List<Report> contents() {
         return reports.stream()

@@ -49,6 +49,23 @@ class PackageResourceTest {
     }
 
     @Test
+    void shouldWarnOfAChainTwoCountiesWroteUntilTheCityMergesIt() {
+        long campaign = Fixtures.openCampaign();
+        String path = "/api/campaigns/" + campaign + "/packages/" + Accounts.XIAMEN;
+        long haicang = Fixtures.approvedInXiamen(Accounts.HAICANG, campaign, "集成电路产业链");
+        long huli = Fixtures.approvedInXiamen(Accounts.HULI, campaign, "集成电路产业链");
+        Fixtures.approvedInXiamen(Accounts.HULI, campaign, "新材料产业链");
+        as(Accounts.XIAMEN).get(path).then().statusCode(200).body("repeatedChains", org.hamcrest.Matchers.hasSize(1))
+                .body("repeatedChains[0]", org.hamcrest.Matchers.containsString("海沧区、湖里区"))
+                .body("repeatedChains[0]", org.hamcrest.Matchers.containsString("集成电路产业链"));
+        org.assertj.core.api.Assertions.assertThat(as(Accounts.XIAMEN).accept("text/html").get("/packages/" + Accounts.XIAMEN + "?campaign=" + campaign)
+                .then().statusCode(200).extract().asString()).contains("⚠ “集成电路产业链”：海沧区、湖里区都写了这条产业链");
+        as(Accounts.XIAMEN).body(Map.of("reportIds", List.of(haicang, huli), "chain", "厦门市集成电路产业链"))
+                .post("/api/campaigns/{c}/merges", campaign).then().statusCode(201);
+        as(Accounts.XIAMEN).get(path).then().statusCode(200).body("repeatedChains", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
     void shouldRefuseAnIncompletePackageWithTheListOfWhatIsMissing() {
         long campaign = Fixtures.openCampaign();
         db.assertWritesNothing(() -> as(Accounts.PINGTAN_ZONE).post("/api/campaigns/" + campaign + "/packages/PTZ/send")

@@ -184,8 +184,11 @@ class UiFlowTest extends BrowserTest {
 
         // The city sends 集美区's report back to the county, with the institute's comment.
         Page city = browser.as(Accounts.XIAMEN);
-        city.navigate(browser.url("/packages/350200?campaign=" + campaign));
-        assertThat(city.locator("#returned-note")).isVisible();
+        city.navigate(browser.url("/inbox"));
+        city.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看上报材料")).first().click();
+        assertThat(city).hasURL(Pattern.compile("/packages/350200\\?campaign=" + campaign + "$"));
+        // The institute's reason is in the notice above the send button, not only in the record at the bottom.
+        assertThat(city.locator("#returned-note")).containsText("集美区报告请补充规上企业数");
         city.navigate(browser.url("/reports/" + jimei));
         city.locator("#reopen-comment").fill("请按信息所意见补充");
         Browser.screenshot(city, "22-city-reopens");

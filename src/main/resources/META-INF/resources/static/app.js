@@ -799,8 +799,9 @@ function showImportResult(editor, preview) {
   const exhibits = preview.exhibits || [];
   const filledKeys = new Set(Object.keys(sections).filter(k => sections[k]));
   exhibits.forEach(x => filledKeys.add(x.section));
+  // Only sections that must be written: the optional note under the units table is not "missing".
   const empty = [...editor.querySelectorAll('textarea[data-section]')]
-    .filter(ta => !filledKeys.has(ta.dataset.section)).map(ta => ta.dataset.heading);
+    .filter(ta => !filledKeys.has(ta.dataset.section) && ta.getAttribute('aria-required') === 'true').map(ta => ta.dataset.heading);
   const box = document.getElementById('flash');
   const units = (preview.units || []).length;
   const tables = exhibits.filter(x => x.kind === 'TABLE').length;
@@ -815,7 +816,7 @@ function showImportResult(editor, preview) {
     + (units ? '、' + units + ' 行优势单位' : '（优势单位表未变）')
     + '，放入 ' + tables + ' 个表格、' + figures + ' 张图片'
     + (skipped ? '；未导入 ' + skipped + '（原因见导入预览）' : '') + '。'
-    + (empty.length ? '以下章节未从文件中填入，保留原内容：' + empty.join('；') + '。' : '八个章节都已填入。');
+    + (empty.length ? '以下章节未从文件中填入，保留原内容：' + empty.join('；') + '。' : '必填的章节都已填入。');
   box.setAttribute('tabindex', '-1');
   box.focus();
 }

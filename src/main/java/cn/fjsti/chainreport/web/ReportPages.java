@@ -212,7 +212,14 @@ public class ReportPages {
         ReportViews.Detail r = reports.get(id);
         List<ReportViews.RevisionSummary> revisions = reports.revisions(id);
         int last = revisions.size();
-        int right = to != null ? to : 0;
+        // Not edited since its last submission: the current draft is that revision, so by default compare the last two
+        // revisions (what changed after a return), not the last one with itself.
+        boolean unchanged = false;
+        if (last > 0 && to == null && from == null) {
+            ReportViews.RevisionDetail newest = reports.revision(id, last);
+            unchanged = newest.sections().equals(r.sections()) && unitLines(newest.units()).equals(unitLines(r.units()));
+        }
+        int right = to != null ? to : unchanged && from == null ? last : 0;
         int left = from != null ? from : right == 0 ? last : Math.max(right - 1, 0);
         // from = -1: last year's final text of the same chain (复制上年报告), when there is one.
         ReportViews.LastYearView lastYear = r.lastYear();

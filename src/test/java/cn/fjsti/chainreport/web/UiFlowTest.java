@@ -105,8 +105,10 @@ class UiFlowTest extends BrowserTest {
         county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
         assertThat(county.locator("#report-stage")).hasText("待市级审核");
 
-        // The history shows what changed between the two submissions; the diagram where the report is.
-        county.navigate(browser.url("/reports/" + report + "/history?from=1&to=2"));
+        // The history opens on what changed between the two submissions (the draft is the second one); the diagram where
+        // the report is.
+        county.navigate(browser.url("/reports/" + report + "/history"));
+        assertThat(county.locator("main")).containsText("第 2 版");
         assertThat(county.locator("section.diff ins").first()).containsText(added);
         Browser.screenshot(county, "04-report-history");
         county.navigate(browser.url("/reports/" + report + "/process"));

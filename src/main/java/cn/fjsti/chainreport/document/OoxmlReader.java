@@ -60,7 +60,16 @@ final class OoxmlReader {
                 continue;
             }
             String type = rel.getRelationshipType();
-            PackagePart part = main.getRelatedPart(rel);
+            if (!(type.endsWith("/footnotes") || type.endsWith("/endnotes") || type.endsWith("/styles")
+                    || type.endsWith("/header") || type.endsWith("/footer"))) {
+                continue; // pictures and the like are read where the body names them
+            }
+            PackagePart part;
+            try {
+                part = main.getRelatedPart(rel);
+            } catch (Exception missing) {
+                part = null; // a relationship to a part the package lacks: nothing to read there, the rest still is
+            }
             if (part == null) {
                 continue;
             }
@@ -410,8 +419,10 @@ final class OoxmlReader {
                 case "txbxContent" -> blocks(c, b.floating);
                 case "pic" -> {
                     Element cNvPr = descendant(c, "cNvPr");
+                    // Its own alternative text first (a picture in a group has one), else the drawing's (Word keeps a lone
+                    // picture's on the drawing), and only then a name (often a file name).
                     String alt = firstNonBlank(attr(cNvPr, "descr"), attr(cNvPr, "title"), drawingAlt);
-                    String name = firstNonBlank(attr(cNvPr, "descr"), attr(cNvPr, "title"), attr(cNvPr, "name"));
+                    String name = firstNonBlank(alt, attr(cNvPr, "name"), drawingName);
                     Element blip = descendant(c, "blip");
                     b.images.add(new WordBlocks.Picture("图片" + (name == null ? "" : "“" + name + "”"), alt,
                             blip == null ? null : related(attr(blip, "embed"))));

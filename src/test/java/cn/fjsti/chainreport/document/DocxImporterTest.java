@@ -178,4 +178,25 @@ class DocxImporterTest {
         assertThat(preview.units()).extracting(DocxImporter.Unit::strength).containsExactly("菌种选育", "菌渣循环利用", "栽培技术");
         assertThat(preview.notPlaced()).isEmpty();
     }
+
+    @Test
+    void aPictureWhosePartIsMissingIsListedAndTheRestImports() throws IOException {
+        byte[] withPicture = new RawDocx().add(RawDocx.p("一、古田县县域重点产业发展现状")).add(RawDocx.p("1.产业现状"))
+                .add(RawDocx.p("古田县食用菌年产量90万吨。")).add(RawDocx.imageParagraph("产量走势")).image().bytes();
+        // The relationship stays, the picture's part is gone (a file a converter or a broken save left behind).
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(withPicture));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.getName().equals("word/media/image1.png")) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    zip.write(in.readAllBytes());
+                    zip.closeEntry();
+                }
+            }
+        }
+        DocxImporter.Preview preview = importer.read(out.toByteArray());
+        assertThat(preview.sections().get(Section.COUNTY_INDUSTRY)).isEqualTo("古田县食用菌年产量90万吨。");
+        assertThat(preview.notPlaced()).singleElement().satisfies(n -> assertThat(n.where()).contains("产量走势"));
+    }
 }

@@ -51,8 +51,13 @@ public class DemoAccounts {
                   institute  省科学技术信息研究所 (INSTITUTE)
                   350200     厦门市科技局 (CITY; every city-level unit by its code, PTZ for 平潭综合实验区)
                   350205     海沧区科技局 (COUNTY; every drafting county by its GB/T 2260 code)
-                Log in: curl -c cookies -d j_username=350205 -d j_password=%s http://localhost:8080/j_security_check
-                API docs: http://localhost:8080/q/swagger-ui""", settings.demo().password(), settings.demo().password());
+                Log in: curl -c cookies -d j_username=350205 -d j_password=%s http://localhost:%d/j_security_check
+                API docs: http://localhost:%d/q/swagger-ui""", settings.demo().password(), settings.demo().password(), port(), port());
+    }
+
+    /** The port the service listens on, as configured (quarkus.http.port, 8080 by default), for the log's examples. */
+    private static int port() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     }
 
     /**
